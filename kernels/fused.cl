@@ -1,0 +1,141 @@
+/*
+ * Fused strategy: one work-item per member keeps x, the gradient and the rule's state in private memory
+ * and runs up to `iterations` evaluate-check-update iterations; memory is touched at the start and the end
+ * of the launch only. Twin: Tile64.java (CpuBackend runs the same steps over lanes of members).
+ *
+ * Memory layout, structure of arrays over the nm members of this execution (64-bit indices):
+ *   X[i*nm + m], ST[(j*DIM + i)*nm + m] for coordinate state slot j, ST[(RULE_NS*DIM + k)*nm + m] for
+ *   member state slot k; F (last f), GN (gradient norm at stop), STATUS, STEPS per member;
+ *   ACTIVE[0..nactive) the members still running; UNI uniform and PM per-member hyperparameters.
+ */
+
+/* f and the gradient at x: analytic or by central differences, negated when maximizing. */
+BO_FN real bo_evaluate(real* x, real* g, real fd_step)
+{
+#if BO_CENTRAL
+    for (int i = 0; i < DIM; i++) {
+        const real xi = x[i];
+        const real h = fd_step * bo_max(R(1), fabs(xi));
+        const real xp = xi + h;
+        const real xm = xi - h;
+        x[i] = xp;
+        const real fp = obj_value(x);
+        x[i] = xm;
+        const real fm = obj_value(x);
+        x[i] = xi;
+        g[i] = (fp - fm) / (xp - xm);
+    }
+    real f = obj_value(x);
+#else
+    real f = obj_value_grad(x, g);
+#endif
+#if BO_MAXIMIZE
+    f = -f;
+    for (int i = 0; i < DIM; i++) {
+        g[i] = -g[i];
+    }
+#endif
+    return f;
+}
+
+__kernel void bo_init(__global real* ST, __global const int* ACTIVE, const int nactive, const long nm,
+                      __global const real* UNI, __global const real* PM)
+{
+    const int gid = (int)get_global_id(0);
+    if (gid >= nactive) {
+        return;
+    }
+    const long m = ACTIVE[gid];
+    real hp[BO_NP_ALLOC];
+    BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
+    real s[RULE_NS_ALLOC];
+    real ms[RULE_NMS_ALLOC];
+    for (int i = 0; i < DIM; i++) {
+        rule_init(s, ms, hp);
+        for (int j = 0; j < RULE_NS; j++) {
+            ST[(long)(j * DIM + i) * nm + m] = s[j];
+        }
+    }
+    for (int k = 0; k < RULE_NMS; k++) {
+        ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];
+    }
+}
+
+__kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __global real* GN,
+                       __global int* STATUS, __global int* STEPS,
+                       __global const int* ACTIVE, const int nactive, const long nm,
+                       __global const real* UNI, __global const real* PM,
+                       const int s0, const int iterations, const int max_steps,
+                       const real gtol, const real ftol, const real fd_step)
+{
+    const int gid = (int)get_global_id(0);
+    if (gid >= nactive) {
+        return;
+    }
+    const long m = ACTIVE[gid];
+    real hp[BO_NP_ALLOC];
+    BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
+    real x[DIM];
+    real g[DIM];
+    real st[RULE_NS_ALLOC][DIM];
+    real ms[RULE_NMS_ALLOC];
+    real sc[BO_NSC];
+    for (int i = 0; i < DIM; i++) {
+        x[i] = X[(long)i * nm + m];
+        for (int j = 0; j < RULE_NS; j++) {
+            st[j][i] = ST[(long)(j * DIM + i) * nm + m];
+        }
+    }
+    for (int k = 0; k < RULE_NMS; k++) {
+        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
+    }
+    real fprev = F[m];
+    real f = fprev;
+    real gsq = R(0);
+    int s = s0;
+    int status = BO_RUNNING;
+    for (int it = 0; it < iterations; it++) {
+        f = bo_evaluate(x, g, fd_step);
+        gsq = R(0);
+        real xz = R(0);
+        for (int i = 0; i < DIM; i++) {
+            g[i] = bo_regularize(g[i], x[i], hp);
+            gsq = gsq + g[i] * g[i];
+            xz = xz + x[i] * R(0);
+        }
+        status = bo_check(f, fprev, gsq, xz, s, max_steps, gtol, ftol);
+        if (status != BO_RUNNING) {
+            break;
+        }
+        fprev = f;
+        bo_prepare(sc, ms, s, hp);
+        for (int i = 0; i < DIM; i++) {
+            real sv[RULE_NS_ALLOC];
+            for (int j = 0; j < RULE_NS; j++) {
+                sv[j] = st[j][i];
+            }
+            bo_update_coord(sc, &x[i], g[i], sv);
+            for (int j = 0; j < RULE_NS; j++) {
+                st[j][i] = sv[j];
+            }
+        }
+        s = s + 1;
+    }
+    for (int i = 0; i < DIM; i++) {
+        X[(long)i * nm + m] = x[i];
+        for (int j = 0; j < RULE_NS; j++) {
+            ST[(long)(j * DIM + i) * nm + m] = st[j][i];
+        }
+    }
+    for (int k = 0; k < RULE_NMS; k++) {
+        ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];
+    }
+    if (status == BO_RUNNING) {
+        F[m] = fprev;
+    } else {
+        F[m] = f;
+        GN[m] = sqrt(gsq);
+        STATUS[m] = status;
+        STEPS[m] = s;
+    }
+}

@@ -1,0 +1,20 @@
+/* batchopt CUDA prelude: maps the OpenCL C spellings of the portable kernel source onto CUDA C++, so that
+ * NVRTC (or nvcc) compiles the same files. Compile with --fmad=false; NVRTC's defaults already give
+ * correctly rounded division and square root and keep denormals. */
+#define __kernel extern "C" __global__
+#define __global
+#define __constant const
+#define get_global_id(d) ((long)blockIdx.x * (long)blockDim.x + (long)threadIdx.x)
+#define as_double(v) __longlong_as_double((long long)(v))
+#define as_long(v) ((long)__double_as_longlong(v))
+#define as_float(v) __int_as_float((int)(v))
+#define as_int(v) __float_as_int(v)
+#if REAL_IS_DOUBLE
+typedef double real;
+#define REAL_MAX 1.7976931348623157e308
+#else
+typedef float real;
+#define REAL_MAX 3.4028234663852886e38f
+#endif
+#define R(v) ((real)(v))
+#define BO_FN static __device__ __forceinline__

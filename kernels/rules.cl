@@ -1,0 +1,317 @@
+/*
+ * Update rules (org.batchopt.rule), torch.optim term by term; the formulas are in each rule's javadoc.
+ * Twin: Rules64.java.
+ *
+ * Where torch's CPU kernels evaluate a multiply-add in one rounding (add with alpha, addcmul, lerp), the
+ * rules call fma() explicitly: correctly rounded on every backend, so parity holds, and the trajectories
+ * follow torch's bit for bit where the conformance data can tell (sgd_nesterov after 1000 steps).
+ *
+ * A rule provides, for BO_RULE and its flags:
+ *   RULE_NS   state values per coordinate (momentum buffers, moment estimates)
+ *   RULE_NMS  state values per member (running products beta^t, NAdam's mu product)
+ *   RULE_NSC  per-step scalars, stored from sc[BO_SC_RULE] on
+ *   rule_init(s, ms, hp)              state at step 0 (s is one coordinate's slots)
+ *   rule_prepare(sc, ms, t, lr, hp)   per-member scalars of update t (1-based), lr the scheduled rate
+ *   rule_coord(sc, x, g, s)           the update of one coordinate
+ * Per-step scalars shared by all rules: sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_wd,
+ * sc[BO_SC_L1] = lr_t*l1 (the proximal threshold).
+ */
+#define BO_RULE_SGD 0
+#define BO_RULE_ADAGRAD 1
+#define BO_RULE_RMSPROP 2
+#define BO_RULE_ADAM 3
+#define BO_RULE_NADAM 4
+#define BO_RULE_ADAMAX 5
+
+#define BO_SC_LR 0
+#define BO_SC_DECAY 1
+#define BO_SC_L1 2
+#define BO_SC_RULE 3
+
+#if BO_RULE == BO_RULE_SGD
+/* s[0] = momentum buffer */
+#define RULE_NS 1
+#define RULE_NMS 0
+#define RULE_NSC 5
+#define SC_NEG_LR (BO_SC_RULE + 0)
+#define SC_WD (BO_SC_RULE + 1)
+#define SC_MOMENTUM (BO_SC_RULE + 2)
+#define SC_ONE_MINUS_DAMPENING (BO_SC_RULE + 3)
+#define SC_FIRST (BO_SC_RULE + 4)
+
+BO_FN void rule_init(real* s, real* ms, const real* hp)
+{
+    s[0] = R(0);
+}
+
+BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
+{
+    sc[SC_NEG_LR] = -lr;
+    sc[SC_WD] = hp[HP_weight_decay];
+    sc[SC_MOMENTUM] = hp[HP_momentum];
+    sc[SC_ONE_MINUS_DAMPENING] = R(1) - hp[HP_dampening];
+    sc[SC_FIRST] = t == 1 ? R(1) : R(0);
+}
+
+BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+{
+    real d = g;
+    if (sc[SC_WD] != R(0)) {
+        d = fma(*x, sc[SC_WD], d);
+    }
+    if (sc[SC_MOMENTUM] != R(0)) {
+        s[0] = sc[SC_FIRST] != R(0) ? d : fma(d, sc[SC_ONE_MINUS_DAMPENING], s[0] * sc[SC_MOMENTUM]);
+#if BO_NESTEROV
+        d = fma(s[0], sc[SC_MOMENTUM], d);
+#else
+        d = s[0];
+#endif
+    }
+    *x = fma(d, sc[SC_NEG_LR], *x);
+}
+
+#elif BO_RULE == BO_RULE_ADAGRAD
+/* s[0] = sum of squared gradients */
+#define RULE_NS 1
+#define RULE_NMS 0
+#define RULE_NSC 3
+#define SC_NEG_CLR (BO_SC_RULE + 0)
+#define SC_WD (BO_SC_RULE + 1)
+#define SC_EPS (BO_SC_RULE + 2)
+
+BO_FN void rule_init(real* s, real* ms, const real* hp)
+{
+    s[0] = hp[HP_initial_accumulator];
+}
+
+BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
+{
+    sc[SC_NEG_CLR] = -(lr / (R(1) + (real)(t - 1) * hp[HP_lr_decay]));
+    sc[SC_WD] = hp[HP_weight_decay];
+    sc[SC_EPS] = hp[HP_eps];
+}
+
+BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+{
+    real gi = g;
+    if (sc[SC_WD] != R(0)) {
+        gi = fma(*x, sc[SC_WD], gi);
+    }
+    s[0] = fma(gi, gi, s[0]);
+    const real std = sqrt(s[0]) + sc[SC_EPS];
+    *x = *x + (sc[SC_NEG_CLR] * gi) / std;
+}
+
+#elif BO_RULE == BO_RULE_RMSPROP
+/* s[0] = square average, s[1] = gradient average (centered), s[2] = momentum buffer */
+#define RULE_NS 3
+#define RULE_NMS 0
+#define RULE_NSC 6
+#define SC_NEG_LR (BO_SC_RULE + 0)
+#define SC_WD (BO_SC_RULE + 1)
+#define SC_ALPHA (BO_SC_RULE + 2)
+#define SC_ONE_MINUS_ALPHA (BO_SC_RULE + 3)
+#define SC_EPS (BO_SC_RULE + 4)
+#define SC_MOMENTUM (BO_SC_RULE + 5)
+
+BO_FN void rule_init(real* s, real* ms, const real* hp)
+{
+    s[0] = R(0);
+    s[1] = R(0);
+    s[2] = R(0);
+}
+
+BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
+{
+    sc[SC_NEG_LR] = -lr;
+    sc[SC_WD] = hp[HP_weight_decay];
+    sc[SC_ALPHA] = hp[HP_alpha];
+    sc[SC_ONE_MINUS_ALPHA] = R(1) - hp[HP_alpha];
+    sc[SC_EPS] = hp[HP_eps];
+    sc[SC_MOMENTUM] = hp[HP_momentum];
+}
+
+BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+{
+    real gi = g;
+    if (sc[SC_WD] != R(0)) {
+        gi = fma(*x, sc[SC_WD], gi);
+    }
+    s[0] = fma(sc[SC_ONE_MINUS_ALPHA] * gi, gi, s[0] * sc[SC_ALPHA]);
+#if BO_CENTERED
+    s[1] = bo_lerp(s[1], gi, sc[SC_ONE_MINUS_ALPHA]);
+    real avg = sqrt(fma(R(-1) * s[1], s[1], s[0]));
+#else
+    real avg = sqrt(s[0]);
+#endif
+    avg = avg + sc[SC_EPS];
+    if (sc[SC_MOMENTUM] > R(0)) {
+        s[2] = s[2] * sc[SC_MOMENTUM] + gi / avg;
+        *x = fma(s[2], sc[SC_NEG_LR], *x);
+    } else {
+        *x = *x + (sc[SC_NEG_LR] * gi) / avg;
+    }
+}
+
+#elif BO_RULE == BO_RULE_ADAM
+/* s[0] = first moment, s[1] = second moment, s[2] = max second moment (AMSGrad); ms = beta1^t, beta2^t.
+   BO_DECOUPLED gives AdamW. */
+#define RULE_NS (2 + BO_AMSGRAD)
+#define RULE_NMS 2
+#define RULE_NSC 7
+#define SC_NEG_STEP (BO_SC_RULE + 0)
+#define SC_BC2_SQRT (BO_SC_RULE + 1)
+#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 2)
+#define SC_BETA2 (BO_SC_RULE + 3)
+#define SC_ONE_MINUS_BETA2 (BO_SC_RULE + 4)
+#define SC_EPS (BO_SC_RULE + 5)
+#define SC_WD (BO_SC_RULE + 6)
+
+BO_FN void rule_init(real* s, real* ms, const real* hp)
+{
+    for (int j = 0; j < RULE_NS; j++) {
+        s[j] = R(0);
+    }
+    ms[0] = R(1);
+    ms[1] = R(1);
+}
+
+BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
+{
+    ms[0] = ms[0] * hp[HP_beta1];
+    ms[1] = ms[1] * hp[HP_beta2];
+    sc[SC_NEG_STEP] = -(lr / (R(1) - ms[0]));
+    sc[SC_BC2_SQRT] = sqrt(R(1) - ms[1]);
+    sc[SC_ONE_MINUS_BETA1] = R(1) - hp[HP_beta1];
+    sc[SC_BETA2] = hp[HP_beta2];
+    sc[SC_ONE_MINUS_BETA2] = R(1) - hp[HP_beta2];
+    sc[SC_EPS] = hp[HP_eps];
+#if BO_DECOUPLED
+    sc[SC_WD] = R(1) - lr * hp[HP_weight_decay];
+#else
+    sc[SC_WD] = hp[HP_weight_decay];
+#endif
+}
+
+BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+{
+    real gi = g;
+#if BO_DECOUPLED
+    *x = *x * sc[SC_WD];
+#else
+    if (sc[SC_WD] != R(0)) {
+        gi = fma(*x, sc[SC_WD], gi);
+    }
+#endif
+    s[0] = bo_lerp(s[0], gi, sc[SC_ONE_MINUS_BETA1]);
+    s[1] = fma(sc[SC_ONE_MINUS_BETA2] * gi, gi, s[1] * sc[SC_BETA2]);
+#if BO_AMSGRAD
+    s[2] = bo_max(s[2], s[1]);
+    const real den = sqrt(s[2]) / sc[SC_BC2_SQRT] + sc[SC_EPS];
+#else
+    const real den = sqrt(s[1]) / sc[SC_BC2_SQRT] + sc[SC_EPS];
+#endif
+    *x = *x + (sc[SC_NEG_STEP] * s[0]) / den;
+}
+
+#elif BO_RULE == BO_RULE_NADAM
+/* s[0] = first moment, s[1] = second moment; ms[0] = product of mu, ms[1] = beta2^t */
+#define RULE_NS 2
+#define RULE_NMS 2
+#define RULE_NSC 8
+#define SC_VALUE1 (BO_SC_RULE + 0)
+#define SC_VALUE2 (BO_SC_RULE + 1)
+#define SC_BC2 (BO_SC_RULE + 2)
+#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 3)
+#define SC_BETA2 (BO_SC_RULE + 4)
+#define SC_ONE_MINUS_BETA2 (BO_SC_RULE + 5)
+#define SC_EPS (BO_SC_RULE + 6)
+#define SC_WD (BO_SC_RULE + 7)
+
+BO_FN void rule_init(real* s, real* ms, const real* hp)
+{
+    s[0] = R(0);
+    s[1] = R(0);
+    ms[0] = R(1);
+    ms[1] = R(1);
+}
+
+BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
+{
+    const real beta1 = hp[HP_beta1];
+    const real md = hp[HP_momentum_decay];
+    ms[1] = ms[1] * hp[HP_beta2];
+    const real mu = beta1 * (R(1) - R(0.5) * bo_pow(R(0.96), (real)t * md));
+    const real mu_next = beta1 * (R(1) - R(0.5) * bo_pow(R(0.96), (real)(t + 1) * md));
+    ms[0] = ms[0] * mu;
+    const real mu_product_next = ms[0] * mu_next;
+    sc[SC_VALUE1] = (-lr * (R(1) - mu)) / (R(1) - ms[0]);
+    sc[SC_VALUE2] = (-lr * mu_next) / (R(1) - mu_product_next);
+    sc[SC_BC2] = R(1) - ms[1];
+    sc[SC_ONE_MINUS_BETA1] = R(1) - beta1;
+    sc[SC_BETA2] = hp[HP_beta2];
+    sc[SC_ONE_MINUS_BETA2] = R(1) - hp[HP_beta2];
+    sc[SC_EPS] = hp[HP_eps];
+    sc[SC_WD] = hp[HP_weight_decay];
+}
+
+BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+{
+    real gi = g;
+    if (sc[SC_WD] != R(0)) {
+        gi = fma(*x, sc[SC_WD], gi);
+    }
+    s[0] = bo_lerp(s[0], gi, sc[SC_ONE_MINUS_BETA1]);
+    s[1] = fma(sc[SC_ONE_MINUS_BETA2] * gi, gi, s[1] * sc[SC_BETA2]);
+    const real den = sqrt(s[1] / sc[SC_BC2]) + sc[SC_EPS];
+    *x = *x + (sc[SC_VALUE1] * gi) / den;
+    *x = *x + (sc[SC_VALUE2] * s[0]) / den;
+}
+
+#elif BO_RULE == BO_RULE_ADAMAX
+/* s[0] = first moment, s[1] = exponentially weighted infinity norm; ms[0] = beta1^t */
+#define RULE_NS 2
+#define RULE_NMS 1
+#define RULE_NSC 5
+#define SC_NEG_CLR (BO_SC_RULE + 0)
+#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 1)
+#define SC_BETA2 (BO_SC_RULE + 2)
+#define SC_EPS (BO_SC_RULE + 3)
+#define SC_WD (BO_SC_RULE + 4)
+
+BO_FN void rule_init(real* s, real* ms, const real* hp)
+{
+    s[0] = R(0);
+    s[1] = R(0);
+    ms[0] = R(1);
+}
+
+BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
+{
+    ms[0] = ms[0] * hp[HP_beta1];
+    sc[SC_NEG_CLR] = -(lr / (R(1) - ms[0]));
+    sc[SC_ONE_MINUS_BETA1] = R(1) - hp[HP_beta1];
+    sc[SC_BETA2] = hp[HP_beta2];
+    sc[SC_EPS] = hp[HP_eps];
+    sc[SC_WD] = hp[HP_weight_decay];
+}
+
+BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+{
+    real gi = g;
+    if (sc[SC_WD] != R(0)) {
+        gi = fma(*x, sc[SC_WD], gi);
+    }
+    s[0] = bo_lerp(s[0], gi, sc[SC_ONE_MINUS_BETA1]);
+    s[1] = bo_max(s[1] * sc[SC_BETA2], fabs(gi) + sc[SC_EPS]);
+    *x = *x + (sc[SC_NEG_CLR] * s[0]) / s[1];
+}
+
+#else
+#error "unknown BO_RULE"
+#endif
+
+#define BO_NSC (BO_SC_RULE + RULE_NSC)
+/* Arrays of these sizes must not be empty. */
+#define RULE_NS_ALLOC (RULE_NS > 0 ? RULE_NS : 1)
+#define RULE_NMS_ALLOC (RULE_NMS > 0 ? RULE_NMS : 1)

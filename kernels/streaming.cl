@@ -1,0 +1,114 @@
+/*
+ * Streaming strategy, for dimensions too large to keep a member in registers: state stays in device memory
+ * (the layout of fused.cl) and each step is two launches over the active members:
+ *   bo_stream_eval    one work-item per member: f and the gradient into G, the stopping tests, and the
+ *                     step's scalars into SC[k*nm + m] (the member's rule state products advance here);
+ *   bo_stream_update  one work-item per (member, coordinate): the update of that coordinate.
+ * The arithmetic per member and coordinate is the fused kernel's, so both strategies give the same bits.
+ * bo_init of fused.cl initializes the state for both.
+ */
+
+BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm, real fd_step)
+{
+#if BO_CENTRAL
+    for (int i = 0; i < DIM; i++) {
+        const real xi = x[(long)i * nm];
+        const real h = fd_step * bo_max(R(1), fabs(xi));
+        const real xp = xi + h;
+        const real xm = xi - h;
+        x[(long)i * nm] = xp;
+        const real fp = obj_value(x, nm);
+        x[(long)i * nm] = xm;
+        const real fm = obj_value(x, nm);
+        x[(long)i * nm] = xi;
+        g[(long)i * nm] = (fp - fm) / (xp - xm);
+    }
+    real f = obj_value(x, nm);
+#else
+    real f = obj_value_grad(x, g, nm);
+#endif
+#if BO_MAXIMIZE
+    f = -f;
+    for (int i = 0; i < DIM; i++) {
+        g[(long)i * nm] = -g[(long)i * nm];
+    }
+#endif
+    return f;
+}
+
+__kernel void bo_stream_eval(__global real* X, __global real* G, __global real* ST, __global real* SC,
+                             __global real* F, __global real* GN, __global int* STATUS, __global int* STEPS,
+                             __global const int* ACTIVE, const int nactive, const long nm,
+                             __global const real* UNI, __global const real* PM,
+                             const int s, const int max_steps, const real gtol, const real ftol,
+                             const real fd_step)
+{
+    const int gid = (int)get_global_id(0);
+    if (gid >= nactive) {
+        return;
+    }
+    const long m = ACTIVE[gid];
+    real hp[BO_NP_ALLOC];
+    BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
+    __global real* x = X + m;
+    __global real* g = G + m;
+    const real f = bo_evaluate_global(x, g, nm, fd_step);
+    real gsq = R(0);
+    real xz = R(0);
+    for (int i = 0; i < DIM; i++) {
+        const real xi = x[(long)i * nm];
+        const real gi = bo_regularize(g[(long)i * nm], xi, hp);
+        g[(long)i * nm] = gi;
+        gsq = gsq + gi * gi;
+        xz = xz + xi * R(0);
+    }
+    const int status = bo_check(f, F[m], gsq, xz, s, max_steps, gtol, ftol);
+    F[m] = f;
+    if (status != BO_RUNNING) {
+        GN[m] = sqrt(gsq);
+        STATUS[m] = status;
+        STEPS[m] = s;
+        return;
+    }
+    real ms[RULE_NMS_ALLOC];
+    real sc[BO_NSC];
+    for (int k = 0; k < RULE_NMS; k++) {
+        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
+    }
+    bo_prepare(sc, ms, s, hp);
+    for (int k = 0; k < RULE_NMS; k++) {
+        ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];
+    }
+    for (int k = 0; k < BO_NSC; k++) {
+        SC[(long)k * nm + m] = sc[k];
+    }
+}
+
+__kernel void bo_stream_update(__global real* X, __global const real* G, __global real* ST,
+                               __global const real* SC, __global const int* STATUS,
+                               __global const int* ACTIVE, const int nactive, const long nm)
+{
+    const long e = get_global_id(0);
+    if (e >= (long)nactive * DIM) {
+        return;
+    }
+    const int i = (int)(e / nactive);
+    const long m = ACTIVE[e - (long)i * nactive];
+    if (STATUS[m] != BO_RUNNING) {
+        return;
+    }
+    real sc[BO_NSC];
+    for (int k = 0; k < BO_NSC; k++) {
+        sc[k] = SC[(long)k * nm + m];
+    }
+    real sv[RULE_NS_ALLOC];
+    for (int j = 0; j < RULE_NS; j++) {
+        sv[j] = ST[(long)(j * DIM + i) * nm + m];
+    }
+    real xv = X[(long)i * nm + m];
+    bo_update_coord(sc, &xv, G[(long)i * nm + m], sv);
+    X[(long)i * nm + m] = xv;
+    for (int j = 0; j < RULE_NS; j++) {
+        ST[(long)(j * DIM + i) * nm + m] = sv[j];
+    }
+}

@@ -1,0 +1,134 @@
+package org.batchopt;
+
+import java.util.List;
+import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.objective.ObjectiveSource;
+
+/**
+ * An objective {@code f: R^D -> R} with its source for every backend, its sense, and, for the built-ins, a
+ * usual search box and the known global minima. Immutable.
+ *
+ * <p>Maximizing {@code f} means minimizing {@code -f}; reported values are always {@code f} itself.
+ */
+public final class Objective {
+    private final String name;
+    private final int dimension;
+    private final ObjectiveSource source;
+    private final boolean maximize;
+    private final Box box;
+    private final double minimum;
+    private final List<double[]> minimizers;
+    private final String formula;
+
+    /**
+     * @param box        usual search box, or null
+     * @param minimizers known global minimizers (not modified), empty when unknown
+     * @param minimum    the global minimum value, NaN when unknown
+     */
+    public Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
+                     List<double[]> minimizers, String formula) {
+        this(name, dimension, source, false, box, minimum, minimizers, formula);
+    }
+
+    private Objective(String name, int dimension, ObjectiveSource source, boolean maximize, Box box,
+                      double minimum, List<double[]> minimizers, String formula) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension " + dimension + " must be at least 1");
+        }
+        if (box != null && box.dimension() != dimension) {
+            throw new IllegalArgumentException("box has dimension " + box.dimension() + ", objective " + dimension);
+        }
+        this.name = name;
+        this.dimension = dimension;
+        this.source = source;
+        this.maximize = maximize;
+        this.box = box;
+        this.minimum = minimum;
+        this.minimizers = minimizers.stream().map(double[]::clone).toList();
+        this.formula = formula;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public ObjectiveSource source() {
+        return source;
+    }
+
+    /** True when the engine maximizes this objective. */
+    public boolean isMaximized() {
+        return maximize;
+    }
+
+    /** The same function, maximized. */
+    public Objective maximize() {
+        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula);
+    }
+
+    /** The same function, minimized. */
+    public Objective minimize() {
+        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula);
+    }
+
+    /** The usual search box, or null when there is none. */
+    public Box box() {
+        return box;
+    }
+
+    /** The global minimum value of f, NaN when unknown. */
+    public double minimum() {
+        return minimum;
+    }
+
+    /** Known global minimizers of f (copies), empty when unknown. */
+    public List<double[]> minimizers() {
+        return minimizers.stream().map(double[]::clone).toList();
+    }
+
+    /** The formula as documented. */
+    public String formula() {
+        return formula;
+    }
+
+    /** f(x) in fp64, by the CPU twin. {@code x} not modified. */
+    public double value(double[] x) {
+        check(x);
+        double[] f = new double[1];
+        source.twin64(dimension).value(x.clone(), f, 1, 1);
+        return f[0];
+    }
+
+    /**
+     * f(x) and its analytic gradient in fp64, by the CPU twin.
+     *
+     * @param x        not modified
+     * @param gradient modified: receives the gradient of f
+     * @return f(x)
+     */
+    public double gradient(double[] x, double[] gradient) {
+        check(x);
+        if (gradient.length != dimension) {
+            throw new IllegalArgumentException("gradient has " + gradient.length + " values, dimension is " + dimension);
+        }
+        double[] f = new double[1];
+        ObjectiveTwin64 twin = source.twin64(dimension);
+        twin.valueGradient(x.clone(), gradient, f, 1, 1);
+        return f[0];
+    }
+
+    private void check(double[] x) {
+        if (x.length != dimension) {
+            throw new IllegalArgumentException("point has " + x.length + " values, dimension is " + dimension);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (maximize ? "maximize " : "") + name + " (D=" + dimension + ")";
+    }
+}

@@ -1,0 +1,15 @@
+package org.batchopt;
+
+/** Receives progress while a batch runs, at most a few times a second, from a backend thread. */
+@FunctionalInterface
+public interface Progress {
+
+    /**
+     * @param memberSteps  member-steps done so far
+     * @param budget       member-steps if every member used its whole step budget
+     * @param finished     members finished so far
+     * @param members      members in the batch
+     * @param seconds      seconds since the run started
+     */
+    void update(long memberSteps, long budget, long finished, int members, double seconds);
+}

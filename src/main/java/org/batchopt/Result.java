@@ -1,0 +1,204 @@
+package org.batchopt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.batchopt.backend.MemberResults;
+import org.batchopt.rule.UpdateRule;
+
+/**
+ * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the gradient norm
+ * there, the steps taken, its status and its hyperparameters; plus the best members, the distinct minima,
+ * which backend ran it, and where the time went.
+ */
+public final class Result {
+    private final Objective objective;
+    private final UpdateRule rule;
+    private final MemberResults data;
+    private final String backend;
+    private final String device;
+    private final Timing timing;
+
+    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing) {
+        this.objective = objective;
+        this.rule = rule;
+        this.data = data;
+        this.backend = backend;
+        this.device = device;
+        this.timing = timing;
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    public UpdateRule rule() {
+        return rule;
+    }
+
+    /** The backend that ran, as resolved ({@code cpu}, {@code opencl:0:0}, ...; several joined by '+'). */
+    public String backend() {
+        return backend;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public Precision precision() {
+        return data.precision();
+    }
+
+    public int dimension() {
+        return data.dimension();
+    }
+
+    public int members() {
+        return data.members();
+    }
+
+    public Timing timing() {
+        return timing;
+    }
+
+    /** Member m's final point (a copy). */
+    public double[] x(int m) {
+        return data.x().get(m);
+    }
+
+    /** Coordinate i of member m's final point. */
+    public double x(int m, int i) {
+        return data.x().get(m, i);
+    }
+
+    public double f(int m) {
+        return data.f(m);
+    }
+
+    public double gradientNorm(int m) {
+        return data.gradientNorm(m);
+    }
+
+    public int steps(int m) {
+        return data.steps(m);
+    }
+
+    public Status status(int m) {
+        return data.status(m);
+    }
+
+    /** Member m's hyperparameters by kernel name (lr, momentum, beta1, kappa, l2, ...). */
+    public Map<String, Double> hyperparameters(int m) {
+        Map<String, Double> h = new LinkedHashMap<>();
+        rule.parameters().forEach((k, p) -> h.put(k, p.at(m)));
+        return h;
+    }
+
+    /** Number of members that ended with {@code status}. */
+    public long count(Status status) {
+        return IntStream.range(0, members()).filter(m -> data.status(m) == status).count();
+    }
+
+    /** The best member: lowest f (highest when maximizing) among those that did not diverge; -1 if none. */
+    public int best() {
+        int[] b = best(1);
+        return b.length == 0 ? -1 : b[0];
+    }
+
+    /** The k best members, best first, diverged members excluded. */
+    public int[] best(int k) {
+        Comparator<Integer> order = order();
+        return IntStream.range(0, members()).filter(m -> data.status(m) != Status.DIVERGED).boxed()
+                .sorted(order).limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    private Comparator<Integer> order() {
+        Comparator<Integer> byF = Comparator.comparingDouble(data::f);
+        return (objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(Integer::intValue);
+    }
+
+    /**
+     * The distinct minima (maxima when maximizing) the members reached, best first. Members are taken in
+     * order of f; a member joins the first minimum whose best point is within {@code xTol} of its final
+     * point in every coordinate and whose best f is within {@code fTol * max(1, |f|)} of its f; otherwise
+     * it founds a new minimum. Diverged members are left out.
+     */
+    public List<Minimum> minima(double xTol, double fTol) {
+        if (!(xTol >= 0) || !(fTol >= 0)) {
+            throw new IllegalArgumentException("cluster tolerances must be >= 0, got x " + xTol + ", f " + fTol);
+        }
+        int[] order = best(members());
+        List<double[]> centers = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<List<Integer>> groups = new ArrayList<>();
+        int d = dimension();
+        int firstCandidate = 0;
+        for (int m : order) {
+            double fm = data.f(m);
+            double ftol = fTol * Math.max(1, Math.abs(fm));
+            while (firstCandidate < values.size() && Math.abs(values.get(firstCandidate) - fm) > ftol) {
+                firstCandidate++;
+            }
+            int found = -1;
+            for (int c = firstCandidate; c < centers.size() && found < 0; c++) {
+                double[] center = centers.get(c);
+                boolean near = true;
+                for (int i = 0; i < d && near; i++) {
+                    near = Math.abs(center[i] - data.x().get(m, i)) <= xTol;
+                }
+                if (near) {
+                    found = c;
+                }
+            }
+            if (found < 0) {
+                centers.add(data.x().get(m));
+                values.add(fm);
+                groups.add(new ArrayList<>(List.of(m)));
+            } else {
+                groups.get(found).add(m);
+            }
+        }
+        List<Minimum> minima = new ArrayList<>();
+        for (int c = 0; c < centers.size(); c++) {
+            int[] members = groups.get(c).stream().mapToInt(Integer::intValue).toArray();
+            minima.add(new Minimum(centers.get(c), values.get(c), members.length, members));
+        }
+        return sortedByValue(minima);
+    }
+
+    private List<Minimum> sortedByValue(List<Minimum> minima) {
+        Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::f);
+        minima.sort((objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(mn -> mn.members()[0]));
+        return minima;
+    }
+
+    /** Steps between recorded points, 0 when no history was asked for. */
+    public int historyEvery() {
+        return data.historyEvery();
+    }
+
+    /** Number of recorded points per member: steps 0, every, 2*every, ... up to the step budget. */
+    public int historySize() {
+        return data.historySize();
+    }
+
+    /** Member m's point after {@code k * historyEvery()} steps (its final point once it has stopped). */
+    public double[] history(int m, int k) {
+        MemberResults.Points p = data.history(k);
+        if (p == null) {
+            throw new IllegalArgumentException("history point " + k + " of " + historySize() + " asked for");
+        }
+        return p.get(m);
+    }
+
+    @Override
+    public String toString() {
+        int b = best();
+        return "Result[" + objective + ", " + members() + " members on " + backend + " " + precision()
+                + (b < 0 ? ", all diverged" : ", best f=" + f(b) + " at " + Arrays.toString(x(b))) + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package org.batchopt;
+
+/** How a member's optimization ended. Numerical outcomes are data, never exceptions. */
+public enum Status {
+    /** Still stepping; never appears in a finished {@link Result}. */
+    RUNNING,
+    /** The gradient norm fell to the tolerance. */
+    CONVERGED_GRADIENT,
+    /** The change of f between two steps fell to the tolerance. */
+    CONVERGED_VALUE,
+    /** The step budget ran out. */
+    MAX_STEPS,
+    /** f, x or the gradient became non-finite. */
+    DIVERGED;
+
+    private static final Status[] VALUES = values();
+
+    /** The status with kernel code {@code code} (its ordinal). */
+    public static Status ofCode(int code) {
+        return VALUES[code];
+    }
+}

@@ -1,0 +1,14 @@
+package org.batchopt;
+
+/**
+ * How a device runs the steps (DESIGN.md). The CPU backend runs lanes of members in either case; results
+ * are identical whatever the strategy.
+ */
+public enum Strategy {
+    /** The planner chooses from the dimension and the state size. */
+    AUTO,
+    /** One work-item per member, state in registers, many steps per launch. */
+    FUSED,
+    /** State in device memory; a gradient launch and an element-wise update launch per step. */
+    STREAMING
+}

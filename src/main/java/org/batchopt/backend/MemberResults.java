@@ -1,0 +1,181 @@
+package org.batchopt.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.batchopt.Precision;
+import org.batchopt.Status;
+
+/**
+ * What every member of a batch ended with, written by the backends and read by {@link org.batchopt.Result}.
+ * Final points are kept in the run's precision, in pages so that members x dimension may pass 2^31.
+ * Each member is written by exactly one backend thread; different members may be written concurrently.
+ */
+public final class MemberResults {
+    private final int dimension;
+    private final int members;
+    private final Precision precision;
+    private final Points x;
+    private final double[] f;
+    private final double[] gradientNorm;
+    private final int[] steps;
+    private final byte[] status;
+    private final int historyEvery;
+    private final List<Points> history = new ArrayList<>();
+
+    public MemberResults(int dimension, int members, Precision precision, int historyEvery, int maxSteps) {
+        this.dimension = dimension;
+        this.members = members;
+        this.precision = precision;
+        this.x = new Points(dimension, members, precision);
+        this.f = new double[members];
+        this.gradientNorm = new double[members];
+        this.steps = new int[members];
+        this.status = new byte[members];
+        this.historyEvery = historyEvery;
+        if (historyEvery > 0) {
+            for (int s = 0; s <= maxSteps; s += historyEvery) {
+                history.add(new Points(dimension, members, precision));
+            }
+        }
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public int members() {
+        return members;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Records the end of member {@code m}: its scalars (x separately, through {@link #x()}). */
+    public void finish(long m, double fValue, double gradNorm, int stepCount, Status s) {
+        int j = Math.toIntExact(m);
+        f[j] = fValue;
+        gradientNorm[j] = gradNorm;
+        steps[j] = stepCount;
+        status[j] = (byte) s.ordinal();
+    }
+
+    /** Final points. */
+    public Points x() {
+        return x;
+    }
+
+    public double f(int m) {
+        return f[m];
+    }
+
+    public double gradientNorm(int m) {
+        return gradientNorm[m];
+    }
+
+    public int steps(int m) {
+        return steps[m];
+    }
+
+    public Status status(int m) {
+        return Status.ofCode(status[m]);
+    }
+
+    /** Steps between history snapshots, 0 when none are kept. */
+    public int historyEvery() {
+        return historyEvery;
+    }
+
+    /** The snapshot of x after {@code k * historyEvery} steps, or null past the last one. */
+    public Points history(int k) {
+        return k < history.size() ? history.get(k) : null;
+    }
+
+    public int historySize() {
+        return history.size();
+    }
+
+    /** Points of all members, {@code dimension} reals each, kept as fp32 or fp64. */
+    public static final class Points {
+        private static final long PAGE_VALUES = 1L << 26;
+        private final int dimension;
+        private final int membersPerPage;
+        private final double[][] d;
+        private final float[][] s;
+
+        Points(int dimension, int members, Precision precision) {
+            this.dimension = dimension;
+            this.membersPerPage = (int) Math.max(1, PAGE_VALUES / dimension);
+            int pages = (int) ((members + (long) membersPerPage - 1) / membersPerPage);
+            if (precision == Precision.FP64) {
+                d = new double[pages][];
+                s = null;
+                for (int p = 0; p < pages; p++) {
+                    d[p] = new double[pageSize(p, members)];
+                }
+            } else {
+                s = new float[pages][];
+                d = null;
+                for (int p = 0; p < pages; p++) {
+                    s[p] = new float[pageSize(p, members)];
+                }
+            }
+        }
+
+        private int pageSize(int p, int members) {
+            long first = (long) p * membersPerPage;
+            return (int) (Math.min(membersPerPage, members - first) * dimension);
+        }
+
+        /** Coordinate {@code i} of member {@code m}. */
+        public double get(long m, int i) {
+            int p = (int) (m / membersPerPage);
+            int o = (int) (m % membersPerPage) * dimension + i;
+            return d != null ? d[p][o] : s[p][o];
+        }
+
+        public double[] get(long m) {
+            double[] v = new double[dimension];
+            for (int i = 0; i < dimension; i++) {
+                v[i] = get(m, i);
+            }
+            return v;
+        }
+
+        public void set(long m, int i, double v) {
+            int p = (int) (m / membersPerPage);
+            int o = (int) (m % membersPerPage) * dimension + i;
+            if (d != null) {
+                d[p][o] = v;
+            } else {
+                s[p][o] = (float) v;
+            }
+        }
+
+        /** Member {@code m}'s point from {@code src[off..off+D)}. */
+        public void set(long m, double[] src, int off) {
+            int p = (int) (m / membersPerPage);
+            int o = (int) (m % membersPerPage) * dimension;
+            if (d != null) {
+                System.arraycopy(src, off, d[p], o, dimension);
+            } else {
+                for (int i = 0; i < dimension; i++) {
+                    s[p][o + i] = (float) src[off + i];
+                }
+            }
+        }
+
+        /** Member {@code m}'s point from {@code src[off..off+D)}, fp32. */
+        public void set(long m, float[] src, int off) {
+            int p = (int) (m / membersPerPage);
+            int o = (int) (m % membersPerPage) * dimension;
+            if (s != null) {
+                System.arraycopy(src, off, s[p], o, dimension);
+            } else {
+                for (int i = 0; i < dimension; i++) {
+                    d[p][o + i] = src[off + i];
+                }
+            }
+        }
+    }
+}

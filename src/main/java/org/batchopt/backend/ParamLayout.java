@@ -1,0 +1,74 @@
+package org.batchopt.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.batchopt.Param;
+import org.batchopt.rule.UpdateRule;
+
+/**
+ * The hyperparameters of a job in kernel order: index {@code k} is {@code HP_<name>} in the kernels and
+ * {@code hp[k*lanes + l]} in the CPU twin. Uniform values travel once; per-member values one per member.
+ */
+public final class ParamLayout {
+    private final List<String> names;
+    private final List<Param> params;
+
+    private ParamLayout(List<String> names, List<Param> params) {
+        this.names = names;
+        this.params = params;
+    }
+
+    public static ParamLayout of(UpdateRule rule) {
+        List<String> names = new ArrayList<>();
+        List<Param> params = new ArrayList<>();
+        for (Map.Entry<String, Param> e : rule.parameters().entrySet()) {
+            names.add(e.getKey());
+            params.add(e.getValue());
+        }
+        return new ParamLayout(List.copyOf(names), List.copyOf(params));
+    }
+
+    public int count() {
+        return names.size();
+    }
+
+    public String name(int k) {
+        return names.get(k);
+    }
+
+    public Param param(int k) {
+        return params.get(k);
+    }
+
+    /** Index of {@code name}, or -1. */
+    public int index(String name) {
+        return names.indexOf(name);
+    }
+
+    /** True when {@code name} is absent or one value for the whole batch. */
+    public boolean uniform(String name) {
+        int k = index(name);
+        return k < 0 || params.get(k).isUniform();
+    }
+
+    /** Number of per-member parameters. */
+    public int perMemberCount() {
+        int n = 0;
+        for (Param p : params) {
+            if (!p.isUniform()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The values of member {@code member}, in kernel order. */
+    public double[] valuesOf(long member) {
+        double[] v = new double[params.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = params.get(k).at(member);
+        }
+        return v;
+    }
+}

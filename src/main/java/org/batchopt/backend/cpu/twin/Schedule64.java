@@ -1,0 +1,89 @@
+package org.batchopt.backend.cpu.twin;
+
+import static org.batchopt.backend.cpu.twin.Math64.c;
+import static org.batchopt.backend.cpu.twin.Math64.cos;
+import static org.batchopt.backend.cpu.twin.Math64.pow;
+import static org.batchopt.backend.cpu.twin.Math64.pown;
+import static org.batchopt.backend.cpu.twin.Math64.r;
+
+import org.batchopt.backend.KernelShape;
+import org.batchopt.backend.ParamLayout;
+
+/** fp64 twin of {@code kernels/schedule.cl}: the learning rate of update s + 1 for one lane. */
+final class Schedule64 {
+    private final KernelShape.ScheduleKind kind;
+    private final boolean warmup;
+    private final int[] milestones;
+    private final int lr;
+    private final int kappa;
+    private final int power;
+    private final int stepSize;
+    private final int gamma;
+    private final int etaMin;
+    private final int tMax;
+    private final int warmupSteps;
+    /** True when every lane gets the same rate at a given step. */
+    final boolean uniform;
+
+    Schedule64(KernelShape shape) {
+        ParamLayout p = shape.params();
+        kind = shape.schedule();
+        warmup = shape.warmup();
+        milestones = shape.milestones();
+        lr = p.index("lr");
+        kappa = p.index("kappa");
+        power = p.index("power");
+        stepSize = p.index("step_size");
+        gamma = p.index("gamma");
+        etaMin = p.index("eta_min");
+        tMax = p.index("t_max");
+        warmupSteps = p.index("warmup");
+        uniform = p.uniform("lr") && p.uniform("kappa") && p.uniform("power") && p.uniform("step_size")
+                && p.uniform("gamma") && p.uniform("eta_min") && p.uniform("t_max") && p.uniform("warmup");
+    }
+
+    /** bo_schedule(s, hp) for lane l of a tile with {@code lanes} lanes. */
+    double lr(int s, double[] hp, int l, int lanes) {
+        final double lr0 = hp[lr * lanes + l];
+        double v;
+        switch (kind) {
+            case CONSTANT:
+                v = lr0;
+                break;
+            case INVERSE_TIME: {
+                final double base = 1 + hp[kappa * lanes + l] * r(s);
+                v = hp[power * lanes + l] == 1 ? lr0 / base : lr0 / pow(base, hp[power * lanes + l]);
+                break;
+            }
+            case STEP:
+                v = lr0 * pown(hp[gamma * lanes + l], s / (int) hp[stepSize * lanes + l]);
+                break;
+            case MULTISTEP: {
+                int passed = 0;
+                for (int k = 0; k < milestones.length; k++) {
+                    if (milestones[k] <= s) {
+                        passed = passed + 1;
+                    }
+                }
+                v = lr0 * pown(hp[gamma * lanes + l], passed);
+                break;
+            }
+            case EXPONENTIAL:
+                v = lr0 * pown(hp[gamma * lanes + l], s);
+                break;
+            case COSINE: {
+                final double eta = hp[etaMin * lanes + l];
+                v = eta + (lr0 - eta) * (1 + cos(c(3.141592653589793) * r(s) / hp[tMax * lanes + l])) / 2;
+                break;
+            }
+            default:
+                throw new IllegalStateException("schedule " + kind);
+        }
+        if (warmup) {
+            if (r(s) < hp[warmupSteps * lanes + l]) {
+                v = v * (r(s + 1) / hp[warmupSteps * lanes + l]);
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,339 @@
+package org.batchopt.backend.cpu.twin;
+
+import static org.batchopt.backend.cpu.twin.Math64.REAL_MAX;
+import static org.batchopt.backend.cpu.twin.Math64.abs;
+import static org.batchopt.backend.cpu.twin.Math64.max;
+import static org.batchopt.backend.cpu.twin.Math64.narrow;
+import static org.batchopt.backend.cpu.twin.Math64.sign;
+import static org.batchopt.backend.cpu.twin.Math64.sqrt;
+
+import org.batchopt.Status;
+import org.batchopt.backend.Job;
+import org.batchopt.backend.KernelShape;
+import org.batchopt.backend.MemberBlock;
+import org.batchopt.backend.MemberResults;
+import org.batchopt.backend.ParamLayout;
+import org.batchopt.backend.RunContext;
+
+/**
+ * fp64 twin of {@code kernels/fused.cl} and {@code kernels/step.cl}: up to {@code lanes} members stepped
+ * together, each lane the kernel's work-item, every lane loop innermost. All lanes of a tile start together,
+ * so they share the step count s; a lane whose member stops hands its place to the last running lane, and
+ * the loops shrink to the lanes still running.
+ *
+ * <p>Layout: coordinate i of lane l at {@code [i*lanes + l]}; state slot j at {@code st[(j*dim + i)*lanes + l]};
+ * hyperparameter k at {@code hp[k*lanes + l]}; step scalar k at {@code sc[k*lanes + l]}.
+ */
+public final class Tile64 implements Tile {
+    private static final int RUNNING = Status.RUNNING.ordinal();
+    private static final int CONVERGED_GRADIENT = Status.CONVERGED_GRADIENT.ordinal();
+    private static final int CONVERGED_VALUE = Status.CONVERGED_VALUE.ordinal();
+    private static final int MAX_STEPS = Status.MAX_STEPS.ordinal();
+    private static final int DIVERGED = Status.DIVERGED.ordinal();
+
+    final int dim;
+    final int lanes;
+    private final KernelShape shape;
+    private final ParamLayout params;
+    private final ObjectiveTwin64 objective;
+    private final Rules64 rule;
+    private final Schedule64 schedule;
+    private final int ns;
+    private final int nms;
+    private final int np;
+    private final int nsc;
+    private final int l1;
+    private final int l2;
+    private final int dwd;
+    private final int maxSteps;
+    private final double gtol;
+    private final double ftol;
+    private final double fdStep;
+
+    final double[] x;
+    final double[] g;
+    final double[] st;
+    final double[] ms;
+    final double[] hp;
+    final double[] sc;
+    /** Scratch of one coordinate's lanes for the rules. */
+    final double[] work;
+    private final double[] f;
+    private final double[] fprev;
+    private final double[] gsq;
+    private final double[] xz;
+    private final double[] fp;
+    private final double[] fm;
+    private final double[] xs;
+    private final double[] xp;
+    private final double[] xm;
+    private final long[] member;
+    private int n;
+
+    public Tile64(KernelShape shape, ObjectiveTwin64 objective, int lanes, Job job) {
+        this.shape = shape;
+        this.params = shape.params();
+        this.dim = shape.dimension();
+        this.lanes = lanes;
+        this.objective = objective;
+        this.rule = Rules64.of(shape, lanes);
+        this.schedule = new Schedule64(shape);
+        this.ns = shape.stateSlots();
+        this.nms = shape.memberStateSlots();
+        this.np = params.count();
+        this.nsc = Rules64.SC_RULE + rule.scalars();
+        this.l1 = params.index("l1");
+        this.l2 = params.index("l2");
+        this.dwd = params.index("decoupled_wd");
+        this.maxSteps = job.stopping().maxSteps();
+        this.gtol = narrow(job.stopping().gradientTolerance());
+        this.ftol = narrow(job.stopping().valueTolerance());
+        this.fdStep = narrow(job.fdStep());
+        x = new double[dim * lanes];
+        g = new double[dim * lanes];
+        st = new double[Math.max(1, ns) * dim * lanes];
+        ms = new double[Math.max(1, nms) * lanes];
+        hp = new double[Math.max(1, np) * lanes];
+        sc = new double[nsc * lanes];
+        work = new double[lanes];
+        f = new double[lanes];
+        fprev = new double[lanes];
+        gsq = new double[lanes];
+        xz = new double[lanes];
+        fp = new double[lanes];
+        fm = new double[lanes];
+        xs = new double[lanes];
+        xp = new double[lanes];
+        xm = new double[lanes];
+        member = new long[lanes];
+    }
+
+    /**
+     * Loads members {@code block.first + j0 .. + count - 1}: their start points and hyperparameters, and the
+     * rule's initial state (the kernel bo_init).
+     */
+    @Override
+    public void load(MemberBlock block, int j0, int count) {
+        if (count > lanes) {
+            throw new IllegalArgumentException(count + " members for a tile of " + lanes + " lanes");
+        }
+        n = count;
+        for (int l = 0; l < count; l++) {
+            final long m = block.first() + j0 + l;
+            member[l] = m;
+            for (int i = 0; i < dim; i++) {
+                x[i * lanes + l] = narrow(block.start()[(j0 + l) * dim + i]);
+            }
+            for (int k = 0; k < np; k++) {
+                hp[k * lanes + l] = narrow(params.param(k).at(m));
+            }
+            fprev[l] = 0;
+        }
+        rule.init(this, n);
+    }
+
+    /**
+     * Runs the loaded members to their ends, as bo_fused does over as many launches as it takes, and writes
+     * each member's outcome into {@code out} when it stops; history snapshots every {@code historyEvery}
+     * steps (0: none).
+     */
+    @Override
+    public void run(MemberResults out, RunContext context, int historyEvery) {
+        int s = 0;
+        while (n > 0) {
+            if (historyEvery > 0 && s > 0 && s % historyEvery == 0) {
+                snapshot(out.history(s / historyEvery));
+            }
+            evaluate();
+            regularize();
+            final int before = n;
+            stopFinished(s, out);
+            final int running = n;
+            context.progress(running, before - running);
+            if (n == 0) {
+                break;
+            }
+            for (int l = 0; l < n; l++) {
+                fprev[l] = f[l];
+            }
+            prepare(s);
+            update();
+            s = s + 1;
+        }
+    }
+
+    /** bo_evaluate: f and the gradient, analytic or by central differences, negated when maximizing. */
+    private void evaluate() {
+        if (shape.central()) {
+            for (int i = 0; i < dim; i++) {
+                final int o = i * lanes;
+                for (int l = 0; l < n; l++) {
+                    final double xi = x[o + l];
+                    final double h = fdStep * max(1, abs(xi));
+                    xs[l] = xi;
+                    xp[l] = xi + h;
+                    xm[l] = xi - h;
+                    x[o + l] = xp[l];
+                }
+                objective.value(x, fp, n, lanes);
+                for (int l = 0; l < n; l++) {
+                    x[o + l] = xm[l];
+                }
+                objective.value(x, fm, n, lanes);
+                for (int l = 0; l < n; l++) {
+                    x[o + l] = xs[l];
+                    g[o + l] = (fp[l] - fm[l]) / (xp[l] - xm[l]);
+                }
+            }
+            objective.value(x, f, n, lanes);
+        } else {
+            objective.valueGradient(x, g, f, n, lanes);
+        }
+        if (shape.maximize()) {
+            for (int l = 0; l < n; l++) {
+                f[l] = -f[l];
+            }
+            for (int i = 0; i < dim; i++) {
+                final int o = i * lanes;
+                for (int l = 0; l < n; l++) {
+                    g[o + l] = -g[o + l];
+                }
+            }
+        }
+    }
+
+    /** bo_regularize on every coordinate, with the squared norm and the finiteness probe of the kernel. */
+    private void regularize() {
+        for (int l = 0; l < n; l++) {
+            gsq[l] = 0;
+            xz[l] = 0;
+        }
+        final boolean l1Sign = shape.l1Sign();
+        final boolean l2Term = shape.l2();
+        for (int i = 0; i < dim; i++) {
+            final int o = i * lanes;
+            if (l1Sign) {
+                for (int l = 0; l < n; l++) {
+                    g[o + l] = g[o + l] + hp[l1 * lanes + l] * sign(x[o + l]);
+                }
+            }
+            if (l2Term) {
+                for (int l = 0; l < n; l++) {
+                    g[o + l] = g[o + l] + hp[l2 * lanes + l] * x[o + l];
+                }
+            }
+            for (int l = 0; l < n; l++) {
+                final double gi = g[o + l];
+                gsq[l] = gsq[l] + gi * gi;
+                xz[l] = xz[l] + x[o + l] * 0;
+            }
+        }
+    }
+
+    /** bo_check on every lane; a stopped lane's member is written out and its place taken by the last lane. */
+    private void stopFinished(int s, MemberResults out) {
+        int l = 0;
+        while (l < n) {
+            final int status = check(f[l], fprev[l], gsq[l], xz[l], s);
+            if (status == RUNNING) {
+                l++;
+                continue;
+            }
+            final long m = member[l];
+            for (int i = 0; i < dim; i++) {
+                out.x().set(m, i, x[i * lanes + l]);
+            }
+            out.finish(m, shape.maximize() ? -f[l] : f[l], sqrt(gsq[l]), s, Status.ofCode(status));
+            n = n - 1;
+            if (l != n) {
+                move(n, l);
+            }
+        }
+    }
+
+    private int check(double fv, double fpv, double gs, double z, int s) {
+        if (!(abs(fv) <= REAL_MAX) || !(gs <= REAL_MAX) || z != 0) {
+            return DIVERGED;
+        }
+        if (gtol > 0 && sqrt(gs) <= gtol) {
+            return CONVERGED_GRADIENT;
+        }
+        if (ftol > 0 && s > 0 && abs(fv - fpv) <= ftol * (1 + abs(fv))) {
+            return CONVERGED_VALUE;
+        }
+        if (s >= maxSteps) {
+            return MAX_STEPS;
+        }
+        return RUNNING;
+    }
+
+    /** Moves lane {@code from} into lane {@code to}: everything the rest of the step and later steps read. */
+    private void move(int from, int to) {
+        member[to] = member[from];
+        f[to] = f[from];
+        for (int i = 0; i < dim; i++) {
+            x[i * lanes + to] = x[i * lanes + from];
+            g[i * lanes + to] = g[i * lanes + from];
+        }
+        for (int k = 0; k < ns * dim; k++) {
+            st[k * lanes + to] = st[k * lanes + from];
+        }
+        for (int k = 0; k < nms; k++) {
+            ms[k * lanes + to] = ms[k * lanes + from];
+        }
+        for (int k = 0; k < np; k++) {
+            hp[k * lanes + to] = hp[k * lanes + from];
+        }
+    }
+
+    /** bo_prepare: schedule, regularization factors, the rule's scalars. */
+    private void prepare(int s) {
+        final int lr = Rules64.SC_LR * lanes;
+        if (schedule.uniform) {
+            final double v = schedule.lr(s, hp, 0, lanes);
+            for (int l = 0; l < n; l++) {
+                sc[lr + l] = v;
+            }
+        } else {
+            for (int l = 0; l < n; l++) {
+                sc[lr + l] = schedule.lr(s, hp, l, lanes);
+            }
+        }
+        final int decay = Rules64.SC_DECAY * lanes;
+        final int th = Rules64.SC_L1 * lanes;
+        for (int l = 0; l < n; l++) {
+            sc[decay + l] = shape.decoupledWeightDecay() ? 1 - sc[lr + l] * hp[dwd * lanes + l] : 1;
+            sc[th + l] = shape.l1Prox() ? sc[lr + l] * hp[l1 * lanes + l] : 0;
+        }
+        rule.prepare(this, s, n);
+    }
+
+    /** bo_update_coord on every coordinate. */
+    private void update() {
+        final int decay = Rules64.SC_DECAY * lanes;
+        final int th = Rules64.SC_L1 * lanes;
+        for (int i = 0; i < dim; i++) {
+            final int o = i * lanes;
+            if (shape.decoupledWeightDecay()) {
+                for (int l = 0; l < n; l++) {
+                    x[o + l] = x[o + l] * sc[decay + l];
+                }
+            }
+            rule.coord(this, i, n);
+            if (shape.l1Prox()) {
+                for (int l = 0; l < n; l++) {
+                    final double v = x[o + l];
+                    x[o + l] = sign(v) * max(abs(v) - sc[th + l], 0);
+                }
+            }
+        }
+    }
+
+    private void snapshot(MemberResults.Points points) {
+        for (int l = 0; l < n; l++) {
+            for (int i = 0; i < dim; i++) {
+                points.set(member[l], i, x[i * lanes + l]);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.batchopt.objective.twin;
+
+import static org.batchopt.backend.cpu.twin.Math64.c;
+
+import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+
+/** Twin of {@code kernels/objectives/sphere.cl}. */
+public final class Sphere64 extends ObjectiveTwin64 {
+    public Sphere64(int dim) {
+        super(dim);
+    }
+
+    @Override
+    public void value(double[] x, double[] f, int n, int stride) {
+        for (int l = 0; l < n; l++) {
+            f[l] = 0;
+        }
+        for (int i = 0; i < dim; i++) {
+            final int o = i * stride;
+            for (int l = 0; l < n; l++) {
+                final double xi = x[o + l];
+                f[l] = f[l] + xi * xi;
+            }
+        }
+    }
+
+    @Override
+    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+        for (int l = 0; l < n; l++) {
+            f[l] = 0;
+        }
+        for (int i = 0; i < dim; i++) {
+            final int o = i * stride;
+            for (int l = 0; l < n; l++) {
+                final double xi = x[o + l];
+                f[l] = f[l] + xi * xi;
+                g[o + l] = c(2) * xi;
+            }
+        }
+    }
+}

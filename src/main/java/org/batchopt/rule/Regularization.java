@@ -1,0 +1,61 @@
+package org.batchopt.rule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.batchopt.Param;
+
+/**
+ * Regularization applied around any update rule, in this order within a step:
+ * <ol>
+ *   <li>L1 subgradient, unless proximal: {@code g += l1 * sign(x)} with {@code sign(0) = 0};</li>
+ *   <li>L2, coupled: {@code g += l2 * x};</li>
+ *   <li>decoupled weight decay, before the rule moves x: {@code x = x * (1 - lr_t * decoupledWeightDecay)};</li>
+ *   <li>the rule's own update (with its own torch {@code weight_decay}, if any);</li>
+ *   <li>L1 proximal soft-threshold, after the update:
+ *       {@code x = sign(x) * max(|x| - lr_t * l1, 0)}, which gives exact zeros.</li>
+ * </ol>
+ * {@code lr_t} is the scheduled learning rate of the step. All values may differ per member.
+ *
+ * @param l1                    L1 weight, finite and {@code >= 0}
+ * @param l1Proximal            apply L1 as the proximal soft-threshold instead of the subgradient
+ * @param l2                    L2 weight, finite and {@code >= 0}
+ * @param decoupledWeightDecay  decoupled weight decay, finite and {@code >= 0}
+ */
+public record Regularization(Param l1, boolean l1Proximal, Param l2, Param decoupledWeightDecay) {
+
+    public static final Regularization NONE = new Regularization(Param.of(0), false, Param.of(0), Param.of(0));
+
+    public Regularization {
+        l1.require("l1", v -> v >= 0 && Double.isFinite(v), "L1 weight must be finite and >= 0");
+        l2.require("l2", v -> v >= 0 && Double.isFinite(v), "L2 weight must be finite and >= 0");
+        decoupledWeightDecay.require("decoupled weight decay", v -> v >= 0 && Double.isFinite(v),
+                "decoupled weight decay must be finite and >= 0");
+    }
+
+    public boolean hasL1() {
+        return l1.anyNonZero();
+    }
+
+    public boolean hasL2() {
+        return l2.anyNonZero();
+    }
+
+    public boolean hasDecoupledWeightDecay() {
+        return decoupledWeightDecay.anyNonZero();
+    }
+
+    /** The parameters in use (non-zero somewhere), by kernel name. */
+    public Map<String, Param> parameters() {
+        Map<String, Param> p = new LinkedHashMap<>();
+        if (hasL1()) {
+            p.put("l1", l1);
+        }
+        if (hasL2()) {
+            p.put("l2", l2);
+        }
+        if (hasDecoupledWeightDecay()) {
+            p.put("decoupled_wd", decoupledWeightDecay);
+        }
+        return p;
+    }
+}

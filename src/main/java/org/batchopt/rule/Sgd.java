@@ -1,0 +1,99 @@
+package org.batchopt.rule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.batchopt.Param;
+import org.batchopt.schedule.Schedule;
+
+/**
+ * Stochastic gradient descent, torch's {@code SGD} (defaults lr 1e-3, momentum 0, dampening 0, weight_decay 0,
+ * nesterov false). Per step:
+ * <pre>
+ *   d = fma(x, weight_decay, g)                                (only if weight_decay != 0)
+ *   if momentum != 0:
+ *       buf = d                                     at t = 1
+ *       buf = fma(d, 1 - dampening, buf*momentum)   at t > 1
+ *       d = nesterov ? fma(buf, momentum, d) : buf
+ *   x = fma(d, -lr_t, x)
+ * </pre>
+ */
+public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, boolean nesterov,
+                  Schedule schedule, Regularization regularization) implements UpdateRule {
+
+    public Sgd {
+        RuleBuilder.checkLr(lr);
+        RuleBuilder.checkNonNegative(momentum, "momentum");
+        RuleBuilder.checkNonNegative(dampening, "dampening");
+        RuleBuilder.checkNonNegative(weightDecay, "weight decay");
+        if (nesterov) {
+            momentum.require("momentum", v -> v > 0, "Nesterov momentum needs momentum > 0");
+            dampening.require("dampening", v -> v == 0, "Nesterov momentum needs dampening 0");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    public Map<String, Param> ruleParameters() {
+        Map<String, Param> p = new LinkedHashMap<>();
+        p.put("lr", lr);
+        p.put("momentum", momentum);
+        p.put("dampening", dampening);
+        p.put("weight_decay", weightDecay);
+        return p;
+    }
+
+    public static final class Builder extends RuleBuilder<Builder> {
+        private Param momentum = Param.of(0);
+        private Param dampening = Param.of(0);
+        private Param weightDecay = Param.of(0);
+        private boolean nesterov;
+
+        Builder() {
+            super(1e-3);
+        }
+
+        public Builder momentum(double v) {
+            return momentum(Param.of(v));
+        }
+
+        public Builder momentum(Param v) {
+            momentum = v;
+            return this;
+        }
+
+        public Builder dampening(double v) {
+            return dampening(Param.of(v));
+        }
+
+        public Builder dampening(Param v) {
+            dampening = v;
+            return this;
+        }
+
+        public Builder weightDecay(double v) {
+            return weightDecay(Param.of(v));
+        }
+
+        public Builder weightDecay(Param v) {
+            weightDecay = v;
+            return this;
+        }
+
+        public Builder nesterov(boolean v) {
+            nesterov = v;
+            return this;
+        }
+
+        public Sgd build() {
+            return new Sgd(lr, momentum, dampening, weightDecay, nesterov, schedule, regularization());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.batchopt.rule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.batchopt.Param;
+import org.batchopt.schedule.Schedule;
+
+/**
+ * An update rule with its schedule and regularization. Every rule follows PyTorch's {@code torch.optim}
+ * definition term by term, with torch's defaults; each record's javadoc states its exact formula, where
+ * {@code t} is the 1-based step, {@code lr_t} the scheduled learning rate and {@code g} the gradient after
+ * regularization. {@code fma(a, b, c)} is {@code a*b + c} rounded once, which is how torch's CPU kernels
+ * compute add-with-alpha, addcmul and lerp; {@code addcdiv(x, a, b, v)} is {@code x + (v*a)/b} as torch
+ * computes it, and {@code lerp(a, b, w)} is {@code |w| < 0.5 ? fma(w, b-a, a) : fma(w-1, b-a, b)}.
+ *
+ * <p>Sealed, so that a switch over rules is exhaustive and no backend can forget one.
+ */
+public sealed interface UpdateRule permits Sgd, Adagrad, RmsProp, Adam, AdamW, NAdam, Adamax {
+
+    /** The command-line name: sgd, adagrad, rmsprop, adam, adamw, nadam, adamax. */
+    String name();
+
+    Param lr();
+
+    Schedule schedule();
+
+    Regularization regularization();
+
+    /** The rule's own numeric hyperparameters in kernel order (lr first), by kernel name. */
+    Map<String, Param> ruleParameters();
+
+    /** Every numeric hyperparameter: rule, schedule and regularization, by kernel name. */
+    default Map<String, Param> parameters() {
+        Map<String, Param> p = new LinkedHashMap<>(ruleParameters());
+        p.putAll(schedule().parameters());
+        p.putAll(regularization().parameters());
+        return p;
+    }
+}

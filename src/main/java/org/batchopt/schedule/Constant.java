@@ -1,0 +1,17 @@
+package org.batchopt.schedule;
+
+import java.util.Map;
+import org.batchopt.Param;
+
+/** {@code lr(s) = lr}. */
+public record Constant() implements Schedule {
+    @Override
+    public String name() {
+        return "constant";
+    }
+
+    @Override
+    public Map<String, Param> parameters() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,26 @@
+package org.batchopt.schedule;
+
+import java.util.Map;
+import org.batchopt.Param;
+
+/**
+ * Exponential decay, torch's {@code ExponentialLR}: {@code lr(s) = lr * gamma^s}, the integer power taken
+ * by repeated squaring.
+ *
+ * @param gamma factor per step, finite and {@code > 0}
+ */
+public record Exponential(Param gamma) implements Schedule {
+    public Exponential {
+        gamma.require("gamma", v -> v > 0 && Double.isFinite(v), "gamma must be finite and > 0");
+    }
+
+    @Override
+    public String name() {
+        return "exponential";
+    }
+
+    @Override
+    public Map<String, Param> parameters() {
+        return Map.of("gamma", gamma);
+    }
+}
