@@ -12,13 +12,20 @@ public final class Backends {
     private Backends() {
     }
 
+    /** Every backend kind and device this machine has, with the reason for each one that cannot run. */
+    public static java.util.List<BackendInfo> available() {
+        java.util.List<BackendInfo> all = new java.util.ArrayList<>();
+        all.add(new BackendInfo("cpu", true, CpuBackend.description(Runtime.getRuntime().availableProcessors()), true));
+        return all;
+    }
+
     /**
      * @throws IllegalArgumentException for a malformed name
      * @throws BackendException         with {@link BackendException.Code#UNAVAILABLE} when it cannot run here
      */
     public static Backend open(String spec) {
         String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
-        if (s.equals("cpu")) {
+        if (s.equals("cpu") || s.equals("auto")) {
             return new CpuBackend();
         }
         throw new IllegalArgumentException("unknown backend '" + spec + "' (expected auto, cpu, opencl[:P[:D]], "

@@ -53,6 +53,11 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String device() {
+        return description(threads);
+    }
+
+    /** The CPU in words, for {@code threads} worker threads. */
+    public static String description(int threads) {
         return System.getProperty("os.arch") + " CPU, " + threads + " threads (Java " + Runtime.version().feature() + ")";
     }
 
