@@ -38,29 +38,6 @@ BO_FN real bo_evaluate(real* x, real* g, real fd_step)
     return f;
 }
 
-__kernel void bo_init(__global real* ST, __global const int* ACTIVE, const int nactive, const long nm,
-                      __global const real* UNI, __global const real* PM)
-{
-    const int gid = (int)get_global_id(0);
-    if (gid >= nactive) {
-        return;
-    }
-    const long m = ACTIVE[gid];
-    real hp[BO_NP_ALLOC];
-    BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
-    real s[RULE_NS_ALLOC];
-    real ms[RULE_NMS_ALLOC];
-    for (int i = 0; i < DIM; i++) {
-        rule_init(s, ms, hp);
-        for (int j = 0; j < RULE_NS; j++) {
-            ST[(long)(j * DIM + i) * nm + m] = s[j];
-        }
-    }
-    for (int k = 0; k < RULE_NMS; k++) {
-        ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];
-    }
-}
-
 __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __global real* GN,
                        __global int* STATUS, __global int* STEPS,
                        __global const int* ACTIVE, const int nactive, const long nm,

@@ -5,8 +5,11 @@
  *                     step's scalars into SC[k*nm + m] (the member's rule state products advance here);
  *   bo_stream_update  one work-item per (member, coordinate): the update of that coordinate.
  * The arithmetic per member and coordinate is the fused kernel's, so both strategies give the same bits.
- * bo_init of fused.cl initializes the state for both.
+ * bo_init (init.cl) initializes the state for both.
  */
+#if BO_NSC > 11
+#error "the host reserves 11 step scalars per member (Program.STEP_SCALARS)"
+#endif
 
 BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm, real fd_step)
 {
@@ -48,6 +51,9 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
         return;
     }
     const long m = ACTIVE[gid];
+    if (STATUS[m] != BO_RUNNING) {
+        return;
+    }
     real hp[BO_NP_ALLOC];
     BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
     __global real* x = X + m;

@@ -1,21 +1,38 @@
 package org.batchopt;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.cpu.CpuBackend;
+import org.batchopt.backend.opencl.OpenClBackend;
+import org.batchopt.backend.opencl.OpenClDevices;
 
 /**
- * Opens backends by name: {@code cpu}, {@code opencl[:P[:D]]}, {@code opencl:all}, {@code cuda[:D]},
- * {@code cuda:all}, or {@code auto} for the best one available (a CUDA GPU, else an OpenCL GPU or
- * accelerator, else the CPU). Asking for a backend that cannot run here is an error that says why; there is
- * no silent fallback.
+ * Opens backends by name: {@code cpu}; {@code opencl} (the first GPU or accelerator, else the first device),
+ * {@code opencl:P} (platform P's first device), {@code opencl:P:D}, {@code opencl:all}; {@code cuda},
+ * {@code cuda:D}, {@code cuda:all}; or {@code auto} for the best available: a CUDA GPU, else an OpenCL GPU or
+ * accelerator, else the CPU (an OpenCL CPU device such as POCL is not preferred to the CPU backend). Asking
+ * for a backend that cannot run here is an error that says why; there is no silent fallback, and the
+ * backend that {@code auto} chose is in every result.
  */
 public final class Backends {
+    private static final String FORMS = "auto, cpu, opencl[:P[:D]], opencl:all, cuda[:D], cuda:all";
+
     private Backends() {
     }
 
-    /** Every backend kind and device this machine has, with the reason for each one that cannot run. */
-    public static java.util.List<BackendInfo> available() {
-        java.util.List<BackendInfo> all = new java.util.ArrayList<>();
+    /** Every backend and device this machine has, with the reason for each kind that cannot run. */
+    public static List<BackendInfo> available() {
+        List<BackendInfo> all = new ArrayList<>();
         all.add(new BackendInfo("cpu", true, CpuBackend.description(Runtime.getRuntime().availableProcessors()), true));
+        try {
+            for (OpenClDevices.Device d : OpenClDevices.list()) {
+                all.add(new BackendInfo(d.spec(), true, d.description(), d.fp64()));
+            }
+        } catch (BackendException e) {
+            all.add(new BackendInfo("opencl", false, e.getMessage(), false));
+        }
         return all;
     }
 
@@ -24,11 +41,86 @@ public final class Backends {
      * @throws BackendException         with {@link BackendException.Code#UNAVAILABLE} when it cannot run here
      */
     public static Backend open(String spec) {
-        String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
-        if (s.equals("cpu") || s.equals("auto")) {
-            return new CpuBackend();
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        String[] parts = s.split(":", -1);
+        switch (parts[0]) {
+            case "cpu":
+                if (parts.length != 1) {
+                    throw malformed(spec);
+                }
+                return new CpuBackend();
+            case "auto":
+                if (parts.length != 1) {
+                    throw malformed(spec);
+                }
+                return auto();
+            case "opencl":
+                return openCl(spec, parts);
+            case "cuda":
+                throw new BackendException(BackendException.Code.UNAVAILABLE, "cuda: this build has no CUDA backend yet");
+            default:
+                throw malformed(spec);
         }
-        throw new IllegalArgumentException("unknown backend '" + spec + "' (expected auto, cpu, opencl[:P[:D]], "
-                + "opencl:all, cuda[:D], cuda:all)");
+    }
+
+    private static Backend auto() {
+        try {
+            for (OpenClDevices.Device d : OpenClDevices.list()) {
+                if (d.isGpuOrAccelerator()) {
+                    return new OpenClBackend(d);
+                }
+            }
+        } catch (BackendException e) {
+            // No OpenCL here: the CPU is the best available.
+        }
+        return new CpuBackend();
+    }
+
+    private static Backend openCl(String spec, String[] parts) {
+        if (parts.length > 3) {
+            throw malformed(spec);
+        }
+        List<OpenClDevices.Device> devices = OpenClDevices.list();
+        if (parts.length == 1) {
+            return new OpenClBackend(devices.stream().filter(OpenClDevices.Device::isGpuOrAccelerator).findFirst()
+                    .orElse(devices.get(0)));
+        }
+        if (parts.length == 2 && parts[1].equals("all")) {
+            List<Backend> all = new ArrayList<>();
+            try {
+                for (OpenClDevices.Device d : devices) {
+                    all.add(new OpenClBackend(d));
+                }
+            } catch (RuntimeException e) {
+                all.forEach(Backend::close);
+                throw e;
+            }
+            return all.size() == 1 ? all.get(0) : new MultiBackend(all, true);
+        }
+        int platform = index(spec, parts[1]);
+        int device = parts.length == 3 ? index(spec, parts[2]) : 0;
+        for (OpenClDevices.Device d : devices) {
+            if (d.platformIndex() == platform && d.deviceIndex() == device) {
+                return new OpenClBackend(d);
+            }
+        }
+        throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL device " + platform + ":" + device
+                + " (found: " + devices.stream().map(OpenClDevices.Device::spec).toList() + ")");
+    }
+
+    private static int index(String spec, String part) {
+        try {
+            int v = Integer.parseInt(part);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("backend '" + spec + "': '" + part + "' is not a device index");
+    }
+
+    private static IllegalArgumentException malformed(String spec) {
+        return new IllegalArgumentException("unknown backend '" + spec + "' (expected " + FORMS + ")");
     }
 }

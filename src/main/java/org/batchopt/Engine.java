@@ -1,14 +1,13 @@
 package org.batchopt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.batchopt.backend.Job;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
+import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.RunContext;
 import org.batchopt.rule.UpdateRule;
 
@@ -21,11 +20,12 @@ import org.batchopt.rule.UpdateRule;
  * </pre>
  *
  * Defaults: fp32, 1000 steps and no tolerance, analytic gradients, the planner's strategy, no history.
- * Members are split into blocks a backend can hold; with several backends each takes a contiguous share.
+ * Members are split into blocks a backend can hold; with several backends each takes a contiguous share
+ * of every block.
  * Every member's result depends only on its own inputs, never on the split.
  */
 public final class Engine {
-    private final List<Backend> backends;
+    private final Backend backend;
     private final Precision precision;
     private final Stopping stopping;
     private final Gradient gradient;
@@ -35,9 +35,9 @@ public final class Engine {
     private final int historyEvery;
     private final Progress progress;
 
-    private Engine(List<Backend> backends, Precision precision, Stopping stopping, Gradient gradient, double fdStep,
+    private Engine(Backend backend, Precision precision, Stopping stopping, Gradient gradient, double fdStep,
                    Strategy strategy, int stepsPerLaunch, int historyEvery, Progress progress) {
-        this.backends = backends;
+        this.backend = backend;
         this.precision = precision;
         this.stopping = stopping;
         this.gradient = gradient;
@@ -48,26 +48,27 @@ public final class Engine {
         this.progress = progress;
     }
 
-    /** An engine on {@code backends} (one or more; several share each batch). */
+    /** An engine on {@code backends} (one or more; several share each batch, and stay the caller's to close). */
     public static Engine on(Backend... backends) {
         if (backends.length == 0) {
             throw new IllegalArgumentException("an engine needs at least one backend");
         }
-        return new Engine(List.of(backends), Precision.FP32, Stopping.maxSteps(1000), Gradient.ANALYTIC, 0,
+        Backend b = backends.length == 1 ? backends[0] : new MultiBackend(List.of(backends), false);
+        return new Engine(b, Precision.FP32, Stopping.maxSteps(1000), Gradient.ANALYTIC, 0,
                 Strategy.AUTO, 0, 0, null);
     }
 
     public Engine precision(Precision p) {
-        return new Engine(backends, p, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, progress);
+        return new Engine(backend, p, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, progress);
     }
 
     public Engine stopping(Stopping s) {
-        return new Engine(backends, precision, s, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, progress);
+        return new Engine(backend, precision, s, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, progress);
     }
 
     /** Analytic gradients (the default) or central differences with the default step. */
     public Engine gradient(Gradient g) {
-        return new Engine(backends, precision, stopping, g, 0, strategy, stepsPerLaunch, historyEvery, progress);
+        return new Engine(backend, precision, stopping, g, 0, strategy, stepsPerLaunch, historyEvery, progress);
     }
 
     /** Central differences with step {@code h} (see {@link Gradient#CENTRAL}). */
@@ -75,12 +76,12 @@ public final class Engine {
         if (!(h > 0) || Double.isInfinite(h)) {
             throw new IllegalArgumentException("finite-difference step " + h + " must be finite and > 0");
         }
-        return new Engine(backends, precision, stopping, Gradient.CENTRAL, h, strategy, stepsPerLaunch, historyEvery,
+        return new Engine(backend, precision, stopping, Gradient.CENTRAL, h, strategy, stepsPerLaunch, historyEvery,
                 progress);
     }
 
     public Engine strategy(Strategy s) {
-        return new Engine(backends, precision, stopping, gradient, fdStep, s, stepsPerLaunch, historyEvery, progress);
+        return new Engine(backend, precision, stopping, gradient, fdStep, s, stepsPerLaunch, historyEvery, progress);
     }
 
     /** Iterations per fused launch on a device, overriding the planner; 0 restores the planner. */
@@ -88,7 +89,7 @@ public final class Engine {
         if (k < 0) {
             throw new IllegalArgumentException("steps per launch " + k + " must be >= 0");
         }
-        return new Engine(backends, precision, stopping, gradient, fdStep, strategy, k, historyEvery, progress);
+        return new Engine(backend, precision, stopping, gradient, fdStep, strategy, k, historyEvery, progress);
     }
 
     /** Keep every member's point every {@code every} steps (0: none); memory is members x D x steps/every. */
@@ -96,11 +97,11 @@ public final class Engine {
         if (every < 0) {
             throw new IllegalArgumentException("history interval " + every + " must be >= 0");
         }
-        return new Engine(backends, precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, every, progress);
+        return new Engine(backend, precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, every, progress);
     }
 
     public Engine progress(Progress p) {
-        return new Engine(backends, precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, p);
+        return new Engine(backend, precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, p);
     }
 
     /**
@@ -113,24 +114,22 @@ public final class Engine {
         check(objective, rule, batch);
         double h = gradient == Gradient.CENTRAL ? (fdStep > 0 ? fdStep : Gradient.defaultStep(precision)) : 0;
         Job job = new Job(objective, rule, stopping, precision, gradient, h, strategy, stepsPerLaunch, historyEvery);
-        for (Backend b : backends) {
-            b.requirePrecision(precision);
-        }
+        backend.requirePrecision(precision);
         int n = batch.members();
         MemberResults out = new MemberResults(objective.dimension(), n, precision, historyEvery, stopping.maxSteps());
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(n, t0));
-        if (backends.size() == 1) {
-            runShare(backends.get(0), job, batch, 0, n, out, context);
-        } else {
-            runShared(job, batch, n, out, context);
+        int block = Math.max(1, backend.maxBlockMembers(job));
+        for (int first = 0; first < n; first += block) {
+            int count = Math.min(block, n - first);
+            double[] start = new double[Math.multiplyExact(count, objective.dimension())];
+            batch.startPoints(first, count, start);
+            backend.run(job, new MemberBlock(first, count, start), out, context);
         }
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
         Timing timing = new Timing(context.compileSeconds(), context.transferSeconds(), context.runSeconds(), total);
-        String id = backends.stream().map(Backend::id).collect(Collectors.joining("+"));
-        String device = backends.stream().map(Backend::device).distinct().collect(Collectors.joining("; "));
-        return new Result(objective, rule, out, id, device, timing);
+        return new Result(objective, rule, out, backend.id(), backend.device(), timing);
     }
 
     private void check(Objective objective, UpdateRule rule, Batch batch) {
@@ -144,55 +143,6 @@ public final class Engine {
                 throw new IllegalArgumentException(e.getKey() + " has " + p.size() + " per-member values, batch has "
                         + batch.members() + " members");
             }
-        }
-    }
-
-    /** Members [from, to) on one backend, block by block. */
-    private static void runShare(Backend backend, Job job, Batch batch, int from, int to, MemberResults out,
-                                 RunContext context) {
-        int block = Math.max(1, backend.maxBlockMembers(job));
-        int d = job.dimension();
-        for (int first = from; first < to; first += block) {
-            int count = Math.min(block, to - first);
-            double[] start = new double[Math.multiplyExact(count, d)];
-            batch.startPoints(first, count, start);
-            backend.run(job, new MemberBlock(first, count, start), out, context);
-        }
-    }
-
-    /** Every backend takes a contiguous share, all at once. */
-    private void runShared(Job job, Batch batch, int n, MemberResults out, RunContext context) {
-        int k = backends.size();
-        List<Thread> threads = new ArrayList<>();
-        List<RuntimeException> failures = new ArrayList<>();
-        for (int b = 0; b < k; b++) {
-            Backend backend = backends.get(b);
-            int from = (int) ((long) n * b / k);
-            int to = (int) ((long) n * (b + 1) / k);
-            Thread t = new Thread(() -> {
-                try {
-                    runShare(backend, job, batch, from, to, out, context);
-                } catch (RuntimeException e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                }
-            }, "batchopt-" + backend.id());
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + t.getName(), e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            RuntimeException first = failures.get(0);
-            failures.stream().skip(1).forEach(first::addSuppressed);
-            throw first;
         }
     }
 

@@ -1,0 +1,103 @@
+package org.batchopt.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.batchopt.Backend;
+import org.batchopt.Precision;
+
+/**
+ * Several backends sharing each block: backend k takes the k-th contiguous share of the members, all at
+ * once on their own threads. Results equal a single backend's, member for member (batch invariance).
+ */
+public final class MultiBackend implements Backend {
+    private final List<Backend> parts;
+    private final boolean owning;
+
+    /**
+     * @param parts  the backends, at least one; not modified
+     * @param owning whether {@link #close()} closes them
+     */
+    public MultiBackend(List<Backend> parts, boolean owning) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no backends to share the batch");
+        }
+        this.parts = List.copyOf(parts);
+        this.owning = owning;
+    }
+
+    @Override
+    public String id() {
+        return parts.stream().map(Backend::id).collect(Collectors.joining("+"));
+    }
+
+    @Override
+    public String device() {
+        return parts.stream().map(Backend::device).collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public void requirePrecision(Precision precision) {
+        parts.forEach(p -> p.requirePrecision(precision));
+    }
+
+    @Override
+    public int maxBlockMembers(Job job) {
+        long sum = 0;
+        for (Backend p : parts) {
+            sum += p.maxBlockMembers(job);
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 1, sum);
+    }
+
+    @Override
+    public void run(Job job, MemberBlock block, MemberResults out, RunContext context) {
+        int k = parts.size();
+        int d = job.dimension();
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (int p = 0; p < k; p++) {
+            Backend part = parts.get(p);
+            int from = (int) ((long) block.count() * p / k);
+            int to = (int) ((long) block.count() * (p + 1) / k);
+            if (from == to) {
+                continue;
+            }
+            double[] start = java.util.Arrays.copyOfRange(block.start(), from * d, to * d);
+            MemberBlock share = new MemberBlock(block.first() + from, to - from, start);
+            Thread t = new Thread(() -> {
+                try {
+                    part.run(job, share, out, context);
+                } catch (RuntimeException e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }, "batchopt-" + part.id());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + t.getName(), e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owning) {
+            for (int p = parts.size() - 1; p >= 0; p--) {
+                parts.get(p).close();
+            }
+        }
+    }
+}
