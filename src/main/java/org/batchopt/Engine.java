@@ -2,6 +2,7 @@ package org.batchopt;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.batchopt.backend.Job;
@@ -12,7 +13,7 @@ import org.batchopt.backend.RunContext;
 import org.batchopt.rule.UpdateRule;
 
 /**
- * Runs batches on one or more backends. Immutable settings, each returning a new engine:
+ * Runs batches on one or more backends. Settings return a new engine and leave this one as it was:
  *
  * <pre>
  *   Result r = Engine.on(backend).precision(Precision.FP32)
@@ -26,26 +27,18 @@ import org.batchopt.rule.UpdateRule;
  */
 public final class Engine {
     private final Backend backend;
-    private final Precision precision;
-    private final Stopping stopping;
-    private final Gradient gradient;
-    private final double fdStep;
-    private final Strategy strategy;
-    private final int stepsPerLaunch;
-    private final int historyEvery;
-    private final Progress progress;
+    private Precision precision = Precision.FP32;
+    private Stopping stopping = Stopping.maxSteps(1000);
+    private Gradient gradient = Gradient.ANALYTIC;
+    private double fdStep;
+    private Strategy strategy = Strategy.AUTO;
+    private int stepsPerLaunch;
+    private int historyEvery;
+    private Progress progress;
+    private int blockCap;
 
-    private Engine(Backend backend, Precision precision, Stopping stopping, Gradient gradient, double fdStep,
-                   Strategy strategy, int stepsPerLaunch, int historyEvery, Progress progress) {
+    private Engine(Backend backend) {
         this.backend = backend;
-        this.precision = precision;
-        this.stopping = stopping;
-        this.gradient = gradient;
-        this.fdStep = fdStep;
-        this.strategy = strategy;
-        this.stepsPerLaunch = stepsPerLaunch;
-        this.historyEvery = historyEvery;
-        this.progress = progress;
     }
 
     /** An engine on {@code backends} (one or more; several share each batch, and stay the caller's to close). */
@@ -53,22 +46,41 @@ public final class Engine {
         if (backends.length == 0) {
             throw new IllegalArgumentException("an engine needs at least one backend");
         }
-        Backend b = backends.length == 1 ? backends[0] : new MultiBackend(List.of(backends), false);
-        return new Engine(b, Precision.FP32, Stopping.maxSteps(1000), Gradient.ANALYTIC, 0,
-                Strategy.AUTO, 0, 0, null);
+        return new Engine(backends.length == 1 ? backends[0] : new MultiBackend(List.of(backends), false));
+    }
+
+    private Engine copy() {
+        Engine e = new Engine(backend);
+        e.precision = precision;
+        e.stopping = stopping;
+        e.gradient = gradient;
+        e.fdStep = fdStep;
+        e.strategy = strategy;
+        e.stepsPerLaunch = stepsPerLaunch;
+        e.historyEvery = historyEvery;
+        e.progress = progress;
+        e.blockCap = blockCap;
+        return e;
     }
 
     public Engine precision(Precision p) {
-        return new Engine(backend, p, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, progress);
+        Engine e = copy();
+        e.precision = Objects.requireNonNull(p);
+        return e;
     }
 
     public Engine stopping(Stopping s) {
-        return new Engine(backend, precision, s, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, progress);
+        Engine e = copy();
+        e.stopping = Objects.requireNonNull(s);
+        return e;
     }
 
     /** Analytic gradients (the default) or central differences with the default step. */
     public Engine gradient(Gradient g) {
-        return new Engine(backend, precision, stopping, g, 0, strategy, stepsPerLaunch, historyEvery, progress);
+        Engine e = copy();
+        e.gradient = Objects.requireNonNull(g);
+        e.fdStep = 0;
+        return e;
     }
 
     /** Central differences with step {@code h} (see {@link Gradient#CENTRAL}). */
@@ -76,12 +88,16 @@ public final class Engine {
         if (!(h > 0) || Double.isInfinite(h)) {
             throw new IllegalArgumentException("finite-difference step " + h + " must be finite and > 0");
         }
-        return new Engine(backend, precision, stopping, Gradient.CENTRAL, h, strategy, stepsPerLaunch, historyEvery,
-                progress);
+        Engine e = copy();
+        e.gradient = Gradient.CENTRAL;
+        e.fdStep = h;
+        return e;
     }
 
     public Engine strategy(Strategy s) {
-        return new Engine(backend, precision, stopping, gradient, fdStep, s, stepsPerLaunch, historyEvery, progress);
+        Engine e = copy();
+        e.strategy = Objects.requireNonNull(s);
+        return e;
     }
 
     /** Iterations per fused launch on a device, overriding the planner; 0 restores the planner. */
@@ -89,7 +105,9 @@ public final class Engine {
         if (k < 0) {
             throw new IllegalArgumentException("steps per launch " + k + " must be >= 0");
         }
-        return new Engine(backend, precision, stopping, gradient, fdStep, strategy, k, historyEvery, progress);
+        Engine e = copy();
+        e.stepsPerLaunch = k;
+        return e;
     }
 
     /** Keep every member's point every {@code every} steps (0: none); memory is members x D x steps/every. */
@@ -97,11 +115,29 @@ public final class Engine {
         if (every < 0) {
             throw new IllegalArgumentException("history interval " + every + " must be >= 0");
         }
-        return new Engine(backend, precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, every, progress);
+        Engine e = copy();
+        e.historyEvery = every;
+        return e;
     }
 
+    /**
+     * At most {@code members} members per block (0: as many as the backend holds). Results do not depend on
+     * it; it bounds host and device memory.
+     */
+    public Engine maxBlockMembers(int members) {
+        if (members < 0) {
+            throw new IllegalArgumentException("members per block " + members + " must be >= 0");
+        }
+        Engine e = copy();
+        e.blockCap = members;
+        return e;
+    }
+
+    /** Receives progress while a batch runs; null for none. */
     public Engine progress(Progress p) {
-        return new Engine(backend, precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, p);
+        Engine e = copy();
+        e.progress = p;
+        return e;
     }
 
     /**
@@ -120,6 +156,9 @@ public final class Engine {
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(n, t0));
         int block = Math.max(1, backend.maxBlockMembers(job));
+        if (blockCap > 0) {
+            block = Math.min(block, blockCap);
+        }
         for (int first = 0; first < n; first += block) {
             int count = Math.min(block, n - first);
             double[] start = new double[Math.multiplyExact(count, objective.dimension())];
