@@ -271,6 +271,9 @@ public final class Tile64 implements Tile {
     private void move(int from, int to) {
         member[to] = member[from];
         f[to] = f[from];
+        fprev[to] = fprev[from];
+        gsq[to] = gsq[from];
+        xz[to] = xz[from];
         for (int i = 0; i < dim; i++) {
             x[i * lanes + to] = x[i * lanes + from];
             g[i * lanes + to] = g[i * lanes + from];

@@ -1,0 +1,42 @@
+package org.batchopt.parity;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import org.batchopt.Result;
+
+/** Asserts that two results agree bit for bit, member by member, naming the first difference. */
+final class Identical {
+    private Identical() {
+    }
+
+    static void assertIdentical(Result expected, Result actual, String what) {
+        if (expected.members() != actual.members()) {
+            fail(what + ": " + expected.members() + " vs " + actual.members() + " members");
+        }
+        for (int m = 0; m < expected.members(); m++) {
+            String member = what + ", member " + m + " (" + expected.backend() + " vs " + actual.backend() + "): ";
+            if (expected.status(m) != actual.status(m) || expected.steps(m) != actual.steps(m)) {
+                fail(member + expected.status(m) + " after " + expected.steps(m) + " steps vs " + actual.status(m)
+                        + " after " + actual.steps(m));
+            }
+            for (int i = 0; i < expected.dimension(); i++) {
+                same(member + "x[" + i + "]", expected.x(m, i), actual.x(m, i), expected, actual, m);
+            }
+            same(member + "f", expected.f(m), actual.f(m), expected, actual, m);
+            same(member + "gradient norm", expected.gradientNorm(m), actual.gradientNorm(m), expected, actual, m);
+        }
+    }
+
+    private static void same(String what, double a, double b, Result ea, Result eb, int m) {
+        if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b)) {
+            fail(what + " differs: " + a + " vs " + b + " (" + ulps(a, b, ea) + " ulp); x = "
+                    + Arrays.toString(ea.x(m)) + " vs " + Arrays.toString(eb.x(m)));
+        }
+    }
+
+    static double ulps(double a, double b, Result r) {
+        double ulp = r.precision() == org.batchopt.Precision.FP32 ? Math.ulp((float) a) : Math.ulp(a);
+        return Math.abs(a - b) / ulp;
+    }
+}
