@@ -1,0 +1,101 @@
+package org.batchopt.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.batchopt.Gradient;
+import org.batchopt.Objective;
+import org.batchopt.Objectives;
+import org.batchopt.Precision;
+import org.batchopt.Stopping;
+import org.batchopt.Strategy;
+import org.batchopt.backend.Job;
+import org.batchopt.backend.KernelSources;
+import org.batchopt.backend.Program;
+import org.batchopt.objective.BuiltIn;
+import org.batchopt.rule.Adam;
+import org.batchopt.rule.UpdateRule;
+import org.batchopt.schedule.Schedule;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compiles the CUDA flavour of the kernel programs (prelude_cuda.h + the portable source) to PTX with nvcc
+ * whenever nvcc is on the PATH, so that CUDA syntax stays valid on machines without a GPU: every rule variant,
+ * every schedule, every regularizer, every objective, both precisions and both strategies appear at least
+ * once. Skipped, with the reason, where there is no nvcc.
+ */
+class CudaFlavourTest {
+
+    static List<Program> programs() {
+        List<Program> programs = new ArrayList<>();
+        List<Map.Entry<String, ParityCases.RuleFactory>> rules = List.copyOf(ParityCases.rules().entrySet());
+        List<Schedule> schedules = List.copyOf(ParityCases.schedules().values());
+        List<ParityCases.Regularizer> regs = List.copyOf(ParityCases.regularizers().values());
+        for (int k = 0; k < rules.size(); k++) {
+            UpdateRule rule = rules.get(k).getValue().build(schedules.get(k % schedules.size()),
+                    regs.get(k % regs.size()), k % 4 == 0 ? 8 : 0);
+            Strategy strategy = k % 2 == 0 ? Strategy.FUSED : Strategy.STREAMING;
+            programs.add(Program.of(job(Objectives.rosenbrock(5), rule, Precision.values()[(k / 2) % 2],
+                    k % 3 == 0 ? Gradient.CENTRAL : Gradient.ANALYTIC, strategy), strategy));
+        }
+        int k = 0;
+        for (BuiltIn b : BuiltIn.values()) {
+            Objective f = b.create(Math.max(b.minDimension(), Math.min(4, b.maxDimension())));
+            Strategy strategy = k % 2 == 0 ? Strategy.FUSED : Strategy.STREAMING;
+            programs.add(Program.of(job(k % 3 == 0 ? f.maximize() : f, Adam.builder().build(),
+                    Precision.values()[k % 2], Gradient.ANALYTIC, strategy), strategy));
+            k++;
+        }
+        return programs;
+    }
+
+    static Job job(Objective f, UpdateRule rule, Precision p, Gradient g, Strategy s) {
+        return new Job(f, rule, Stopping.maxSteps(10), p, g, 1e-3, s, 0, 0);
+    }
+
+    static String nvcc() {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                File f = new File(dir, "nvcc");
+                if (f.canExecute()) {
+                    return f.getPath();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyProgramCompilesToPtx(@TempDir Path dir) throws IOException, InterruptedException {
+        String nvcc = nvcc();
+        Assumptions.assumeTrue(nvcc != null, "nvcc is not on the PATH: the CUDA flavour of the kernels was not compiled");
+        List<String> command = new ArrayList<>(List.of(nvcc, "-ptx", "--fmad=false", "-arch=compute_80",
+                "-diag-suppress", "177", "--output-directory", dir.toString()));
+        List<Program> programs = programs();
+        String prelude = KernelSources.read("prelude_cuda.h");
+        for (int i = 0; i < programs.size(); i++) {
+            Path cu = dir.resolve("program" + i + ".cu");
+            Files.writeString(cu, programs.get(i).text(prelude), StandardCharsets.UTF_8);
+            command.add(cu.toString());
+        }
+        Process nv = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(nv.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, nv.waitFor(), "nvcc failed:\n" + log);
+        for (int i = 0; i < programs.size(); i++) {
+            String ptx = Files.readString(dir.resolve("program" + i + ".ptx"));
+            String entry = programs.get(i).strategy() == Strategy.FUSED ? Program.FUSED : Program.STREAM_UPDATE;
+            assertTrue(ptx.contains(".entry " + entry), "program " + i + " has no kernel " + entry);
+        }
+    }
+}
