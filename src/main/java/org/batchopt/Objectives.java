@@ -1,10 +1,12 @@
 package org.batchopt;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.batchopt.objective.BuiltIn;
+import org.batchopt.objective.expression.ExpressionSource;
 
-/** Factories for the built-in objectives; {@link BuiltIn} documents each one. */
+/** Factories for the built-in objectives ({@link BuiltIn} documents each one) and for expressions. */
 public final class Objectives {
     private Objectives() {
     }
@@ -41,5 +43,54 @@ public final class Objectives {
 
     public static Objective himmelblau() {
         return BuiltIn.HIMMELBLAU.create(2);
+    }
+
+    /**
+     * The objective given by {@code text}, a formula in {@code dimension} variables, minimized (call
+     * {@link Objective#maximize()} to maximize it), with its exact analytic gradient. It runs on every backend:
+     * the devices compile kernel source printed from the formula and the CPU interprets the same operations in
+     * the same order, so every backend computes the same bits in + - * / sqrt abs, and the same few-ulp results of
+     * the portable exp, log, sin and cos of {@code kernels/math.cl}. Its name and formula are the text; it has no
+     * search box and no known minimum.
+     *
+     * <p>Grammar (blanks are ignored):
+     * <pre>
+     *   expression = term { ("+" | "-") term }
+     *   term       = unary { ("*" | "/") unary }
+     *   unary      = ("-" | "+") unary | power
+     *   power      = primary [ "^" unary ]
+     *   primary    = number | variable | "pi" | "e" | function "(" expression ")" | "(" expression ")"
+     *   function   = "sin" | "cos" | "exp" | "log" | "sqrt" | "abs"
+     *   number     = digits ["." [digits]] [exponent] | "." digits [exponent]
+     *   exponent   = ("e" | "E") ["+" | "-"] digits
+     *   variable   = "x1" .. "xD", and for D <= 3 also "x", "y", "z" for x1, x2, x3
+     * </pre>
+     * Meaning:
+     * <ul>
+     *   <li>{@code + - * /} associate to the left, {@code ^} to the right and binds tighter than a sign, as in
+     *       mathematics: {@code 2^3^2 = 2^(3^2) = 512}, {@code -2^2 = -(2^2) = -4}, {@code 2^-1 = 0.5};
+     *       {@code 1 - 2 - 3 = (1 - 2) - 3}.</li>
+     *   <li>{@code a^n}, for an exponent n that is an integer constant ({@code 3}, {@code -2}, {@code 3^2},
+     *       {@code (2*3-1)}: integers, signs, {@code + - * ^}) with {@code |n| <= 64}, is computed by
+     *       multiplications (repeated squaring, as {@code bo_pown}; negative n as {@code 1 / a^|n|}) and is
+     *       defined for every a; {@code e^u} is {@code exp(u)}; any other {@code a^u} is
+     *       {@code exp(u * log(a))}, as {@code bo_pow}: NaN for {@code a < 0}, and so a DIVERGED member.</li>
+     *   <li>{@code pi} and {@code e} are the doubles nearest to pi and e, rounded to float in fp32.</li>
+     *   <li>{@code sqrt} and {@code log} outside their domain give NaN. The derivative of {@code abs} at 0 is 0;
+     *       that of {@code sqrt} at 0 is infinite, which the engine reports as DIVERGED.</li>
+     *   <li>Nothing is simplified except in ways exact in both precisions ({@code 1*a = a}, {@code -(v) = R(-v)},
+     *       equal subexpressions computed once): {@code 2*pi} is a multiplication at run time.</li>
+     * </ul>
+     *
+     * @param text      the formula, not null
+     * @param dimension D, at least 1
+     * @throws IllegalArgumentException for a dimension below 1, and an
+     *                                  {@link org.batchopt.objective.expression.ExpressionSyntaxException} naming
+     *                                  the column for a mistake in the text: an unknown name, a variable beyond
+     *                                  D, unbalanced parentheses, text after a complete expression, an empty text
+     */
+    public static Objective expression(String text, int dimension) {
+        ExpressionSource source = ExpressionSource.compile(text, dimension);
+        return new Objective(source.text(), dimension, source, null, Double.NaN, List.of(), source.text());
     }
 }

@@ -15,7 +15,7 @@ import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
  * </pre>
  * reading coordinates as {@code X(i)} for {@code 0 <= i < DIM}, literals as {@code R(v)}, and only the
  * functions of {@code kernels/math.cl} ({@code bo_sin}, {@code bo_cos}, {@code bo_exp}, {@code bo_log},
- * {@code bo_pow}) besides {@code sqrt} and {@code fabs}.
+ * {@code bo_pow}, {@code bo_pown}, {@code bo_sign}) besides {@code sqrt} and {@code fabs}.
  */
 public interface ObjectiveSource {
 

@@ -1,0 +1,16 @@
+package org.batchopt.objective.expression;
+
+/** A mistake in an expression's text, at a 1-based column; the message quotes the text. */
+public final class ExpressionSyntaxException extends IllegalArgumentException {
+    private final int column;
+
+    ExpressionSyntaxException(String text, int column, String problem) {
+        super(problem + " at column " + column + " of \"" + text + "\"");
+        this.column = column;
+    }
+
+    /** The 1-based column where the mistake is. */
+    public int column() {
+        return column;
+    }
+}

@@ -1,0 +1,196 @@
+package org.batchopt.objective.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.batchopt.objective.expression.Lexer.Kind;
+import org.batchopt.objective.expression.Lexer.Token;
+
+/**
+ * Recursive descent over the grammar of {@code Objectives.expression}:
+ * <pre>
+ *   expression = term { ("+" | "-") term }
+ *   term       = unary { ("*" | "/") unary }
+ *   unary      = ("-" | "+") unary | power
+ *   power      = primary [ "^" unary ]
+ *   primary    = number | variable | "pi" | "e" | function "(" expression ")" | "(" expression ")"
+ * </pre>
+ */
+final class Parser {
+    /** Deepest nesting of parentheses, signs and powers accepted; keeps recursion far from the stack's end. */
+    static final int MAX_DEPTH = 256;
+
+    private static final Map<String, Op> FUNCTIONS = Map.of("sin", Op.SIN, "cos", Op.COS, "exp", Op.EXP,
+            "log", Op.LOG, "sqrt", Op.SQRT, "abs", Op.ABS);
+
+    private final String text;
+    private final int dimension;
+    private final List<Token> tokens;
+    private int next;
+    private int depth;
+
+    Parser(String text, int dimension) {
+        if (text == null) {
+            throw new IllegalArgumentException("expression text is null");
+        }
+        this.text = text;
+        this.dimension = dimension;
+        this.tokens = Lexer.tokens(text);
+    }
+
+    Node parse() {
+        if (peek().kind() == Kind.END) {
+            throw new ExpressionSyntaxException(text, 1, "empty expression");
+        }
+        Node n = expression();
+        Token t = peek();
+        if (t.is(')')) {
+            throw error(t, "unbalanced parentheses: ')' has no matching '('");
+        }
+        if (t.kind() != Kind.END) {
+            throw error(t, "unexpected '" + t.text() + "' after a complete expression");
+        }
+        return n;
+    }
+
+    private Node expression() {
+        Node first = term();
+        List<Node.Step> steps = new ArrayList<>();
+        while (peek().is('+') || peek().is('-')) {
+            char op = take().text().charAt(0);
+            steps.add(new Node.Step(op, term()));
+        }
+        return steps.isEmpty() ? first : new Node.Chain(first, steps);
+    }
+
+    private Node term() {
+        Node first = unary();
+        List<Node.Step> steps = new ArrayList<>();
+        while (peek().is('*') || peek().is('/')) {
+            char op = take().text().charAt(0);
+            steps.add(new Node.Step(op, unary()));
+        }
+        return steps.isEmpty() ? first : new Node.Chain(first, steps);
+    }
+
+    private Node unary() {
+        if (++depth > MAX_DEPTH) {
+            throw error(peek(), "expression nested more than " + MAX_DEPTH + " deep");
+        }
+        try {
+            if (peek().is('-')) {
+                take();
+                return new Node.Negate(unary());
+            }
+            if (peek().is('+')) {
+                take();
+                return unary();
+            }
+            Node base = primary();
+            if (peek().is('^')) {
+                take();
+                return new Node.Power(base, unary());
+            }
+            return base;
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node primary() {
+        Token t = take();
+        switch (t.kind()) {
+            case NUMBER -> {
+                double v = Double.parseDouble(t.text());
+                if (Double.isInfinite(v)) {
+                    throw error(t, "number " + t.text() + " is too large");
+                }
+                return new Node.Literal(v);
+            }
+            case NAME -> {
+                return name(t);
+            }
+            case END -> throw error(t, "expression ends where an operand is expected");
+            default -> {
+                if (t.is('(')) {
+                    return parenthesized(t);
+                }
+                throw error(t, "expected a number, variable, function or '(' but found '" + t.text() + "'");
+            }
+        }
+    }
+
+    private Node name(Token t) {
+        String s = t.text();
+        Op function = FUNCTIONS.get(s);
+        if (function != null) {
+            if (!peek().is('(')) {
+                throw error(peek(), "function " + s + " needs its argument in parentheses");
+            }
+            return new Node.Call(function, parenthesized(take()));
+        }
+        if (s.equals("pi")) {
+            return new Node.Literal(Math.PI);
+        }
+        if (s.equals("e")) {
+            return new Node.Literal(Math.E);
+        }
+        return new Node.Variable(coordinate(t));
+    }
+
+    private Node parenthesized(Token open) {
+        Node inner = expression();
+        if (!peek().is(')')) {
+            if (peek().kind() == Kind.END) {
+                throw error(open, "unbalanced parentheses: '(' is never closed");
+            }
+            throw error(peek(), "expected ')' for the '(' at column " + open.column() + " but found '"
+                    + peek().text() + "'");
+        }
+        take();
+        return inner;
+    }
+
+    /** The 0-based coordinate of variable {@code x1..xD}, or of {@code x, y, z} when D <= 3. */
+    private int coordinate(Token t) {
+        String s = t.text();
+        int alias = "xyz".indexOf(s.length() == 1 ? s.charAt(0) : '?');
+        if (alias >= 0) {
+            if (dimension > 3) {
+                throw error(t, "variable " + s + " is only for dimension 1 to 3 (this one is " + dimension
+                        + "); write x" + (alias + 1));
+            }
+            if (alias >= dimension) {
+                throw error(t, "variable " + s + " is x" + (alias + 1) + ", beyond dimension " + dimension);
+            }
+            return alias;
+        }
+        if (s.matches("x[1-9][0-9]*")) {
+            long i = s.length() > 11 ? Long.MAX_VALUE : Long.parseLong(s.substring(1));
+            if (i > dimension) {
+                throw error(t, "variable " + s + " is beyond dimension " + dimension + " (x1..x" + dimension + ")");
+            }
+            return (int) i - 1;
+        }
+        if (s.matches("x[0-9]+")) {
+            throw error(t, "variable " + s + " does not exist: variables are x1..x" + dimension);
+        }
+        throw error(t, "unknown identifier '" + s + "'");
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+
+    private Token take() {
+        Token t = tokens.get(next);
+        if (t.kind() != Kind.END) {
+            next++;
+        }
+        return t;
+    }
+
+    private ExpressionSyntaxException error(Token at, String problem) {
+        return new ExpressionSyntaxException(text, at.column(), problem);
+    }
+}
