@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.batchopt.Backend;
 import org.batchopt.Backends;
 import org.batchopt.Batch;
+import org.batchopt.Box;
 import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Objective;
@@ -48,9 +49,7 @@ class ParityTest {
                 Gradient gradient, Stopping stopping, int stepsPerLaunch, int members) {
 
         Result run(Backend backend) {
-            Batch batch = Batch.builder(objective.dimension()).members(members)
-                    .starts(Starts.uniform(objective.box(), 11)).build();
-            return engine(backend).run(objective, rule, batch);
+            return engine(backend).run(objective, rule, batch(objective, members));
         }
 
         Engine engine(Backend backend) {
@@ -62,6 +61,12 @@ class ParityTest {
         public String toString() {
             return name + " " + precision + " " + strategy + (gradient == Gradient.CENTRAL ? " central" : "");
         }
+    }
+
+    /** Members uniform in the objective's box, or in [-2, 2]^D when it has none. */
+    static Batch batch(Objective f, int members) {
+        Box box = f.box() != null ? f.box() : Box.cube(f.dimension(), -2, 2);
+        return Batch.builder(f.dimension()).members(members).starts(Starts.uniform(box, 11)).build();
     }
 
     static Backend device(String spec) {
@@ -208,6 +213,32 @@ class ParityTest {
         check(device, c);
     }
 
+    /** Expression objectives: every operator and function, both precisions, both strategies. */
+    static Stream<Arguments> expressions() {
+        String[] texts = {
+            "-(x-2)^2 - (y-1)^2 + 10",
+            "sin(x1)*exp(-x2^2/4) + sqrt(abs(x3) + 1) + log(x1^2 + 1) - cos(x2*x3)/(2 + x1^2) + abs(x3)^1.5",
+        };
+        List<Case> cases = new ArrayList<>();
+        int k = 0;
+        for (String text : texts) {
+            Objective f = Objectives.expression(text, k == 0 ? 2 : 3);
+            for (Precision p : Precision.values()) {
+                Strategy s = p == Precision.FP32 ? Strategy.FUSED : Strategy.STREAMING;
+                cases.add(new Case(text, k == 0 ? f.maximize() : f, Adam.builder().lr(0.05).build(), p, s,
+                        Gradient.ANALYTIC, Stopping.maxSteps(STEPS), 0, MEMBERS));
+            }
+            k++;
+        }
+        return perDevice(cases);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("expressions")
+    void expressionObjectives(String device, Case c) {
+        check(device, c);
+    }
+
     static Stream<Arguments> devices() {
         return perDevice(List.of(new Case("adam-rosenbrock", Objectives.rosenbrock(6),
                 Adam.builder().lr(0.01).l1Proximal(1e-3).build(), Precision.FP32, Strategy.FUSED, Gradient.ANALYTIC,
@@ -225,8 +256,7 @@ class ParityTest {
                     c.stopping(), k, c.members());
             assertIdentical(reference, ck.run(d), ck.toString());
         }
-        Batch batch = Batch.builder(c.objective().dimension()).members(c.members())
-                .starts(Starts.uniform(c.objective().box(), 11)).build();
+        Batch batch = batch(c.objective(), c.members());
         assertIdentical(reference, c.engine(d).maxBlockMembers(7).run(c.objective(), c.rule(), batch),
                 c + " in blocks of 7");
         try (Backend second = Backends.open(device)) {
