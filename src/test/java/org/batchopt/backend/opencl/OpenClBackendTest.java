@@ -1,0 +1,133 @@
+package org.batchopt.backend.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.batchopt.Backend;
+import org.batchopt.BackendException;
+import org.batchopt.BackendInfo;
+import org.batchopt.Backends;
+import org.batchopt.Batch;
+import org.batchopt.Engine;
+import org.batchopt.Objective;
+import org.batchopt.Precision;
+import org.batchopt.Starts;
+import org.batchopt.Stopping;
+import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
+import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.objective.BuiltIn;
+import org.batchopt.objective.ObjectiveSource;
+import org.batchopt.rule.Adam;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The documented failures of the OpenCL backend: a kernel that does not build, and backends that cannot run. */
+class OpenClBackendTest {
+
+    static OpenClDevices.Device firstDevice() {
+        List<OpenClDevices.Device> devices;
+        try {
+            devices = OpenClDevices.list();
+        } catch (BackendException e) {
+            Assumptions.abort("no OpenCL device: " + e.getMessage());
+            throw e;
+        }
+        return devices.get(0);
+    }
+
+    /** An objective whose kernel source is broken, with working twins. */
+    static Objective broken() {
+        ObjectiveSource sphere = BuiltIn.SPHERE.create(2).source();
+        ObjectiveSource bad = new ObjectiveSource() {
+            public String id() {
+                return "broken";
+            }
+
+            public String kernelSource() {
+                return "BO_FN real obj_value(OBJ_X_PARAMS) { return undeclared_variable; }\n"
+                        + "BO_FN real obj_value_grad(OBJ_XG_PARAMS) { return R(0); }\n";
+            }
+
+            public ObjectiveTwin64 twin64(int d) {
+                return sphere.twin64(d);
+            }
+
+            public ObjectiveTwin32 twin32(int d) {
+                return sphere.twin32(d);
+            }
+        };
+        return new Objective("broken", 2, bad, null, Double.NaN, List.of(), "broken on purpose");
+    }
+
+    @Test
+    void aKernelThatDoesNotBuildRaisesBuildFailedWithTheFullLog() {
+        OpenClDevices.Device device = firstDevice();
+        try (Backend cl = new OpenClBackend(device)) {
+            Batch batch = Batch.builder(2).members(4).starts(Starts.point(1, 2)).build();
+            BackendException e = assertThrows(BackendException.class, () -> Engine.on(cl)
+                    .stopping(Stopping.maxSteps(3)).run(broken(), Adam.builder().build(), batch));
+            assertEquals(BackendException.Code.BUILD_FAILED, e.code());
+            assertTrue(e.log().contains("undeclared_variable"), e.log());
+            assertTrue(e.getMessage().contains(device.spec()), e.getMessage());
+        }
+    }
+
+    @Test
+    void fp64OnADeviceWithoutItIsRefusedWithTheReason() {
+        OpenClDevices.Device d = firstDevice();
+        OpenClDevices.Device noFp64 = new OpenClDevices.Device(d.platformIndex(), d.deviceIndex(), d.platform(), d.id(),
+                d.platformName(), d.name(), d.version(), d.driver(), d.type(), d.computeUnits(), d.globalMemory(),
+                d.maxAllocation(), false, d.fp32CorrectlyRounded());
+        try (Backend cl = new OpenClBackend(noFp64)) {
+            BackendException e = assertThrows(BackendException.class, () -> Engine.on(cl).precision(Precision.FP64)
+                    .run(BuiltIn.SPHERE.create(2), Adam.builder().build(),
+                            Batch.builder(2).members(1).starts(Starts.point(1, 1)).build()));
+            assertEquals(BackendException.Code.UNSUPPORTED_PRECISION, e.code());
+            assertTrue(e.getMessage().contains("cl_khr_fp64"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDeviceThatDoesNotExistIsUnavailable() {
+        firstDevice();
+        BackendException e = assertThrows(BackendException.class, () -> Backends.open("opencl:9:0"));
+        assertEquals(BackendException.Code.UNAVAILABLE, e.code());
+        assertTrue(e.getMessage().contains("9:0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Backends.open("opencl:x"));
+        assertThrows(IllegalArgumentException.class, () -> Backends.open("opencl:0:0:0"));
+    }
+
+    /** In a JVM whose ICD loader finds no ICD: OpenCL is listed as unavailable, with why, and auto takes the CPU. */
+    @Test
+    void withoutAPlatformOpenClIsUnavailableAndAutoTakesTheCpu(@TempDir Path empty) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), NoPlatform.class.getName())
+                .redirectErrorStream(true).redirectOutput(empty.resolve("out.txt").toFile());
+        pb.environment().put("OCL_ICD_VENDORS", empty.toString());
+        int code = pb.start().waitFor();
+        String out = Files.readString(empty.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertEquals(0, code, out);
+        assertTrue(out.contains("opencl unavailable: no OpenCL platform"), out);
+        assertTrue(out.contains("auto -> cpu"), out);
+    }
+
+    /** Run by the test above with OCL_ICD_VENDORS pointing at an empty folder. */
+    public static final class NoPlatform {
+        public static void main(String[] args) {
+            for (BackendInfo b : Backends.available()) {
+                if (b.spec().equals("opencl")) {
+                    System.out.println("opencl " + (b.available() ? "available" : "unavailable: " + b.description()));
+                }
+            }
+            try (Backend auto = Backends.open("auto")) {
+                System.out.println("auto -> " + auto.id());
+            }
+        }
+    }
+}

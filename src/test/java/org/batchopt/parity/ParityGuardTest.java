@@ -1,0 +1,101 @@
+package org.batchopt.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.batchopt.Gradient;
+import org.batchopt.Objectives;
+import org.batchopt.Precision;
+import org.batchopt.Stopping;
+import org.batchopt.Strategy;
+import org.batchopt.backend.Job;
+import org.batchopt.backend.KernelShape;
+import org.batchopt.objective.BuiltIn;
+import org.batchopt.rule.UpdateRule;
+import org.batchopt.schedule.Schedule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fails when something exists without a kernel or a parity case: an update rule, a rule switch, a schedule,
+ * a regularization term or a built-in objective. Runs without any device, since it checks the matrix itself.
+ */
+class ParityGuardTest {
+
+    static KernelShape shape(UpdateRule rule) {
+        return KernelShape.of(new Job(Objectives.sphere(2), rule, Stopping.maxSteps(1), Precision.FP64,
+                Gradient.ANALYTIC, 0, Strategy.FUSED, 0, 0));
+    }
+
+    @Test
+    void everyRuleAndSwitchHasAParityCase() {
+        Set<Class<?>> ruleClasses = new HashSet<>();
+        Set<KernelShape.Rule> kinds = EnumSet.noneOf(KernelShape.Rule.class);
+        Set<String> switches = new HashSet<>();
+        for (ParityCases.RuleFactory f : ParityCases.rules().values()) {
+            UpdateRule r = f.build(ParityCases.schedules().get("constant"), ParityCases.regularizers().get("none"), 0);
+            ruleClasses.add(r.getClass());
+            KernelShape s = shape(r);
+            kinds.add(s.rule());
+            switches.addAll(s.nesterov() ? List.of("nesterov") : List.of());
+            switches.addAll(s.centered() ? List.of("centered") : List.of());
+            switches.addAll(s.amsgrad() ? List.of("amsgrad-" + s.decoupled()) : List.of());
+        }
+        assertEquals(Set.of(UpdateRule.class.getPermittedSubclasses()), ruleClasses, "rules without a parity case");
+        assertEquals(EnumSet.allOf(KernelShape.Rule.class), kinds, "kernel rules without a parity case");
+        assertEquals(Set.of("nesterov", "centered", "amsgrad-false", "amsgrad-true"), switches);
+    }
+
+    @Test
+    void everyScheduleHasAParityCase() {
+        Set<Class<?>> classes = new HashSet<>();
+        Set<KernelShape.ScheduleKind> kinds = EnumSet.noneOf(KernelShape.ScheduleKind.class);
+        for (Schedule s : ParityCases.schedules().values()) {
+            classes.add(s.getClass());
+            classes.add(s.base().getClass());
+            kinds.add(shape(ParityCases.rules().get("adam").build(s, ParityCases.regularizers().get("none"), 0))
+                    .schedule());
+        }
+        assertEquals(Set.of(Schedule.class.getPermittedSubclasses()), classes, "schedules without a parity case");
+        assertEquals(EnumSet.allOf(KernelShape.ScheduleKind.class), kinds);
+    }
+
+    @Test
+    void everyRegularizationTermHasAParityCase() {
+        Set<String> terms = new HashSet<>();
+        for (ParityCases.Regularizer g : ParityCases.regularizers().values()) {
+            KernelShape s = shape(ParityCases.rules().get("adam").build(ParityCases.schedules().get("constant"), g, 0));
+            if (s.l1Sign()) {
+                terms.add("l1");
+            }
+            if (s.l1Prox()) {
+                terms.add("l1Proximal");
+            }
+            if (s.l2()) {
+                terms.add("l2");
+            }
+            if (s.decoupledWeightDecay()) {
+                terms.add("decoupledWeightDecay");
+            }
+        }
+        Set<String> components = Arrays.stream(org.batchopt.rule.Regularization.class.getRecordComponents())
+                .map(c -> c.getName()).collect(Collectors.toSet());
+        assertEquals(components, terms, "regularization terms without a parity case");
+    }
+
+    @Test
+    void everyBuiltInHasAKernelAndTwins() {
+        for (BuiltIn b : BuiltIn.values()) {
+            int d = Math.max(b.minDimension(), Math.min(3, b.maxDimension()));
+            var source = b.create(d).source();
+            assertNotNull(ParityGuardTest.class.getResource("/kernels/objectives/" + b.id() + ".cl"), b.id());
+            assertEquals(d, source.twin64(d).dimension(), b.id());
+            assertEquals(d, source.twin32(d).dimension(), b.id());
+        }
+    }
+}
