@@ -15,8 +15,9 @@ import org.batchopt.backend.ParamLayout;
 /**
  * fp64 twins of {@code kernels/rules.cl}, in lane form: {@code init}, {@code prepare} and {@code coord}
  * apply the kernel's {@code rule_init}, {@code rule_prepare} and {@code rule_coord} to every lane of a tile,
- * the same operations in the same order. Per-step scalars live in {@code t.sc[k*lanes + l]}, coordinate
- * state slot j of coordinate i in {@code t.st[(j*dim + i)*lanes + l]}, member state in {@code t.ms}.
+ * the same operations in the same order. Per-step scalar k of lane l is {@code t.sc[k][l]}, coordinate state
+ * slot j of coordinate i {@code t.st[j][i*lanes + l]}, member state slot k {@code t.ms[k][l]}, hyperparameter k
+ * {@code t.hp[k][l]}: one array per slot, so that lane loops store to distinct arrays and vectorize.
  */
 abstract class Rules64 {
     static final int SC_LR = 0;
@@ -63,14 +64,6 @@ abstract class Rules64 {
         }
     }
 
-    final int slot(int j, int i) {
-        return (j * dim + i) * lanes;
-    }
-
-    final int sc(int k) {
-        return k * lanes;
-    }
-
     static int hp(ParamLayout p, String name) {
         int k = p.index(name);
         if (k < 0) {
@@ -107,22 +100,21 @@ abstract class Rules64 {
         void init(Tile64 t, int n) {
             for (int i = 0; i < dim; i++) {
                 for (int l = 0; l < n; l++) {
-                    t.st[slot(0, i) + l] = 0;
+                    t.st[0][i * lanes + l] = 0;
                 }
             }
         }
 
         @Override
         void prepare(Tile64 t, int s, int n) {
-            final double[] sc = t.sc;
-            final double[] hp = t.hp;
-            final int L = lanes;
+            final double[][] sc = t.sc;
+            final double[][] hp = t.hp;
             for (int l = 0; l < n; l++) {
-                sc[NEG_LR * L + l] = -sc[SC_LR * L + l];
-                sc[WD * L + l] = hp[weightDecay * L + l];
-                sc[MOMENTUM * L + l] = hp[momentum * L + l];
-                sc[ONE_MINUS_DAMPENING * L + l] = 1 - hp[dampening * L + l];
-                sc[FIRST * L + l] = s + 1 == 1 ? 1 : 0;
+                sc[NEG_LR][l] = -sc[SC_LR][l];
+                sc[WD][l] = hp[weightDecay][l];
+                sc[MOMENTUM][l] = hp[momentum][l];
+                sc[ONE_MINUS_DAMPENING][l] = 1 - hp[dampening][l];
+                sc[FIRST][l] = s + 1 == 1 ? 1 : 0;
             }
         }
 
@@ -130,22 +122,21 @@ abstract class Rules64 {
         void coord(Tile64 t, int i, int n) {
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int b = slot(0, i);
+            final double[] b = t.st[0];
             for (int l = 0; l < n; l++) {
                 double d = g[xo + l];
-                final double wd = sc[sc(WD) + l];
+                final double wd = sc[WD][l];
                 if (wd != 0) {
                     d = fma(x[xo + l], wd, d);
                 }
-                final double mom = sc[sc(MOMENTUM) + l];
+                final double mom = sc[MOMENTUM][l];
                 if (mom != 0) {
-                    st[b + l] = sc[sc(FIRST) + l] != 0 ? d : fma(d, sc[sc(ONE_MINUS_DAMPENING) + l], st[b + l] * mom);
-                    d = nesterov ? fma(st[b + l], mom, d) : st[b + l];
+                    b[xo + l] = sc[FIRST][l] != 0 ? d : fma(d, sc[ONE_MINUS_DAMPENING][l], b[xo + l] * mom);
+                    d = nesterov ? fma(b[xo + l], mom, d) : b[xo + l];
                 }
-                x[xo + l] = fma(d, sc[sc(NEG_LR) + l], x[xo + l]);
+                x[xo + l] = fma(d, sc[NEG_LR][l], x[xo + l]);
             }
         }
     }
@@ -176,21 +167,20 @@ abstract class Rules64 {
         void init(Tile64 t, int n) {
             for (int i = 0; i < dim; i++) {
                 for (int l = 0; l < n; l++) {
-                    t.st[slot(0, i) + l] = t.hp[initial * lanes + l];
+                    t.st[0][i * lanes + l] = t.hp[initial][l];
                 }
             }
         }
 
         @Override
         void prepare(Tile64 t, int s, int n) {
-            final double[] sc = t.sc;
-            final double[] hp = t.hp;
-            final int L = lanes;
+            final double[][] sc = t.sc;
+            final double[][] hp = t.hp;
             final int step = s + 1;
             for (int l = 0; l < n; l++) {
-                sc[NEG_CLR * L + l] = -(sc[SC_LR * L + l] / (1 + r(step - 1) * hp[lrDecay * L + l]));
-                sc[WD * L + l] = hp[weightDecay * L + l];
-                sc[EPS * L + l] = hp[eps * L + l];
+                sc[NEG_CLR][l] = -(sc[SC_LR][l] / (1 + r(step - 1) * hp[lrDecay][l]));
+                sc[WD][l] = hp[weightDecay][l];
+                sc[EPS][l] = hp[eps][l];
             }
         }
 
@@ -198,19 +188,18 @@ abstract class Rules64 {
         void coord(Tile64 t, int i, int n) {
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int b = slot(0, i);
+            final double[] b = t.st[0];
             for (int l = 0; l < n; l++) {
                 double gi = g[xo + l];
-                final double wd = sc[sc(WD) + l];
+                final double wd = sc[WD][l];
                 if (wd != 0) {
                     gi = fma(x[xo + l], wd, gi);
                 }
-                st[b + l] = fma(gi, gi, st[b + l]);
-                final double std = sqrt(st[b + l]) + sc[sc(EPS) + l];
-                x[xo + l] = x[xo + l] + (sc[sc(NEG_CLR) + l] * gi) / std;
+                b[xo + l] = fma(gi, gi, b[xo + l]);
+                final double std = sqrt(b[xo + l]) + sc[EPS][l];
+                x[xo + l] = x[xo + l] + (sc[NEG_CLR][l] * gi) / std;
             }
         }
     }
@@ -247,7 +236,7 @@ abstract class Rules64 {
             for (int j = 0; j < 3; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[slot(j, i) + l] = 0;
+                        t.st[j][i * lanes + l] = 0;
                     }
                 }
             }
@@ -255,16 +244,15 @@ abstract class Rules64 {
 
         @Override
         void prepare(Tile64 t, int s, int n) {
-            final double[] sc = t.sc;
-            final double[] hp = t.hp;
-            final int L = lanes;
+            final double[][] sc = t.sc;
+            final double[][] hp = t.hp;
             for (int l = 0; l < n; l++) {
-                sc[NEG_LR * L + l] = -sc[SC_LR * L + l];
-                sc[WD * L + l] = hp[weightDecay * L + l];
-                sc[ALPHA * L + l] = hp[alpha * L + l];
-                sc[ONE_MINUS_ALPHA * L + l] = 1 - hp[alpha * L + l];
-                sc[EPS * L + l] = hp[eps * L + l];
-                sc[MOMENTUM * L + l] = hp[momentum * L + l];
+                sc[NEG_LR][l] = -sc[SC_LR][l];
+                sc[WD][l] = hp[weightDecay][l];
+                sc[ALPHA][l] = hp[alpha][l];
+                sc[ONE_MINUS_ALPHA][l] = 1 - hp[alpha][l];
+                sc[EPS][l] = hp[eps][l];
+                sc[MOMENTUM][l] = hp[momentum][l];
             }
         }
 
@@ -272,34 +260,33 @@ abstract class Rules64 {
         void coord(Tile64 t, int i, int n) {
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int sq = slot(0, i);
-            final int ga = slot(1, i);
-            final int buf = slot(2, i);
+            final double[] sq = t.st[0];
+            final double[] ga = t.st[1];
+            final double[] buf = t.st[2];
             for (int l = 0; l < n; l++) {
                 double gi = g[xo + l];
-                final double wd = sc[sc(WD) + l];
+                final double wd = sc[WD][l];
                 if (wd != 0) {
                     gi = fma(x[xo + l], wd, gi);
                 }
-                final double oma = sc[sc(ONE_MINUS_ALPHA) + l];
-                st[sq + l] = fma(oma * gi, gi, st[sq + l] * sc[sc(ALPHA) + l]);
+                final double oma = sc[ONE_MINUS_ALPHA][l];
+                sq[xo + l] = fma(oma * gi, gi, sq[xo + l] * sc[ALPHA][l]);
                 double avg;
                 if (centered) {
-                    st[ga + l] = lerp(st[ga + l], gi, oma);
-                    avg = sqrt(fma(c(-1) * st[ga + l], st[ga + l], st[sq + l]));
+                    ga[xo + l] = lerp(ga[xo + l], gi, oma);
+                    avg = sqrt(fma(c(-1) * ga[xo + l], ga[xo + l], sq[xo + l]));
                 } else {
-                    avg = sqrt(st[sq + l]);
+                    avg = sqrt(sq[xo + l]);
                 }
-                avg = avg + sc[sc(EPS) + l];
-                final double mom = sc[sc(MOMENTUM) + l];
+                avg = avg + sc[EPS][l];
+                final double mom = sc[MOMENTUM][l];
                 if (mom > 0) {
-                    st[buf + l] = st[buf + l] * mom + gi / avg;
-                    x[xo + l] = fma(st[buf + l], sc[sc(NEG_LR) + l], x[xo + l]);
+                    buf[xo + l] = buf[xo + l] * mom + gi / avg;
+                    x[xo + l] = fma(buf[xo + l], sc[NEG_LR][l], x[xo + l]);
                 } else {
-                    x[xo + l] = x[xo + l] + (sc[sc(NEG_LR) + l] * gi) / avg;
+                    x[xo + l] = x[xo + l] + (sc[NEG_LR][l] * gi) / avg;
                 }
             }
         }
@@ -320,8 +307,8 @@ abstract class Rules64 {
         private final int beta2;
         private final int eps;
         private final int weightDecay;
-        /** beta1 and the weight decay are one value for the whole batch: branch once per coordinate. */
-        private final boolean uniformBranches;
+        /** Every hyperparameter is one value for the batch, so every lane has the same step scalars. */
+        private final boolean uniform;
 
         Adam(KernelShape shape, int lanes) {
             super(shape, lanes);
@@ -332,7 +319,7 @@ abstract class Rules64 {
             beta2 = hp(p, "beta2");
             eps = hp(p, "eps");
             weightDecay = hp(p, "weight_decay");
-            uniformBranches = p.uniform("beta1") && p.uniform("weight_decay");
+            uniform = p.perMemberCount() == 0;
         }
 
         @Override
@@ -346,116 +333,114 @@ abstract class Rules64 {
             for (int j = 0; j < ns; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[slot(j, i) + l] = 0;
+                        t.st[j][i * lanes + l] = 0;
                     }
                 }
             }
             for (int l = 0; l < n; l++) {
-                t.ms[l] = 1;
-                t.ms[lanes + l] = 1;
+                t.ms[0][l] = 1;
+                t.ms[1][l] = 1;
             }
         }
 
         @Override
         void prepare(Tile64 t, int s, int n) {
-            final double[] sc = t.sc;
-            final double[] hp = t.hp;
-            final double[] ms = t.ms;
-            final int L = lanes;
+            final double[][] sc = t.sc;
+            final double[][] hp = t.hp;
+            final double[][] ms = t.ms;
             for (int l = 0; l < n; l++) {
-                ms[l] = ms[l] * hp[beta1 * L + l];
-                ms[L + l] = ms[L + l] * hp[beta2 * L + l];
-                sc[NEG_STEP * L + l] = -(sc[SC_LR * L + l] / (1 - ms[l]));
-                sc[BC2_SQRT * L + l] = sqrt(1 - ms[L + l]);
-                sc[ONE_MINUS_BETA1 * L + l] = 1 - hp[beta1 * L + l];
-                sc[BETA2 * L + l] = hp[beta2 * L + l];
-                sc[ONE_MINUS_BETA2 * L + l] = 1 - hp[beta2 * L + l];
-                sc[EPS * L + l] = hp[eps * L + l];
-                sc[WD * L + l] = decoupled ? 1 - sc[SC_LR * L + l] * hp[weightDecay * L + l] : hp[weightDecay * L + l];
+                ms[0][l] = ms[0][l] * hp[beta1][l];
+                ms[1][l] = ms[1][l] * hp[beta2][l];
+                sc[NEG_STEP][l] = -(sc[SC_LR][l] / (1 - ms[0][l]));
+                sc[BC2_SQRT][l] = sqrt(1 - ms[1][l]);
+                sc[ONE_MINUS_BETA1][l] = 1 - hp[beta1][l];
+                sc[BETA2][l] = hp[beta2][l];
+                sc[ONE_MINUS_BETA2][l] = 1 - hp[beta2][l];
+                sc[EPS][l] = hp[eps][l];
+                sc[WD][l] = decoupled ? 1 - sc[SC_LR][l] * hp[weightDecay][l] : hp[weightDecay][l];
             }
         }
 
         @Override
         void coord(Tile64 t, int i, int n) {
-            if (uniformBranches && !amsgrad) {
+            if (uniform && !amsgrad) {
                 coordUniform(t, i, n);
                 return;
             }
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int m = slot(0, i);
-            final int v = slot(1, i);
-            final int vmax = slot(2, i);
+            final double[] m = t.st[0];
+            final double[] v = t.st[1];
+            final double[] vmax = amsgrad ? t.st[2] : null;
             for (int l = 0; l < n; l++) {
                 double gi = g[xo + l];
-                final double wd = sc[sc(WD) + l];
+                final double wd = sc[WD][l];
                 if (decoupled) {
                     x[xo + l] = x[xo + l] * wd;
                 } else if (wd != 0) {
                     gi = fma(x[xo + l], wd, gi);
                 }
-                st[m + l] = lerp(st[m + l], gi, sc[sc(ONE_MINUS_BETA1) + l]);
-                st[v + l] = fma(sc[sc(ONE_MINUS_BETA2) + l] * gi, gi, st[v + l] * sc[sc(BETA2) + l]);
+                m[xo + l] = lerp(m[xo + l], gi, sc[ONE_MINUS_BETA1][l]);
+                v[xo + l] = fma(sc[ONE_MINUS_BETA2][l] * gi, gi, v[xo + l] * sc[BETA2][l]);
                 final double den;
                 if (amsgrad) {
-                    st[vmax + l] = max(st[vmax + l], st[v + l]);
-                    den = sqrt(st[vmax + l]) / sc[sc(BC2_SQRT) + l] + sc[sc(EPS) + l];
+                    vmax[xo + l] = max(vmax[xo + l], v[xo + l]);
+                    den = sqrt(vmax[xo + l]) / sc[BC2_SQRT][l] + sc[EPS][l];
                 } else {
-                    den = sqrt(st[v + l]) / sc[sc(BC2_SQRT) + l] + sc[sc(EPS) + l];
+                    den = sqrt(v[xo + l]) / sc[BC2_SQRT][l] + sc[EPS][l];
                 }
-                x[xo + l] = x[xo + l] + (sc[sc(NEG_STEP) + l] * st[m + l]) / den;
+                x[xo + l] = x[xo + l] + (sc[NEG_STEP][l] * m[xo + l]) / den;
             }
         }
 
         /**
-         * The same operations as {@link #coord} with the branches on beta1 and the weight decay taken once,
-         * so that the lane loops have no branch and vectorize.
+         * The same operations as {@link #coord} with the step scalars read once and the branches on beta1 and the
+         * weight decay taken once, so that the lane loops have no branch and vectorize.
          */
         private void coordUniform(Tile64 t, int i, int n) {
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[] m = t.st[0];
+            final double[] v = t.st[1];
             final double[] gw = t.work;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int m = slot(0, i);
-            final int v = slot(1, i);
-            final int wdo = sc(WD);
+            final double wd = sc[WD][0];
             if (decoupled) {
                 for (int l = 0; l < n; l++) {
-                    x[xo + l] = x[xo + l] * sc[wdo + l];
-                    gw[l] = g[xo + l];
+                    x[xo + l] = x[xo + l] * wd;
+                    gw[xo + l] = g[xo + l];
                 }
-            } else if (sc[wdo] != 0) {
+            } else if (wd != 0) {
                 for (int l = 0; l < n; l++) {
-                    gw[l] = fma(x[xo + l], sc[wdo + l], g[xo + l]);
+                    gw[xo + l] = fma(x[xo + l], wd, g[xo + l]);
                 }
             } else {
-                System.arraycopy(g, xo, gw, 0, n);
+                System.arraycopy(g, xo, gw, xo, n);
             }
-            final int w = sc(ONE_MINUS_BETA1);
-            if (abs(sc[w]) < c(0.5)) {
+            final double w = sc[ONE_MINUS_BETA1][0];
+            if (abs(w) < c(0.5)) {
                 for (int l = 0; l < n; l++) {
-                    st[m + l] = fma(sc[w + l], gw[l] - st[m + l], st[m + l]);
+                    m[xo + l] = fma(w, gw[xo + l] - m[xo + l], m[xo + l]);
                 }
             } else {
+                final double w1 = w - 1;
                 for (int l = 0; l < n; l++) {
-                    st[m + l] = fma(sc[w + l] - 1, gw[l] - st[m + l], gw[l]);
+                    m[xo + l] = fma(w1, gw[xo + l] - m[xo + l], gw[xo + l]);
                 }
             }
-            final int b2 = sc(BETA2);
-            final int omb2 = sc(ONE_MINUS_BETA2);
-            final int bc2 = sc(BC2_SQRT);
-            final int ep = sc(EPS);
-            final int ns = sc(NEG_STEP);
+            final double b2 = sc[BETA2][0];
+            final double omb2 = sc[ONE_MINUS_BETA2][0];
+            final double bc2 = sc[BC2_SQRT][0];
+            final double eps = sc[EPS][0];
+            final double ns = sc[NEG_STEP][0];
             for (int l = 0; l < n; l++) {
-                final double gi = gw[l];
-                st[v + l] = fma(sc[omb2 + l] * gi, gi, st[v + l] * sc[b2 + l]);
-                final double den = sqrt(st[v + l]) / sc[bc2 + l] + sc[ep + l];
-                x[xo + l] = x[xo + l] + (sc[ns + l] * st[m + l]) / den;
+                final double gi = gw[xo + l];
+                v[xo + l] = fma(omb2 * gi, gi, v[xo + l] * b2);
+                final double den = sqrt(v[xo + l]) / bc2 + eps;
+                x[xo + l] = x[xo + l] + (ns * m[xo + l]) / den;
             }
         }
     }
@@ -495,40 +480,39 @@ abstract class Rules64 {
             for (int j = 0; j < 2; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[slot(j, i) + l] = 0;
+                        t.st[j][i * lanes + l] = 0;
                     }
                 }
             }
             for (int l = 0; l < n; l++) {
-                t.ms[l] = 1;
-                t.ms[lanes + l] = 1;
+                t.ms[0][l] = 1;
+                t.ms[1][l] = 1;
             }
         }
 
         @Override
         void prepare(Tile64 t, int s, int n) {
-            final double[] sc = t.sc;
-            final double[] hp = t.hp;
-            final double[] ms = t.ms;
-            final int L = lanes;
+            final double[][] sc = t.sc;
+            final double[][] hp = t.hp;
+            final double[][] ms = t.ms;
             final int step = s + 1;
             for (int l = 0; l < n; l++) {
-                final double b1 = hp[beta1 * L + l];
-                final double md = hp[momentumDecay * L + l];
-                final double lr = sc[SC_LR * L + l];
-                ms[L + l] = ms[L + l] * hp[beta2 * L + l];
+                final double b1 = hp[beta1][l];
+                final double md = hp[momentumDecay][l];
+                final double lr = sc[SC_LR][l];
+                ms[1][l] = ms[1][l] * hp[beta2][l];
                 final double mu = b1 * (1 - c(0.5) * pow(c(0.96), r(step) * md));
                 final double muNext = b1 * (1 - c(0.5) * pow(c(0.96), r(step + 1) * md));
-                ms[l] = ms[l] * mu;
-                final double muProductNext = ms[l] * muNext;
-                sc[VALUE1 * L + l] = (-lr * (1 - mu)) / (1 - ms[l]);
-                sc[VALUE2 * L + l] = (-lr * muNext) / (1 - muProductNext);
-                sc[BC2 * L + l] = 1 - ms[L + l];
-                sc[ONE_MINUS_BETA1 * L + l] = 1 - b1;
-                sc[BETA2 * L + l] = hp[beta2 * L + l];
-                sc[ONE_MINUS_BETA2 * L + l] = 1 - hp[beta2 * L + l];
-                sc[EPS * L + l] = hp[eps * L + l];
-                sc[WD * L + l] = hp[weightDecay * L + l];
+                ms[0][l] = ms[0][l] * mu;
+                final double muProductNext = ms[0][l] * muNext;
+                sc[VALUE1][l] = (-lr * (1 - mu)) / (1 - ms[0][l]);
+                sc[VALUE2][l] = (-lr * muNext) / (1 - muProductNext);
+                sc[BC2][l] = 1 - ms[1][l];
+                sc[ONE_MINUS_BETA1][l] = 1 - b1;
+                sc[BETA2][l] = hp[beta2][l];
+                sc[ONE_MINUS_BETA2][l] = 1 - hp[beta2][l];
+                sc[EPS][l] = hp[eps][l];
+                sc[WD][l] = hp[weightDecay][l];
             }
         }
 
@@ -536,22 +520,21 @@ abstract class Rules64 {
         void coord(Tile64 t, int i, int n) {
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int m = slot(0, i);
-            final int v = slot(1, i);
+            final double[] m = t.st[0];
+            final double[] v = t.st[1];
             for (int l = 0; l < n; l++) {
                 double gi = g[xo + l];
-                final double wd = sc[sc(WD) + l];
+                final double wd = sc[WD][l];
                 if (wd != 0) {
                     gi = fma(x[xo + l], wd, gi);
                 }
-                st[m + l] = lerp(st[m + l], gi, sc[sc(ONE_MINUS_BETA1) + l]);
-                st[v + l] = fma(sc[sc(ONE_MINUS_BETA2) + l] * gi, gi, st[v + l] * sc[sc(BETA2) + l]);
-                final double den = sqrt(st[v + l] / sc[sc(BC2) + l]) + sc[sc(EPS) + l];
-                x[xo + l] = x[xo + l] + (sc[sc(VALUE1) + l] * gi) / den;
-                x[xo + l] = x[xo + l] + (sc[sc(VALUE2) + l] * st[m + l]) / den;
+                m[xo + l] = lerp(m[xo + l], gi, sc[ONE_MINUS_BETA1][l]);
+                v[xo + l] = fma(sc[ONE_MINUS_BETA2][l] * gi, gi, v[xo + l] * sc[BETA2][l]);
+                final double den = sqrt(v[xo + l] / sc[BC2][l]) + sc[EPS][l];
+                x[xo + l] = x[xo + l] + (sc[VALUE1][l] * gi) / den;
+                x[xo + l] = x[xo + l] + (sc[VALUE2][l] * m[xo + l]) / den;
             }
         }
     }
@@ -586,28 +569,27 @@ abstract class Rules64 {
             for (int j = 0; j < 2; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[slot(j, i) + l] = 0;
+                        t.st[j][i * lanes + l] = 0;
                     }
                 }
             }
             for (int l = 0; l < n; l++) {
-                t.ms[l] = 1;
+                t.ms[0][l] = 1;
             }
         }
 
         @Override
         void prepare(Tile64 t, int s, int n) {
-            final double[] sc = t.sc;
-            final double[] hp = t.hp;
-            final double[] ms = t.ms;
-            final int L = lanes;
+            final double[][] sc = t.sc;
+            final double[][] hp = t.hp;
+            final double[][] ms = t.ms;
             for (int l = 0; l < n; l++) {
-                ms[l] = ms[l] * hp[beta1 * L + l];
-                sc[NEG_CLR * L + l] = -(sc[SC_LR * L + l] / (1 - ms[l]));
-                sc[ONE_MINUS_BETA1 * L + l] = 1 - hp[beta1 * L + l];
-                sc[BETA2 * L + l] = hp[beta2 * L + l];
-                sc[EPS * L + l] = hp[eps * L + l];
-                sc[WD * L + l] = hp[weightDecay * L + l];
+                ms[0][l] = ms[0][l] * hp[beta1][l];
+                sc[NEG_CLR][l] = -(sc[SC_LR][l] / (1 - ms[0][l]));
+                sc[ONE_MINUS_BETA1][l] = 1 - hp[beta1][l];
+                sc[BETA2][l] = hp[beta2][l];
+                sc[EPS][l] = hp[eps][l];
+                sc[WD][l] = hp[weightDecay][l];
             }
         }
 
@@ -615,20 +597,19 @@ abstract class Rules64 {
         void coord(Tile64 t, int i, int n) {
             final double[] x = t.x;
             final double[] g = t.g;
-            final double[] st = t.st;
-            final double[] sc = t.sc;
+            final double[][] sc = t.sc;
             final int xo = i * lanes;
-            final int m = slot(0, i);
-            final int u = slot(1, i);
+            final double[] m = t.st[0];
+            final double[] u = t.st[1];
             for (int l = 0; l < n; l++) {
                 double gi = g[xo + l];
-                final double wd = sc[sc(WD) + l];
+                final double wd = sc[WD][l];
                 if (wd != 0) {
                     gi = fma(x[xo + l], wd, gi);
                 }
-                st[m + l] = lerp(st[m + l], gi, sc[sc(ONE_MINUS_BETA1) + l]);
-                st[u + l] = max(st[u + l] * sc[sc(BETA2) + l], abs(gi) + sc[sc(EPS) + l]);
-                x[xo + l] = x[xo + l] + (sc[sc(NEG_CLR) + l] * st[m + l]) / st[u + l];
+                m[xo + l] = lerp(m[xo + l], gi, sc[ONE_MINUS_BETA1][l]);
+                u[xo + l] = max(u[xo + l] * sc[BETA2][l], abs(gi) + sc[EPS][l]);
+                x[xo + l] = x[xo + l] + (sc[NEG_CLR][l] * m[xo + l]) / u[xo + l];
             }
         }
     }

@@ -42,21 +42,21 @@ final class Schedule64 {
                 && p.uniform("gamma") && p.uniform("eta_min") && p.uniform("t_max") && p.uniform("warmup");
     }
 
-    /** bo_schedule(s, hp) for lane l of a tile with {@code lanes} lanes. */
-    double lr(int s, double[] hp, int l, int lanes) {
-        final double lr0 = hp[lr * lanes + l];
+    /** bo_schedule(s, hp) for lane l, hyperparameter k of lane l at {@code hp[k][l]}. */
+    double lr(int s, double[][] hp, int l) {
+        final double lr0 = hp[lr][l];
         double v;
         switch (kind) {
             case CONSTANT:
                 v = lr0;
                 break;
             case INVERSE_TIME: {
-                final double base = 1 + hp[kappa * lanes + l] * r(s);
-                v = hp[power * lanes + l] == 1 ? lr0 / base : lr0 / pow(base, hp[power * lanes + l]);
+                final double base = 1 + hp[kappa][l] * r(s);
+                v = hp[power][l] == 1 ? lr0 / base : lr0 / pow(base, hp[power][l]);
                 break;
             }
             case STEP:
-                v = lr0 * pown(hp[gamma * lanes + l], s / (int) hp[stepSize * lanes + l]);
+                v = lr0 * pown(hp[gamma][l], s / (int) hp[stepSize][l]);
                 break;
             case MULTISTEP: {
                 int passed = 0;
@@ -65,23 +65,23 @@ final class Schedule64 {
                         passed = passed + 1;
                     }
                 }
-                v = lr0 * pown(hp[gamma * lanes + l], passed);
+                v = lr0 * pown(hp[gamma][l], passed);
                 break;
             }
             case EXPONENTIAL:
-                v = lr0 * pown(hp[gamma * lanes + l], s);
+                v = lr0 * pown(hp[gamma][l], s);
                 break;
             case COSINE: {
-                final double eta = hp[etaMin * lanes + l];
-                v = eta + (lr0 - eta) * (1 + cos(c(3.141592653589793) * r(s) / hp[tMax * lanes + l])) / 2;
+                final double eta = hp[etaMin][l];
+                v = eta + (lr0 - eta) * (1 + cos(c(3.141592653589793) * r(s) / hp[tMax][l])) / 2;
                 break;
             }
             default:
                 throw new IllegalStateException("schedule " + kind);
         }
         if (warmup) {
-            if (r(s) < hp[warmupSteps * lanes + l]) {
-                v = v * (r(s + 1) / hp[warmupSteps * lanes + l]);
+            if (r(s) < hp[warmupSteps][l]) {
+                v = v * (r(s + 1) / hp[warmupSteps][l]);
             }
         }
         return v;

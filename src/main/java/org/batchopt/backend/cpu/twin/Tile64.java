@@ -21,8 +21,9 @@ import org.batchopt.backend.RunContext;
  * so they share the step count s; a lane whose member stops hands its place to the last running lane, and
  * the loops shrink to the lanes still running.
  *
- * <p>Layout: coordinate i of lane l at {@code [i*lanes + l]}; state slot j at {@code st[(j*dim + i)*lanes + l]};
- * hyperparameter k at {@code hp[k*lanes + l]}; step scalar k at {@code sc[k*lanes + l]}.
+ * <p>Layout: coordinate i of lane l at {@code [i*lanes + l]}; state slot j at {@code st[j][i*lanes + l]};
+ * hyperparameter k at {@code hp[k][l]}; step scalar k at {@code sc[k][l]}. One array per slot keeps the
+ * stores of a lane loop in distinct arrays, which the JIT needs to vectorize it.
  */
 public final class Tile64 implements Tile {
     private static final int RUNNING = Status.RUNNING.ordinal();
@@ -49,14 +50,16 @@ public final class Tile64 implements Tile {
     private final double gtol;
     private final double ftol;
     private final double fdStep;
+    /** Every hyperparameter is one value for the batch. */
+    private final boolean uniform;
 
     final double[] x;
     final double[] g;
-    final double[] st;
-    final double[] ms;
-    final double[] hp;
-    final double[] sc;
-    /** Scratch of one coordinate's lanes for the rules. */
+    final double[][] st;
+    final double[][] ms;
+    final double[][] hp;
+    final double[][] sc;
+    /** Scratch for the rules, laid out like x (a lane loop indexes all its arrays alike, or does not vectorize). */
     final double[] work;
     private final double[] f;
     private final double[] fprev;
@@ -89,13 +92,14 @@ public final class Tile64 implements Tile {
         this.gtol = narrow(job.stopping().gradientTolerance());
         this.ftol = narrow(job.stopping().valueTolerance());
         this.fdStep = narrow(job.fdStep());
+        this.uniform = params.perMemberCount() == 0;
         x = new double[dim * lanes];
         g = new double[dim * lanes];
-        st = new double[Math.max(1, ns) * dim * lanes];
-        ms = new double[Math.max(1, nms) * lanes];
-        hp = new double[Math.max(1, np) * lanes];
-        sc = new double[nsc * lanes];
-        work = new double[lanes];
+        st = new double[ns][dim * lanes];
+        ms = new double[nms][lanes];
+        hp = new double[np][lanes];
+        sc = new double[nsc][lanes];
+        work = new double[dim * lanes];
         f = new double[lanes];
         fprev = new double[lanes];
         gsq = new double[lanes];
@@ -125,7 +129,7 @@ public final class Tile64 implements Tile {
                 x[i * lanes + l] = narrow(block.start()[(j0 + l) * dim + i]);
             }
             for (int k = 0; k < np; k++) {
-                hp[k * lanes + l] = narrow(params.param(k).at(m));
+                hp[k][l] = narrow(params.param(k).at(m));
             }
             fprev[l] = 0;
         }
@@ -214,12 +218,12 @@ public final class Tile64 implements Tile {
             final int o = i * lanes;
             if (l1Sign) {
                 for (int l = 0; l < n; l++) {
-                    g[o + l] = g[o + l] + hp[l1 * lanes + l] * sign(x[o + l]);
+                    g[o + l] = g[o + l] + hp[l1][l] * sign(x[o + l]);
                 }
             }
             if (l2Term) {
                 for (int l = 0; l < n; l++) {
-                    g[o + l] = g[o + l] + hp[l2 * lanes + l] * x[o + l];
+                    g[o + l] = g[o + l] + hp[l2][l] * x[o + l];
                 }
             }
             for (int l = 0; l < n; l++) {
@@ -278,55 +282,69 @@ public final class Tile64 implements Tile {
             x[i * lanes + to] = x[i * lanes + from];
             g[i * lanes + to] = g[i * lanes + from];
         }
-        for (int k = 0; k < ns * dim; k++) {
-            st[k * lanes + to] = st[k * lanes + from];
+        for (double[] slot : st) {
+            for (int i = 0; i < dim; i++) {
+                slot[i * lanes + to] = slot[i * lanes + from];
+            }
         }
-        for (int k = 0; k < nms; k++) {
-            ms[k * lanes + to] = ms[k * lanes + from];
+        for (double[] slot : ms) {
+            slot[to] = slot[from];
         }
-        for (int k = 0; k < np; k++) {
-            hp[k * lanes + to] = hp[k * lanes + from];
+        for (double[] slot : hp) {
+            slot[to] = slot[from];
         }
     }
 
-    /** bo_prepare: schedule, regularization factors, the rule's scalars. */
+    /**
+     * bo_prepare: schedule, regularization factors, the rule's scalars. When every hyperparameter is one value
+     * for the batch, every lane computes the same thing, so lane 0 computes it and the others copy.
+     */
     private void prepare(int s) {
-        final int lr = Rules64.SC_LR * lanes;
+        final int lanes = uniform ? 1 : n;
+        final double[] lr = sc[Rules64.SC_LR];
         if (schedule.uniform) {
-            final double v = schedule.lr(s, hp, 0, lanes);
-            for (int l = 0; l < n; l++) {
-                sc[lr + l] = v;
+            final double v = schedule.lr(s, hp, 0);
+            for (int l = 0; l < lanes; l++) {
+                lr[l] = v;
             }
         } else {
-            for (int l = 0; l < n; l++) {
-                sc[lr + l] = schedule.lr(s, hp, l, lanes);
+            for (int l = 0; l < lanes; l++) {
+                lr[l] = schedule.lr(s, hp, l);
             }
         }
-        final int decay = Rules64.SC_DECAY * lanes;
-        final int th = Rules64.SC_L1 * lanes;
-        for (int l = 0; l < n; l++) {
-            sc[decay + l] = shape.decoupledWeightDecay() ? 1 - sc[lr + l] * hp[dwd * lanes + l] : 1;
-            sc[th + l] = shape.l1Prox() ? sc[lr + l] * hp[l1 * lanes + l] : 0;
+        final double[] decay = sc[Rules64.SC_DECAY];
+        final double[] th = sc[Rules64.SC_L1];
+        for (int l = 0; l < lanes; l++) {
+            decay[l] = shape.decoupledWeightDecay() ? 1 - lr[l] * hp[dwd][l] : 1;
+            th[l] = shape.l1Prox() ? lr[l] * hp[l1][l] : 0;
         }
-        rule.prepare(this, s, n);
+        rule.prepare(this, s, lanes);
+        if (uniform) {
+            for (double[] slot : sc) {
+                java.util.Arrays.fill(slot, 1, n, slot[0]);
+            }
+            for (double[] slot : ms) {
+                java.util.Arrays.fill(slot, 1, n, slot[0]);
+            }
+        }
     }
 
     /** bo_update_coord on every coordinate. */
     private void update() {
-        final int decay = Rules64.SC_DECAY * lanes;
-        final int th = Rules64.SC_L1 * lanes;
+        final double[] decay = sc[Rules64.SC_DECAY];
+        final double[] th = sc[Rules64.SC_L1];
         for (int i = 0; i < dim; i++) {
             final int o = i * lanes;
             if (shape.decoupledWeightDecay()) {
                 for (int l = 0; l < n; l++) {
-                    x[o + l] = x[o + l] * sc[decay + l];
+                    x[o + l] = x[o + l] * decay[l];
                 }
             }
             rule.coord(this, i, n);
             if (shape.l1Prox()) {
                 for (int l = 0; l < n; l++) {
                     final double v = x[o + l];
-                    x[o + l] = sign(v) * max(abs(v) - sc[th + l], 0);
+                    x[o + l] = sign(v) * max(abs(v) - th[l], 0);
                 }
             }
         }
