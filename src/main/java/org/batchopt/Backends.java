@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.cpu.CpuBackend;
+import org.batchopt.backend.cuda.CudaBackend;
+import org.batchopt.backend.cuda.CudaDevices;
 import org.batchopt.backend.opencl.OpenClBackend;
 import org.batchopt.backend.opencl.OpenClDevices;
 
@@ -26,6 +28,7 @@ public final class Backends {
     public static List<BackendInfo> available() {
         List<BackendInfo> all = new ArrayList<>();
         all.add(new BackendInfo("cpu", true, CpuBackend.description(Runtime.getRuntime().availableProcessors()), true));
+        all.addAll(CudaDevices.available());
         try {
             for (OpenClDevices.Device d : OpenClDevices.list()) {
                 all.add(new BackendInfo(d.spec(), true, d.description(), d.fp64()));
@@ -57,13 +60,24 @@ public final class Backends {
             case "opencl":
                 return openCl(spec, parts);
             case "cuda":
-                throw new BackendException(BackendException.Code.UNAVAILABLE, "cuda: this build has no CUDA backend yet");
+                return cuda(spec, parts);
             default:
                 throw malformed(spec);
         }
     }
 
     private static Backend auto() {
+        try {
+            for (CudaDevices.Device d : CudaDevices.list()) {
+                try {
+                    return new CudaBackend(d);
+                } catch (BackendException e) {
+                    // Not this one (no NVRTC for it): the next, else OpenCL.
+                }
+            }
+        } catch (BackendException e) {
+            // No CUDA here.
+        }
         try {
             for (OpenClDevices.Device d : OpenClDevices.list()) {
                 if (d.isGpuOrAccelerator()) {
@@ -106,6 +120,42 @@ public final class Backends {
         }
         throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL device " + platform + ":" + device
                 + " (found: " + devices.stream().map(OpenClDevices.Device::spec).toList() + ")");
+    }
+
+    /** cuda (the first device), cuda:D, or cuda:all (every device, sharing each batch). */
+    private static Backend cuda(String spec, String[] parts) {
+        if (parts.length > 2) {
+            throw malformed(spec);
+        }
+        if (parts.length == 2 && !parts[1].equals("all")) {
+            index(spec, parts[1]);
+        }
+        List<CudaDevices.Device> devices = CudaDevices.list();
+        if (parts.length == 1) {
+            return new CudaBackend(devices.get(0));
+        }
+        if (parts[1].equals("all")) {
+            List<Backend> all = new ArrayList<>();
+            try {
+                for (CudaDevices.Device d : devices) {
+                    all.add(new CudaBackend(d));
+                }
+            } catch (RuntimeException e) {
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    all.get(i).close();
+                }
+                throw e;
+            }
+            return all.size() == 1 ? all.get(0) : new MultiBackend(all, true);
+        }
+        int index = index(spec, parts[1]);
+        for (CudaDevices.Device d : devices) {
+            if (d.index() == index) {
+                return new CudaBackend(d);
+            }
+        }
+        throw new BackendException(BackendException.Code.UNAVAILABLE, "no CUDA device " + index + " (found: "
+                + devices.stream().map(CudaDevices.Device::spec).toList() + ")");
     }
 
     private static int index(String spec, String part) {

@@ -39,7 +39,11 @@ public abstract class DeviceBackend implements Backend {
 
     protected abstract void free(Buffer buffer);
 
-    /** Copies {@code src} (position to limit) to the start of {@code dst}. */
+    /**
+     * Copies {@code src} (position to limit) to the start of {@code dst}. May return before the copy is done
+     * (copies, launches and reads run in the order they were issued): the caller leaves {@code src} unchanged
+     * until the next {@link #read} or {@link #finish} has returned.
+     */
     protected abstract void write(Buffer dst, ByteBuffer src);
 
     /** Copies the start of {@code src} into {@code dst} (position to limit). */
@@ -59,6 +63,27 @@ public abstract class DeviceBackend implements Backend {
 
     /** The largest single allocation. */
     protected abstract long maxAllocation();
+
+    /**
+     * A host buffer of {@code bytes} bytes in native order for copies, position 0 and capacity {@code bytes}; its
+     * contents are undefined. The default is a direct buffer; a backend may hand out memory it copies from
+     * faster (CUDA: page-locked). Returned through {@link #releaseHostBuffer} once the copies are done.
+     */
+    protected ByteBuffer hostBuffer(long bytes) {
+        return host(bytes);
+    }
+
+    /** Takes back a buffer of {@link #hostBuffer}; the default leaves it to the garbage collector. */
+    protected void releaseHostBuffer(ByteBuffer buffer) {
+    }
+
+    /**
+     * Device time spent in kernels since the previous call, in nanoseconds, where the backend measures it
+     * (CUDA events); -1 where it does not, and the host's clock from the first launch to the last wait counts.
+     */
+    protected long takeKernelNanos() {
+        return -1;
+    }
 
     /** The strategy this job runs with: the job's, or the planner's choice from the register budget. */
     public static Strategy strategy(Job job) {
@@ -94,7 +119,10 @@ public abstract class DeviceBackend implements Backend {
         long largestPerMember = Math.max(d, Math.max(p.stateReals(), streamingExtra(s, d)))
                 * (long) job.precision().bytes();
         long byAllocation = maxAllocation() / Math.max(1, largestPerMember);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, Math.min(byBudget, byAllocation)));
+        // Every host copy goes through one ByteBuffer: 2 GiB at most.
+        long hostPerMember = Math.max(d, p.shape().params().perMemberCount()) * (long) job.precision().bytes();
+        long byHostCopy = Integer.MAX_VALUE / Math.max(1, hostPerMember);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, Math.min(Math.min(byBudget, byAllocation), byHostCopy)));
     }
 
     @Override
@@ -118,17 +146,26 @@ public abstract class DeviceBackend implements Backend {
         private final int n;
         private final int d;
         private final int rb;
-        private final Buffer x;
-        private final Buffer st;
-        private final Buffer f;
-        private final Buffer gn;
-        private final Buffer status;
-        private final Buffer steps;
-        private final Buffer active;
-        private final Buffer uni;
-        private final Buffer pm;
-        private final Buffer g;
-        private final Buffer sc;
+        private Buffer x;
+        private Buffer st;
+        private Buffer f;
+        private Buffer gn;
+        private Buffer status;
+        private Buffer steps;
+        private Buffer active;
+        private Buffer uni;
+        private Buffer pm;
+        private Buffer g;
+        private Buffer sc;
+        /* Host sides of the copies, one per purpose, so that no write's source is reused before a read. */
+        private ByteBuffer hostX;
+        private ByteBuffer hostF;
+        private ByteBuffer hostGn;
+        private ByteBuffer hostStatus;
+        private ByteBuffer hostSteps;
+        private ByteBuffer hostActive;
+        private ByteBuffer hostUni;
+        private ByteBuffer hostPm;
 
         Layout(Job job, Program program, int n) {
             this.job = job;
@@ -138,22 +175,36 @@ public abstract class DeviceBackend implements Backend {
             this.d = job.dimension();
             this.rb = precision.bytes();
             boolean streaming = program.strategy() == Strategy.STREAMING;
-            x = allocate((long) n * d * rb);
-            st = allocate(Math.max(1, (long) n * program.stateReals()) * rb);
-            f = allocate((long) n * rb);
-            gn = allocate((long) n * rb);
-            status = allocate((long) n * Integer.BYTES);
-            steps = allocate((long) n * Integer.BYTES);
-            active = allocate((long) n * Integer.BYTES);
-            uni = allocate((long) program.uniformValues().length * rb);
-            pm = allocate((long) Math.max(1, program.shape().params().perMemberCount() * n) * rb);
-            g = streaming ? allocate((long) n * d * rb) : null;
-            sc = streaming ? allocate((long) n * Program.STEP_SCALARS * rb) : null;
+            try {
+                long pmReals = Math.max(1, (long) program.shape().params().perMemberCount() * n);
+                x = allocate((long) n * d * rb);
+                st = allocate(Math.max(1, (long) n * program.stateReals()) * rb);
+                f = allocate((long) n * rb);
+                gn = allocate((long) n * rb);
+                status = allocate((long) n * Integer.BYTES);
+                steps = allocate((long) n * Integer.BYTES);
+                active = allocate((long) n * Integer.BYTES);
+                uni = allocate((long) program.uniformValues().length * rb);
+                pm = allocate(pmReals * rb);
+                g = streaming ? allocate((long) n * d * rb) : null;
+                sc = streaming ? allocate((long) n * Program.STEP_SCALARS * rb) : null;
+                hostX = hostBuffer((long) n * d * rb);
+                hostF = hostBuffer((long) n * rb);
+                hostGn = hostBuffer((long) n * rb);
+                hostStatus = hostBuffer((long) n * Integer.BYTES);
+                hostSteps = hostBuffer((long) n * Integer.BYTES);
+                hostActive = hostBuffer((long) n * Integer.BYTES);
+                hostUni = hostBuffer((long) program.uniformValues().length * rb);
+                hostPm = hostBuffer(pmReals * rb);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         void run(Built built, MemberBlock block, MemberResults out, RunContext context) {
             long t = System.nanoTime();
-            ByteBuffer reals = host((long) n * d * rb);
+            ByteBuffer reals = hostX.clear();
             double[] start = block.start();
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < n; j++) {
@@ -161,24 +212,25 @@ public abstract class DeviceBackend implements Backend {
                 }
             }
             write(x, reals.flip());
-            write(uni, realsOf(program.uniformValues()));
-            write(pm, realsOf(program.perMemberValues(block.first(), n)));
-            write(f, zeros((long) n * rb));
-            write(status, zeros((long) n * Integer.BYTES));
+            write(uni, realsOf(hostUni, program.uniformValues()));
+            write(pm, realsOf(hostPm, program.perMemberValues(block.first(), n)));
+            write(f, zeros(hostF));
+            write(status, zeros(hostStatus));
             int[] ids = new int[n];
             for (int j = 0; j < n; j++) {
                 ids[j] = j;
             }
             int nactive = n;
-            write(active, ints(ids, nactive));
+            write(active, ints(hostActive, ids, nactive));
             context.addTransfer(System.nanoTime() - t);
 
             t = System.nanoTime();
+            takeKernelNanos();
             launch(built, Program.INIT, nactive, precision, st, active, nactive, (long) n, uni, pm);
             int maxSteps = job.stopping().maxSteps();
             int chunk = chunk(job);
             int every = job.historyEvery();
-            ByteBuffer statusHost = host((long) n * Integer.BYTES);
+            ByteBuffer statusHost = hostStatus;
             int s = 0;
             while (nactive > 0) {
                 int k = Math.min(chunk, maxSteps + 1 - s);
@@ -198,7 +250,7 @@ public abstract class DeviceBackend implements Backend {
                 }
                 s += k;
                 if (nactive > 0) {
-                    write(active, ints(ids, nactive));
+                    write(active, ints(hostActive, ids, nactive));
                 }
                 if (every > 0 && s % every == 0 && nactive > 0) {
                     copyPoints(out.history(s / every), block.first(), ids, nactive);
@@ -206,7 +258,8 @@ public abstract class DeviceBackend implements Backend {
                 context.progress((long) before * k, before - nactive);
             }
             finish();
-            context.addRun(System.nanoTime() - t);
+            long kernels = takeKernelNanos();
+            context.addRun(kernels >= 0 ? kernels : System.nanoTime() - t);
 
             t = System.nanoTime();
             collect(block.first(), out);
@@ -234,7 +287,7 @@ public abstract class DeviceBackend implements Backend {
 
         /** x of the members in ids[0..count) into {@code points}. */
         private void copyPoints(MemberResults.Points points, long first, int[] ids, int count) {
-            ByteBuffer xs = host((long) n * d * rb);
+            ByteBuffer xs = hostX.clear();
             read(x, xs);
             for (int c = 0; c < count; c++) {
                 int m = ids[c];
@@ -245,15 +298,15 @@ public abstract class DeviceBackend implements Backend {
         }
 
         private void collect(long first, MemberResults out) {
-            ByteBuffer xs = host((long) n * d * rb);
+            ByteBuffer xs = hostX.clear();
             read(x, xs);
-            ByteBuffer fs = host((long) n * rb);
+            ByteBuffer fs = hostF.clear();
             read(f, fs);
-            ByteBuffer gs = host((long) n * rb);
+            ByteBuffer gs = hostGn.clear();
             read(gn, gs);
-            ByteBuffer ss = host((long) n * Integer.BYTES);
+            ByteBuffer ss = hostSteps.clear();
             read(steps, ss);
-            ByteBuffer cs = host((long) n * Integer.BYTES);
+            ByteBuffer cs = hostStatus.clear();
             read(status, cs);
             boolean maximize = job.objective().isMaximized();
             for (int m = 0; m < n; m++) {
@@ -266,8 +319,8 @@ public abstract class DeviceBackend implements Backend {
             }
         }
 
-        private ByteBuffer realsOf(double[] values) {
-            ByteBuffer b = host((long) values.length * rb);
+        private ByteBuffer realsOf(ByteBuffer b, double[] values) {
+            b.clear();
             for (double v : values) {
                 putReal(b, v);
             }
@@ -289,15 +342,23 @@ public abstract class DeviceBackend implements Backend {
 
         @Override
         public void close() {
+            for (ByteBuffer b : new ByteBuffer[] {hostPm, hostUni, hostActive, hostSteps, hostStatus, hostGn, hostF,
+                    hostX}) {
+                if (b != null) {
+                    releaseHostBuffer(b);
+                }
+            }
+            hostPm = hostUni = hostActive = hostSteps = hostStatus = hostGn = hostF = hostX = null;
             for (Buffer b : new Buffer[] {sc, g, pm, uni, active, steps, status, gn, f, st, x}) {
                 if (b != null) {
                     free(b);
                 }
             }
+            sc = g = pm = uni = active = steps = status = gn = f = st = x = null;
         }
     }
 
-    /** A host buffer in native order, for copies. */
+    /** A direct host buffer in native order, for copies. */
     protected static ByteBuffer host(long bytes) {
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a host copy of " + bytes + " bytes exceeds 2 GiB; use smaller blocks");
@@ -305,12 +366,20 @@ public abstract class DeviceBackend implements Backend {
         return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
     }
 
-    private static ByteBuffer zeros(long bytes) {
-        return host(bytes);
+    /** {@code b} filled with zero bytes, position 0, limit its capacity. */
+    private static ByteBuffer zeros(ByteBuffer b) {
+        b.clear();
+        while (b.remaining() >= Long.BYTES) {
+            b.putLong(0L);
+        }
+        while (b.hasRemaining()) {
+            b.put((byte) 0);
+        }
+        return b.flip();
     }
 
-    private static ByteBuffer ints(int[] values, int count) {
-        ByteBuffer b = host((long) count * Integer.BYTES);
+    private static ByteBuffer ints(ByteBuffer b, int[] values, int count) {
+        b.clear();
         for (int i = 0; i < count; i++) {
             b.putInt(values[i]);
         }

@@ -1,6 +1,8 @@
 package org.batchopt.parity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.batchopt.BackendException;
 import org.batchopt.Gradient;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
@@ -20,6 +23,7 @@ import org.batchopt.Strategy;
 import org.batchopt.backend.Job;
 import org.batchopt.backend.KernelSources;
 import org.batchopt.backend.Program;
+import org.batchopt.backend.cuda.Nvrtc;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.UpdateRule;
@@ -27,12 +31,16 @@ import org.batchopt.schedule.Schedule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Compiles the CUDA flavour of the kernel programs (prelude_cuda.h + the portable source) to PTX with nvcc
  * whenever nvcc is on the PATH, so that CUDA syntax stays valid on machines without a GPU: every rule variant,
  * every schedule, every regularizer, every objective, both precisions and both strategies appear at least
- * once. Skipped, with the reason, where there is no nvcc.
+ * once. Skipped, with the reason, where there is no nvcc. The same programs are compiled with NVRTC, the
+ * compiler the CUDA backend uses at run time, to cubins for sm_80 and sm_90 and to PTX for the newest
+ * architecture NVRTC knows; skipped, with the reason, where no NVRTC library is found.
  */
 class CudaFlavourTest {
 
@@ -97,5 +105,57 @@ class CudaFlavourTest {
             String entry = programs.get(i).strategy() == Strategy.FUSED ? Program.FUSED : Program.STREAM_UPDATE;
             assertTrue(ptx.contains(".entry " + entry), "program " + i + " has no kernel " + entry);
         }
+    }
+
+    static Nvrtc nvrtc() {
+        try {
+            return Nvrtc.find();
+        } catch (BackendException e) {
+            Assumptions.abort(e.getMessage());
+            throw e;
+        }
+    }
+
+    static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
+
+    @ParameterizedTest(name = "sm_{0}")
+    @ValueSource(ints = {80, 90})
+    void everyProgramCompilesToACubinWithNvrtc(int arch) {
+        Nvrtc nvrtc = nvrtc();
+        String prelude = KernelSources.read("prelude_cuda.h");
+        List<Program> programs = programs();
+        for (int i = 0; i < programs.size(); i++) {
+            Nvrtc.Image image = nvrtc.compile(programs.get(i).text(prelude), "program" + i + ".cu",
+                    new Nvrtc.Target(arch, true));
+            assertTrue(image.cubin());
+            assertArrayEquals(ELF, java.util.Arrays.copyOf(image.bytes(), 4), "program " + i + " is not an ELF cubin");
+            String symbols = new String(image.bytes(), StandardCharsets.ISO_8859_1);
+            for (String kernel : kernels(programs.get(i))) {
+                assertTrue(symbols.contains(kernel), "program " + i + " has no kernel " + kernel);
+            }
+        }
+    }
+
+    @Test
+    void aProgramCompilesToPtxForTheNewestArchitectureNvrtcKnows() {
+        Nvrtc nvrtc = nvrtc();
+        int[] archs = nvrtc.supportedArchs();
+        int newest = archs.length > 0 ? archs[archs.length - 1] : 80;
+        String prelude = KernelSources.read("prelude_cuda.h");
+        for (Program p : programs().subList(0, 2)) {
+            Nvrtc.Image image = nvrtc.compile(p.text(prelude), "program.cu", new Nvrtc.Target(newest, false));
+            assertFalse(image.cubin());
+            assertEquals(0, image.bytes()[image.bytes().length - 1], "PTX is handed to the driver NUL-terminated");
+            String ptx = new String(image.bytes(), StandardCharsets.US_ASCII);
+            assertTrue(ptx.contains(".target sm_" + newest), ptx.substring(0, Math.min(600, ptx.length())));
+            for (String kernel : kernels(p)) {
+                assertTrue(ptx.contains(".entry " + kernel), "no kernel " + kernel);
+            }
+        }
+    }
+
+    static List<String> kernels(Program p) {
+        return p.strategy() == Strategy.FUSED ? List.of(Program.INIT, Program.FUSED)
+                : List.of(Program.INIT, Program.STREAM_EVAL, Program.STREAM_UPDATE);
     }
 }

@@ -11,24 +11,31 @@ import org.batchopt.Backends;
 
 /**
  * The device backends found at run time (every OpenCL and CUDA device), opened once per test JVM and shared
- * by the parity tests so that each kernel program is built once. When none is found, {@link #reason()} says
- * why, and the parity tests are skipped with it.
+ * by the parity tests so that each kernel program is built once, or only those named by {@value #ONLY}. When
+ * none is found, {@link #reason()} says why, and the parity tests are skipped with it.
  */
 final class DevicesUnderTest {
     private static final List<String> SPECS = new ArrayList<>();
     private static final String REASON;
     private static final Map<String, Backend> OPEN = new HashMap<>();
 
+    /** System property: the devices to test, comma-separated (e.g. {@code cuda:0}); all found when absent. */
+    static final String ONLY = "batchopt.parity.devices";
+
     static {
         List<String> missing = new ArrayList<>();
+        List<String> only = System.getProperty(ONLY, "").isBlank() ? null
+                : List.of(System.getProperty(ONLY).trim().split("\\s*,\\s*"));
         for (BackendInfo b : Backends.available()) {
             if (b.spec().equals("cpu")) {
                 continue;
             }
-            if (b.available()) {
+            if (!b.available()) {
+                missing.add(b.spec() + ": " + b.description());
+            } else if (only == null || only.contains(b.spec())) {
                 SPECS.add(b.spec());
             } else {
-                missing.add(b.spec() + ": " + b.description());
+                missing.add(b.spec() + ": left out by -D" + ONLY + "=" + String.join(",", only));
             }
         }
         REASON = SPECS.isEmpty() ? "no device backend here (" + String.join("; ", missing) + ")" : null;

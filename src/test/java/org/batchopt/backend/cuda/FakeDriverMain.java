@@ -1,0 +1,87 @@
+package org.batchopt.backend.cuda;
+
+import java.util.Arrays;
+import org.batchopt.Backend;
+import org.batchopt.BackendException;
+import org.batchopt.BackendInfo;
+import org.batchopt.Backends;
+import org.batchopt.Batch;
+import org.batchopt.Box;
+import org.batchopt.Engine;
+import org.batchopt.Objectives;
+import org.batchopt.Precision;
+import org.batchopt.Result;
+import org.batchopt.Starts;
+import org.batchopt.Stopping;
+import org.batchopt.rule.Adam;
+
+/**
+ * Run by {@link FakeDriverTest} in a JVM whose loader finds the stand-in libcuda.so.1: lists the CUDA
+ * backends, opens one, runs a small job on it and prints what happened, one fact a line.
+ */
+public final class FakeDriverMain {
+    private FakeDriverMain() {
+    }
+
+    public static void main(String[] args) {
+        for (BackendInfo b : Backends.available()) {
+            if (b.spec().startsWith("cuda")) {
+                System.out.println("info " + b.spec() + " " + (b.available() ? "available" : "unavailable") + ": "
+                        + b.description());
+            }
+        }
+        try (Backend auto = Backends.open("auto")) {
+            System.out.println("auto " + auto.id());
+        }
+        String spec = args.length > 0 ? args[0] : "cuda";
+        try (Backend backend = Backends.open(spec)) {
+            System.out.println("opened " + backend.id() + ": " + backend.device());
+            for (int run = 1; run <= 2; run++) {
+                Result r = run(backend, Precision.values()[run - 1]);
+                System.out.println("run " + run + " " + r.backend() + " runSeconds " + r.timing().runSeconds());
+                double[] start = new double[3];
+                boolean same = true;
+                StringBuilder outcome = new StringBuilder();
+                for (int m = 0; m < r.members(); m++) {
+                    batch().startPoints(m, 1, start);
+                    double[] expected = start.clone();
+                    if (r.precision() == Precision.FP32) {
+                        for (int i = 0; i < 3; i++) {
+                            expected[i] = (float) expected[i];
+                        }
+                    }
+                    same &= Arrays.equals(expected, r.x(m));
+                    outcome.append(' ').append(r.status(m)).append('@').append(r.steps(m));
+                }
+                System.out.println("run " + run + " x unchanged " + same);
+                System.out.println("run " + run + " outcome" + outcome);
+            }
+            if (backend instanceof CudaBackend cuda) {
+                System.out.println("pinned " + (cuda.pinnedBytes() > 0));
+                try {
+                    cuda.allocate(1L << 40);
+                } catch (BackendException e) {
+                    System.out.println("huge allocation " + e.code() + ": " + e.getMessage());
+                }
+                cuda.close();
+                cuda.close();
+                try {
+                    cuda.requirePrecision(Precision.FP32);
+                } catch (IllegalStateException e) {
+                    System.out.println("after close: " + e.getMessage());
+                }
+            }
+        } catch (BackendException e) {
+            System.out.println("open " + spec + " " + e.code() + ": " + e.getMessage());
+        }
+    }
+
+    static Batch batch() {
+        return Batch.builder(3).members(10).starts(Starts.uniform(Box.cube(3, -2, 2), 5)).build();
+    }
+
+    static Result run(Backend backend, Precision precision) {
+        return Engine.on(backend).precision(precision).stopping(Stopping.maxSteps(12)).stepsPerLaunch(5)
+                .run(Objectives.rosenbrock(3), Adam.builder().build(), batch());
+    }
+}
