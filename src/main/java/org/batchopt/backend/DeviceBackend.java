@@ -2,6 +2,8 @@ package org.batchopt.backend;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.batchopt.Backend;
 import org.batchopt.Precision;
 import org.batchopt.Status;
@@ -20,6 +22,8 @@ public abstract class DeviceBackend implements Backend {
     static final int DEFAULT_CHUNK = 64;
     /** Fused strategy while (2 + state slots) * D reals fit this register budget per work-item. */
     static final int FUSED_REALS = 128;
+    /** Values per slice of the host loops that lay members out for the device and collect them back. */
+    private static final int HOST_SLICE_VALUES = 1 << 16;
 
     /** A device allocation. */
     protected interface Buffer {
@@ -206,12 +210,14 @@ public abstract class DeviceBackend implements Backend {
             long t = System.nanoTime();
             ByteBuffer reals = hostX.clear();
             double[] start = block.start();
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < n; j++) {
-                    putReal(reals, start[j * d + i]);
+            inSlices(n, d, (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    for (int i = 0; i < d; i++) {
+                        putReal(reals, (long) i * n + j, start[j * d + i]);
+                    }
                 }
-            }
-            write(x, reals.flip());
+            });
+            write(x, reals);
             write(uni, realsOf(hostUni, program.uniformValues()));
             write(pm, realsOf(hostPm, program.perMemberValues(block.first(), n)));
             write(f, zeros(hostF));
@@ -309,14 +315,16 @@ public abstract class DeviceBackend implements Backend {
             ByteBuffer cs = hostStatus.clear();
             read(status, cs);
             boolean maximize = job.objective().isMaximized();
-            for (int m = 0; m < n; m++) {
-                for (int i = 0; i < d; i++) {
-                    out.x().set(first + m, i, getReal(xs, (long) i * n + m));
+            inSlices(n, d, (from, to) -> {
+                for (int m = from; m < to; m++) {
+                    for (int i = 0; i < d; i++) {
+                        out.x().set(first + m, i, getReal(xs, (long) i * n + m));
+                    }
+                    double fv = getReal(fs, m);
+                    out.finish(first + m, maximize ? -fv : fv, getReal(gs, m), ss.getInt(m * Integer.BYTES),
+                            Status.ofCode(cs.getInt(m * Integer.BYTES)));
                 }
-                double fv = getReal(fs, m);
-                out.finish(first + m, maximize ? -fv : fv, getReal(gs, m), ss.getInt(m * Integer.BYTES),
-                        Status.ofCode(cs.getInt(m * Integer.BYTES)));
-            }
+            });
         }
 
         private ByteBuffer realsOf(ByteBuffer b, double[] values) {
@@ -325,6 +333,16 @@ public abstract class DeviceBackend implements Backend {
                 putReal(b, v);
             }
             return b.flip();
+        }
+
+        /** Writes real {@code index} of {@code b} without moving its position. */
+        private void putReal(ByteBuffer b, long index, double v) {
+            int at = Math.toIntExact(index * rb);
+            if (precision == Precision.FP64) {
+                b.putDouble(at, v);
+            } else {
+                b.putFloat(at, (float) v);
+            }
         }
 
         private void putReal(ByteBuffer b, double v) {
@@ -379,10 +397,27 @@ public abstract class DeviceBackend implements Backend {
     }
 
     private static ByteBuffer ints(ByteBuffer b, int[] values, int count) {
-        b.clear();
-        for (int i = 0; i < count; i++) {
-            b.putInt(values[i]);
+        b.clear().asIntBuffer().put(values, 0, count);
+        return b.limit(count * Integer.BYTES);
+    }
+
+    /** A slice of members {@code [from, to)}. */
+    private interface Slice {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over members {@code [0, n)}: in slices on the common fork-join pool when there are
+     * enough values ({@code n * d}) to pay for it, else on this thread. Slices touch disjoint members only.
+     */
+    private static void inSlices(int n, int d, Slice body) {
+        long values = (long) n * d;
+        int slices = (int) Math.min(4L * ForkJoinPool.getCommonPoolParallelism(), values / HOST_SLICE_VALUES);
+        if (slices <= 1) {
+            body.run(0, n);
+            return;
         }
-        return b.flip();
+        IntStream.range(0, slices).parallel()
+                .forEach(k -> body.run((int) ((long) n * k / slices), (int) ((long) n * (k + 1) / slices)));
     }
 }

@@ -1,10 +1,13 @@
 package org.batchopt.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.batchopt.Backend;
+import org.batchopt.BackendException;
+import org.batchopt.BackendInfo;
 import org.batchopt.Backends;
 import org.batchopt.Batch;
 import org.batchopt.Box;
@@ -16,7 +19,9 @@ import org.batchopt.Result;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
+import org.batchopt.backend.cuda.CubinCache;
 import org.batchopt.backend.cuda.CudaBackend;
+import org.batchopt.backend.cuda.Nvrtc;
 import org.batchopt.rule.Adam;
 
 /**
@@ -25,6 +30,7 @@ import org.batchopt.rule.Adam;
  *
  * <pre>
  *   java -cp ... org.batchopt.bench.GpuBench [--backend cuda:0] [--workload all|NAME] [--scale 1] [--repeats 3]
+ *   java -cp ... org.batchopt.bench.GpuBench --list      (the backends found, NVRTC, the cubin cache)
  * </pre>
  *
  * Workloads: {@code rosenbrock-fp32} (D=8, Adam lr 1e-3, 1,048,576 members, 1000 steps), {@code rastrigin-fp32}
@@ -75,8 +81,12 @@ public final class GpuBench {
                 case "--workload" -> only = args[++i];
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--list" -> {
+                    list();
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--backend SPEC, --workload all|NAME, --scale X, --repeats N)");
+                        + " (--list, --backend SPEC, --workload all|NAME, --scale X, --repeats N)");
             }
         }
         for (Workload w : workloads(scale)) {
@@ -92,6 +102,22 @@ public final class GpuBench {
                 }
             }
         }
+    }
+
+    /** The backends found, NVRTC and the cubin cache folder, one line each. */
+    static void list() {
+        for (BackendInfo b : Backends.available()) {
+            System.out.println(b.spec() + (b.available() ? "" : " (unavailable)") + ": " + b.description()
+                    + (b.available() && !b.fp64() ? " [no fp64]" : ""));
+        }
+        try {
+            Nvrtc n = Nvrtc.find();
+            System.out.println("NVRTC " + n.version() + " from " + n.library() + ", architectures "
+                    + Arrays.toString(n.supportedArchs()));
+        } catch (BackendException e) {
+            System.out.println("NVRTC: " + e.getMessage());
+        }
+        System.out.println("cubin cache: " + CubinCache.defaultFolder());
     }
 
     static Batch batch(Workload w) {

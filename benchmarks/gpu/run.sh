@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The device checks of the CUDA backend, for a GPU machine: run from the repository root with .gpu/ built by
+# benchmarks/gpu/prepare.sh (a Java runtime and jars: no JDK, no Maven needed). Writes everything under $OUT:
+#
+#   env.txt          date, host, nvidia-smi, driver, NVRTC and Java versions, the backends batchopt finds
+#   parity.out       the parity suite and the CUDA tests on $BACKEND (JUnit console), XML reports in junit/
+#   bench.jsonl      batchopt's four workloads on $BACKEND, kernel-only and end-to-end (GpuBench)
+#   peers.jsonl      peers.py (JAX, PyTorch) on the same workloads
+#   summary.txt      ratios against the peers and the figures the issue asks for (summarize.py)
+#   run.log, steps.txt   what ran, when, with which exit status
+#
+# Every step has its own time limit and a failing step does not stop the others; the whole run stays
+# well under 10 minutes on an H200. Settings (environment): OUT (default benchmarks/results/local-<time>),
+# BACKEND (cuda:0), SCALE (1: member counts of the workloads), REPEATS (3), PARITY/BENCH/PEERS (1 runs
+# the step, 0 skips it), PYTHON (python3), JAVA (.gpu/runtime/bin/java).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+OUT=${OUT:-$PWD/benchmarks/results/local-$(date -u +%Y%m%dT%H%M%SZ)}
+BACKEND=${BACKEND:-cuda:0}
+SCALE=${SCALE:-1}
+REPEATS=${REPEATS:-3}
+PYTHON=${PYTHON:-python3}
+JAVA=${JAVA:-.gpu/runtime/bin/java}
+mkdir -p "$OUT"
+export BATCHOPT_CACHE=${BATCHOPT_CACHE:-${TMPDIR:-/tmp}/batchopt-cubin-cache}
+CP=".gpu/lib/*"
+JVM=(-Xmx24g -XX:+UseParallelGC)
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
+step() {
+    local name=$1 limit=$2
+    shift 2
+    log "$name: $*"
+    local t0=$SECONDS
+    timeout --kill-after=10 "$limit" "$@" >>"$OUT/$name.out" 2>&1
+    local rc=$?
+    log "$name: exit $rc after $((SECONDS - t0)) s"
+    echo "$name $rc $((SECONDS - t0))s" >>"$OUT/steps.txt"
+}
+
+if [ ! -x "$JAVA" ] || [ ! -f .gpu/lib/batchopt.jar ]; then
+    echo "run.sh: no $JAVA or .gpu/lib/batchopt.jar: run benchmarks/gpu/prepare.sh first and carry .gpu" >&2
+    exit 2
+fi
+log "batchopt device checks: backend $BACKEND, scale $SCALE, repeats $REPEATS, out $OUT"
+
+# (d) The machine.
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "host: $(uname -srm)"
+    cat .gpu/BUILD 2>/dev/null
+    echo "command: benchmarks/gpu/run.sh (BACKEND=$BACKEND SCALE=$SCALE REPEATS=$REPEATS)"
+    echo "--- nvidia-smi"
+    if command -v nvidia-smi >/dev/null; then
+        nvidia-smi
+        nvidia-smi --query-gpu=index,name,pci.bus_id,driver_version,memory.total,clocks.max.sm,clocks.max.mem,power.limit --format=csv
+    else
+        echo "(no nvidia-smi)"
+    fi
+    echo "--- /proc/driver/nvidia/version"
+    cat /proc/driver/nvidia/version 2>/dev/null || echo "(none)"
+    echo "--- libraries"
+    ls -l /usr/local/cuda/targets/x86_64-linux/lib/libnvrtc* /usr/local/cuda/lib64/libnvrtc* 2>/dev/null
+    (ldconfig -p 2>/dev/null | grep -E 'libcuda\.so|libnvrtc') || true
+    echo "--- java"
+    "$JAVA" -version 2>&1
+    echo "--- python"
+    "$PYTHON" -c 'import sys; print(sys.version)' 2>&1
+    "$PYTHON" -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda)' 2>&1 | tail -1
+    "$PYTHON" -c 'import jax; print("jax", jax.__version__, jax.devices())' 2>&1 | tail -1
+    echo "--- batchopt backends"
+} >"$OUT/env.txt" 2>&1
+step env 60 "$JAVA" -cp "$CP" org.batchopt.bench.GpuBench --list
+cat "$OUT/env.out" >>"$OUT/env.txt" && rm -f "$OUT/env.out"
+
+# (a) The parity suite on $BACKEND, every other test of the CUDA backend, and the NVRTC compilations.
+if [ "${PARITY:-1}" = 1 ]; then
+    step parity 240 "$JAVA" "${JVM[@]}" -Dbatchopt.parity.devices="$BACKEND" \
+        -cp "$CP:.gpu/junit/junit-platform-console-standalone.jar" org.junit.platform.console.ConsoleLauncher \
+        execute --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree --details-theme=ascii \
+        --select-package org.batchopt.parity --select-package org.batchopt.backend.cuda \
+        --reports-dir "$OUT/junit"
+fi
+
+# (b) batchopt on the four workloads.
+if [ "${BENCH:-1}" = 1 ]; then
+    step bench 240 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.GpuBench --backend "$BACKEND" \
+        --scale "$SCALE" --repeats "$REPEATS"
+    grep '^{' "$OUT/bench.out" >"$OUT/bench.jsonl"
+fi
+
+# (c) The peers on the same workloads and the same GPU.
+if [ "${PEERS:-1}" = 1 ]; then
+    members() { awk -v n="$1" -v s="$SCALE" 'BEGIN { m = int(n * s + 0.5); print (m < 1 ? 1 : m) }'; }
+    m20=$(members 1048576); m18=$(members 262144); m22=$(members 4194304)
+    for peer in jax torch; do
+        step peers 90 "$PYTHON" .gpu/peers.py multistart --peer $peer --function rosenbrock --dim 8 --members "$m20" --steps 1000
+        step peers 90 "$PYTHON" .gpu/peers.py multistart --peer $peer --function rastrigin --dim 16 --members "$m18" --steps 1000 --lr 0.01
+        step peers 90 "$PYTHON" .gpu/peers.py multistart --peer $peer --function rosenbrock --dim 8 --members "$m20" --steps 1000 --precision fp64
+    done
+    step peers 90 "$PYTHON" .gpu/peers.py update --peer torch --members "$m22" --dim 64 --steps 50
+    grep '^{' "$OUT/peers.out" >"$OUT/peers.jsonl"
+fi
+
+"$PYTHON" benchmarks/gpu/summarize.py "$OUT" >"$OUT/summary.txt" 2>&1 || true
+cat "$OUT/summary.txt"
+log "done: $(tr '\n' ';' <"$OUT/steps.txt")"

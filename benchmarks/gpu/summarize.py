@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Summarizes a benchmarks/gpu/run.sh output folder: batchopt's workloads (bench.jsonl) against the peers
+(peers.jsonl), with the targets of the CUDA backend's issue. Usage: summarize.py OUT_DIR"""
+import json, os, sys
+
+TARGETS = {  # workload: (kernel seconds at most, end-to-end seconds at most, at least x JAX, at least GB/s)
+    "rosenbrock-fp32": (0.012, 0.025, None, None),
+    "rastrigin-fp32": (None, None, 6.0, None),
+    "rosenbrock-fp64": (None, None, 5.0, None),
+    "update": (None, None, None, 3700.0),
+}
+PEER_KEY = {"rosenbrock-fp32": ("rosenbrock", 8, "fp32"), "rastrigin-fp32": ("rastrigin", 16, "fp32"),
+            "rosenbrock-fp64": ("rosenbrock", 8, "fp64")}
+
+
+def lines(path):
+    if not os.path.exists(path):
+        return []
+    out = []
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                try:
+                    out.append(json.loads(line))
+                except ValueError:
+                    pass
+    return out
+
+
+def fmt(v, unit="s"):
+    if v is None:
+        return "-"
+    return f"{v * 1e3:.2f} ms" if unit == "s" else f"{v:.0f} {unit}"
+
+
+def main():
+    out = sys.argv[1]
+    bench, peers = lines(os.path.join(out, "bench.jsonl")), lines(os.path.join(out, "peers.jsonl"))
+    if not bench:
+        print("no batchopt results (bench.jsonl)")
+    for name, (kmax, emax, xjax, gbps) in TARGETS.items():
+        runs = [b for b in bench if b.get("workload") == name]
+        if not runs:
+            continue
+        warm = [b for b in runs if b.get("run") == "warm"] or runs
+        cold = [b for b in runs if b.get("run") == "cold"]
+        kernel = min(b["kernel_s"] for b in warm)
+        e2e = min(b["end_to_end_s"] for b in warm)
+        b0 = runs[0]
+        print(f"{name}: {b0['backend']} {b0['members']} members x D={b0['dim']}, {b0['steps']} steps, "
+              f"{b0['precision']}")
+        print(f"  batchopt kernel {fmt(kernel)}, end-to-end {fmt(e2e)} (best of {len(warm)} warm runs)"
+              + (f", cold end-to-end {fmt(cold[0]['end_to_end_s'])} (compile {fmt(cold[0]['compile_s'])})"
+                 if cold else ""))
+        if kmax is not None:
+            print(f"  target kernel <= {fmt(kmax)}: {'met' if kernel <= kmax else 'NOT met'}")
+        if emax is not None:
+            print(f"  target end-to-end <= {fmt(emax)}: {'met' if e2e <= emax else 'NOT met'}")
+        if name in PEER_KEY:
+            fn, dim, prec = PEER_KEY[name]
+            for peer in sorted({p["peer"] for p in peers if p.get("workload") == "multistart"}):
+                same = [p for p in peers if p.get("peer") == peer and p.get("function") == fn and p.get("dim") == dim
+                        and p.get("precision") == prec and p.get("members") == b0["members"]]
+                if same:
+                    s = min(p["seconds"] for p in same)
+                    line = (f"  {peer}: {fmt(s)}; batchopt is {s / kernel:.1f}x faster kernel-only, "
+                            f"{s / e2e:.1f}x end-to-end")
+                    if xjax is not None and peer.startswith("jax"):
+                        line += f"; target >= {xjax}x: {'met' if s / kernel >= xjax else 'NOT met'} (kernel-only)"
+                    print(line)
+        if name == "update":
+            rates = [b.get("update_gbytes_per_s") for b in warm if b.get("update_gbytes_per_s")]
+            if rates:
+                best = max(rates)
+                print(f"  Adam update kernel {fmt(best, 'GB/s')} (7 words per parameter per step); "
+                      f"target >= {fmt(gbps, 'GB/s')}: {'met' if best >= gbps else 'NOT met'}")
+            for p in peers:
+                if p.get("workload") in ("update", "copy-bandwidth"):
+                    print(f"  {p['peer']}: {fmt(p['gbytes_per_s'], 'GB/s')}")
+    steps = os.path.join(out, "steps.txt")
+    if os.path.exists(steps):
+        print("steps (name exit-status time):", open(steps).read().replace("\n", "; "))
+
+
+if __name__ == "__main__":
+    main()
