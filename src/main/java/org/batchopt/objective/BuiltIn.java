@@ -78,8 +78,8 @@ public enum BuiltIn {
             d -> Box.cube(2, -5, 5), d -> 0.0,
             d -> List.of(new double[] {3, 2},
                     new double[] {-2.805118086952745, 3.131312518250573},
-                    new double[] {-3.779310253377747, -3.283185991286170},
-                    new double[] {3.584428340330492, -1.848126526964404}),
+                    new double[] {-3.779310253377747, -3.2831859912861696},
+                    new double[] {3.5844283403304917, -1.8481265269644036}),
             Himmelblau64::new, Himmelblau32::new),
     /**
      * a = 20, b = 0.2, c = 2 pi; e is computed as exp(1), so that f(0) is exactly 0. f has a cone's tip at
