@@ -31,39 +31,39 @@ public final class GradientCheck {
         ObjectiveTwin64 twin = f.source().twin64(d);
         double[] out = new double[batch.members()];
         double[] start = new double[lanes * d];
-        double[] x = new double[d * lanes];
-        double[] g = new double[d * lanes];
+        double[][] x = new double[d][lanes];
+        double[][] g = new double[d][lanes];
         double[] value = new double[lanes];
         double[] fp = new double[lanes];
         double[] fm = new double[lanes];
+        double[] xp = new double[lanes];
+        double[] xm = new double[lanes];
         for (int first = 0; first < batch.members(); first += lanes) {
             int n = Math.min(lanes, batch.members() - first);
             batch.startPoints(first, n, start);
             for (int l = 0; l < n; l++) {
                 for (int i = 0; i < d; i++) {
-                    x[i * lanes + l] = start[l * d + i];
+                    x[i][l] = start[l * d + i];
                 }
             }
-            twin.valueGradient(x, g, value, n, lanes);
+            twin.valueGradient(x, g, value, n);
             for (int i = 0; i < d; i++) {
-                double[] xp = new double[n];
-                double[] xm = new double[n];
                 for (int l = 0; l < n; l++) {
-                    double xi = x[i * lanes + l];
+                    double xi = x[i][l];
                     double step = h * Math.max(1, Math.abs(xi));
                     xp[l] = xi + step;
                     xm[l] = xi - step;
-                    x[i * lanes + l] = xp[l];
+                    x[i][l] = xp[l];
                 }
-                twin.value(x, fp, n, lanes);
+                twin.value(x, fp, n);
                 for (int l = 0; l < n; l++) {
-                    x[i * lanes + l] = xm[l];
+                    x[i][l] = xm[l];
                 }
-                twin.value(x, fm, n, lanes);
+                twin.value(x, fm, n);
                 for (int l = 0; l < n; l++) {
-                    x[i * lanes + l] = start[l * d + i];
+                    x[i][l] = start[l * d + i];
                     double central = (fp[l] - fm[l]) / (xp[l] - xm[l]);
-                    double analytic = g[i * lanes + l];
+                    double analytic = g[i][l];
                     double diff = Math.abs(analytic - central) / Math.max(1, Math.abs(analytic));
                     out[first + l] = Math.max(out[first + l], Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff);
                 }

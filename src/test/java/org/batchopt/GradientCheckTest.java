@@ -39,14 +39,14 @@ class GradientCheckTest {
             public ObjectiveTwin64 twin64(int d) {
                 ObjectiveTwin64 t = sphere.twin64(d);
                 return new ObjectiveTwin64(d) {
-                    public void value(double[] x, double[] f, int n, int stride) {
-                        t.value(x, f, n, stride);
+                    public void value(double[][] x, double[] f, int n) {
+                        t.value(x, f, n);
                     }
 
-                    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
-                        t.valueGradient(x, g, f, n, stride);
+                    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
+                        t.valueGradient(x, g, f, n);
                         for (int l = 0; l < n; l++) {
-                            g[l] = 1.1 * g[l];
+                            g[0][l] = 1.1 * g[0][l];
                         }
                     }
                 };

@@ -67,15 +67,35 @@ final class BuiltInCases {
         return points;
     }
 
-    /** The points in lane form: coordinate i of point l at {@code [i*n + l]}, n the number of points. */
-    static double[] lanes(List<double[]> points, int d) {
+    /** The points in lane form: coordinate i of point l at {@code [i][l]}. */
+    static double[][] lanes(List<double[]> points, int d) {
         int n = points.size();
-        double[] x = new double[d * n];
+        double[][] x = new double[d][n];
         for (int l = 0; l < n; l++) {
             for (int i = 0; i < d; i++) {
-                x[i * n + l] = points.get(l)[i];
+                x[i][l] = points.get(l)[i];
             }
         }
         return x;
+    }
+
+    /** A copy of lanes, each coordinate's array copied. */
+    static double[][] copy(double[][] x) {
+        double[][] y = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i].clone();
+        }
+        return y;
+    }
+
+    /** Lanes narrowed to fp32. */
+    static float[][] narrow(double[][] x) {
+        float[][] y = new float[x.length][x.length == 0 ? 0 : x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            for (int l = 0; l < x[i].length; l++) {
+                y[i][l] = (float) x[i][l];
+            }
+        }
+        return y;
     }
 }

@@ -38,15 +38,15 @@ class BuiltInGradientTest {
         Objective o = b.create(d);
         List<double[]> points = points(o, BuiltInCases.random(b, d));
         int n = points.size();
-        double[] x = BuiltInCases.lanes(points, d);
+        double[][] x = BuiltInCases.lanes(points, d);
         ObjectiveTwin64 twin = o.source().twin64(d);
-        double[] g = new double[d * n];
-        twin.valueGradient(x, g, new double[n], n, n);
+        double[][] g = new double[d][n];
+        twin.valueGradient(x, g, new double[n], n);
         double[] scale = new double[n];
         for (int l = 0; l < n; l++) {
             scale[l] = 1;
             for (int i = 0; i < d; i++) {
-                scale[l] = Math.max(scale[l], Math.abs(g[i * n + l]));
+                scale[l] = Math.max(scale[l], Math.abs(g[i][l]));
             }
         }
         double[] fp = new double[n];
@@ -55,19 +55,19 @@ class BuiltInGradientTest {
         int worstLane = 0;
         int worstCoordinate = 0;
         for (int i = 0; i < d; i++) {
-            double[] xp = x.clone();
-            double[] xm = x.clone();
+            double[][] xp = BuiltInCases.copy(x);
+            double[][] xm = BuiltInCases.copy(x);
             for (int l = 0; l < n; l++) {
-                double h = STEP * Math.max(1, Math.abs(x[i * n + l]));
-                xp[i * n + l] += h;
-                xm[i * n + l] -= h;
+                double h = STEP * Math.max(1, Math.abs(x[i][l]));
+                xp[i][l] += h;
+                xm[i][l] -= h;
             }
-            twin.value(xp, fp, n, n);
-            twin.value(xm, fm, n, n);
+            twin.value(xp, fp, n);
+            twin.value(xm, fm, n);
             for (int l = 0; l < n; l++) {
                 // The step actually taken, after rounding x +- h.
-                double central = (fp[l] - fm[l]) / (xp[i * n + l] - xm[i * n + l]);
-                double e = Math.abs(central - g[i * n + l]) / scale[l];
+                double central = (fp[l] - fm[l]) / (xp[i][l] - xm[i][l]);
+                double e = Math.abs(central - g[i][l]) / scale[l];
                 if (!(e <= worst)) {
                     worst = e;
                     worstLane = l;
@@ -87,21 +87,18 @@ class BuiltInGradientTest {
         Objective o = b.create(d);
         List<double[]> points = points(o, BuiltInCases.random(b, d));
         int n = points.size();
-        double[] x = BuiltInCases.lanes(points, d);
+        double[][] x = BuiltInCases.lanes(points, d);
         double[] f = new double[n];
         double[] fg = new double[n];
         ObjectiveTwin64 twin = o.source().twin64(d);
-        twin.value(x, f, n, n);
-        twin.valueGradient(x, new double[d * n], fg, n, n);
-        float[] x32 = new float[x.length];
-        for (int k = 0; k < x.length; k++) {
-            x32[k] = (float) x[k];
-        }
+        twin.value(x, f, n);
+        twin.valueGradient(x, new double[d][n], fg, n);
+        float[][] x32 = BuiltInCases.narrow(x);
         float[] f32 = new float[n];
         float[] fg32 = new float[n];
         ObjectiveTwin32 twin32 = o.source().twin32(d);
-        twin32.value(x32, f32, n, n);
-        twin32.valueGradient(x32, new float[d * n], fg32, n, n);
+        twin32.value(x32, f32, n);
+        twin32.valueGradient(x32, new float[d][n], fg32, n);
         for (int l = 0; l < n; l++) {
             final int k = l;
             assertEquals(Double.doubleToRawLongBits(f[l]), Double.doubleToRawLongBits(fg[l]),

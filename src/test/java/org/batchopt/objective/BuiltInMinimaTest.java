@@ -88,7 +88,7 @@ class BuiltInMinimaTest {
         for (int done = 0; done < SAMPLES; done += CHUNK) {
             int n = Math.min(CHUNK, SAMPLES - done);
             List<double[]> points = BuiltInCases.inBox(o, n, rnd);
-            twin.value(BuiltInCases.lanes(points, d), f, n, n);
+            twin.value(BuiltInCases.lanes(points, d), f, n);
             for (int l = 0; l < n; l++) {
                 if (!(f[l] >= lowest)) {
                     lowest = f[l];

@@ -37,25 +37,22 @@ class BuiltInPrecisionTest {
             }
         }
         int n = points.size();
-        double[] x = BuiltInCases.lanes(points, d);
-        float[] x32 = new float[x.length];
-        for (int k = 0; k < x.length; k++) {
-            x32[k] = (float) x[k];
-        }
+        double[][] x = BuiltInCases.lanes(points, d);
+        float[][] x32 = BuiltInCases.narrow(x);
         double[] f = new double[n];
-        double[] g = new double[d * n];
+        double[][] g = new double[d][n];
         float[] f32 = new float[n];
-        float[] g32 = new float[d * n];
-        o.source().twin64(d).valueGradient(x, g, f, n, n);
-        o.source().twin32(d).valueGradient(x32, g32, f32, n, n);
+        float[][] g32 = new float[d][n];
+        o.source().twin64(d).valueGradient(x, g, f, n);
+        o.source().twin32(d).valueGradient(x32, g32, f32, n);
         double worst = 0;
         int worstLane = 0;
         for (int l = 0; l < n; l++) {
             double scale = 1;
             double eg = 0;
             for (int i = 0; i < d; i++) {
-                scale = Math.max(scale, Math.abs(g[i * n + l]));
-                eg = Math.max(eg, Math.abs(g32[i * n + l] - g[i * n + l]));
+                scale = Math.max(scale, Math.abs(g[i][l]));
+                eg = Math.max(eg, Math.abs(g32[i][l] - g[i][l]));
             }
             double e = Math.max(Math.abs(f32[l] - f[l]) / Math.max(1, Math.abs(f[l])), eg / scale);
             if (!(e <= worst)) {

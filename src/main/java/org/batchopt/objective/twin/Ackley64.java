@@ -22,8 +22,8 @@ public final class Ackley64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
-        sums(x, f, n, stride);
+    public void value(double[][] x, double[] f, int n) {
+        sums(x, f, n);
         for (int l = 0; l < n; l++) {
             final double rms = sqrt(f[l] / r(dim));
             f[l] = (c(20) - c(20) * exp(c(-0.2) * rms)) + (exp(c(1)) - exp(s2[l] / r(dim)));
@@ -31,8 +31,8 @@ public final class Ackley64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
-        sums(x, f, n, stride);
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
+        sums(x, f, n);
         if (t1.length < n) {
             t1 = new double[n];
         }
@@ -46,16 +46,15 @@ public final class Ackley64 extends ObjectiveTwin64 {
             f[l] = (c(20) - c(20) * e1) + (exp(c(1)) - e2);
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
-                g[o + l] = t1[l] * xi + s2[l] * sin(c(6.283185307179586) * xi);
+                final double xi = x[i][l];
+                g[i][l] = t1[l] * xi + s2[l] * sin(c(6.283185307179586) * xi);
             }
         }
     }
 
     /** The kernel's sums: s1 into {@code f}, s2 into {@link #s2}. */
-    private void sums(double[] x, double[] f, int n, int stride) {
+    private void sums(double[][] x, double[] f, int n) {
         if (s2.length < n) {
             s2 = new double[n];
         }
@@ -64,9 +63,8 @@ public final class Ackley64 extends ObjectiveTwin64 {
             s2[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + xi * xi;
                 s2[l] = s2[l] + cos(c(6.283185307179586) * xi);
             }

@@ -12,40 +12,36 @@ public final class DixonPrice64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double u = x[l] - c(1);
+            final double u = x[0][l] - c(1);
             f[l] = u * u;
         }
         for (int i = 1; i < dim; i++) {
-            final int o = i * stride;
-            final int p = o - stride;
             final double w = r(i + 1);
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
-                final double t = c(2) * xi * xi - x[p + l];
+                final double xi = x[i][l];
+                final double t = c(2) * xi * xi - x[i - 1][l];
                 f[l] = f[l] + w * t * t;
             }
         }
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double u = x[l] - c(1);
+            final double u = x[0][l] - c(1);
             f[l] = u * u;
-            g[l] = c(2) * u;
+            g[0][l] = c(2) * u;
         }
         for (int i = 1; i < dim; i++) {
-            final int o = i * stride;
-            final int p = o - stride;
             final double w = r(i + 1);
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
-                final double t = c(2) * xi * xi - x[p + l];
+                final double xi = x[i][l];
+                final double t = c(2) * xi * xi - x[i - 1][l];
                 f[l] = f[l] + w * t * t;
-                g[p + l] = g[p + l] - c(2) * w * t;
-                g[o + l] = c(8) * w * t * xi;
+                g[i - 1][l] = g[i - 1][l] - c(2) * w * t;
+                g[i][l] = c(8) * w * t * xi;
             }
         }
     }

@@ -11,10 +11,10 @@ public final class GoldsteinPrice64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double p = x0 + y + c(1);
             final double q = c(19) - c(14) * x0 + c(3) * x0 * x0 - c(14) * y + c(6) * x0 * y + c(3) * y * y;
             final double u = c(2) * x0 - c(3) * y;
@@ -24,10 +24,10 @@ public final class GoldsteinPrice64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double p = x0 + y + c(1);
             final double q = c(19) - c(14) * x0 + c(3) * x0 * x0 - c(14) * y + c(6) * x0 * y + c(3) * y * y;
             final double u = c(2) * x0 - c(3) * y;
@@ -37,8 +37,8 @@ public final class GoldsteinPrice64 extends ObjectiveTwin64 {
             final double da = c(2) * p * q + p * p * (c(-14) + c(6) * x0 + c(6) * y);
             final double dbx = c(4) * u * v + u * u * (c(-32) + c(24) * x0 - c(36) * y);
             final double dby = c(-6) * u * v + u * u * (c(48) - c(36) * x0 + c(54) * y);
-            g[l] = da * b + a * dbx;
-            g[stride + l] = da * b + a * dby;
+            g[0][l] = da * b + a * dbx;
+            g[1][l] = da * b + a * dby;
             f[l] = a * b;
         }
     }

@@ -21,13 +21,12 @@ public final class Griewank64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         start(f, n);
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             final double w = sqrt(r(i + 1));
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + xi * xi;
                 p[l] = p[l] * cos(xi / w);
             }
@@ -36,18 +35,17 @@ public final class Griewank64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         start(f, n);
         if (q.length < n) {
             q = new double[n];
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             final double w = sqrt(r(i + 1));
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + xi * xi;
-                g[o + l] = p[l];
+                g[i][l] = p[l];
                 p[l] = p[l] * cos(xi / w);
             }
         }
@@ -55,12 +53,11 @@ public final class Griewank64 extends ObjectiveTwin64 {
             q[l] = 1;
         }
         for (int i = dim - 1; i >= 0; i--) {
-            final int o = i * stride;
             final double w = sqrt(r(i + 1));
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 final double a = xi / w;
-                g[o + l] = xi / c(2000) + sin(a) / w * (g[o + l] * q[l]);
+                g[i][l] = xi / c(2000) + sin(a) / w * (g[i][l] * q[l]);
                 q[l] = q[l] * cos(a);
             }
         }

@@ -13,25 +13,25 @@ public final class McCormick64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double d = x0 - y;
             f[l] = sin(x0 + y) + d * d - c(1.5) * x0 + c(2.5) * y + c(1);
         }
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double d = x0 - y;
             final double s = x0 + y;
             final double cs = cos(s);
-            g[l] = cs + c(2) * d - c(1.5);
-            g[stride + l] = cs - c(2) * d + c(2.5);
+            g[0][l] = cs + c(2) * d - c(1.5);
+            g[1][l] = cs - c(2) * d + c(2.5);
             f[l] = sin(s) + d * d - c(1.5) * x0 + c(2.5) * y + c(1);
         }
     }

@@ -16,34 +16,32 @@ public final class Schwefel64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         final double f0 = c(418.9828872724339) * r(dim);
         for (int l = 0; l < n; l++) {
             f[l] = f0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] - xi * sin(sqrt(abs(xi)));
             }
         }
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         final double f0 = c(418.9828872724339) * r(dim);
         for (int l = 0; l < n; l++) {
             f[l] = f0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 final double s = sqrt(abs(xi));
                 final double sn = sin(s);
                 f[l] = f[l] - xi * sn;
-                g[o + l] = -(sn + c(0.5) * s * cos(s));
+                g[i][l] = -(sn + c(0.5) * s * cos(s));
             }
         }
     }

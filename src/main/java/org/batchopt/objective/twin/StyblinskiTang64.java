@@ -11,14 +11,13 @@ public final class StyblinskiTang64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
             f[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 final double x2 = xi * xi;
                 f[l] = f[l] + (x2 * x2 - c(16) * x2 + c(5) * xi);
             }
@@ -29,17 +28,16 @@ public final class StyblinskiTang64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
             f[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 final double x2 = xi * xi;
                 f[l] = f[l] + (x2 * x2 - c(16) * x2 + c(5) * xi);
-                g[o + l] = c(2) * x2 * xi - c(16) * xi + c(2.5);
+                g[i][l] = c(2) * x2 * xi - c(16) * xi + c(2.5);
             }
         }
         for (int l = 0; l < n; l++) {

@@ -11,23 +11,23 @@ public final class ThreeHumpCamel64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double a = x0 * x0;
             f[l] = c(2) * a - c(1.05) * a * a + a * a * a / c(6) + x0 * y + y * y;
         }
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double a = x0 * x0;
-            g[l] = c(4) * x0 - c(4.2) * a * x0 + a * a * x0 + y;
-            g[stride + l] = x0 + c(2) * y;
+            g[0][l] = c(4) * x0 - c(4.2) * a * x0 + a * a * x0 + y;
+            g[1][l] = x0 + c(2) * y;
             f[l] = c(2) * a - c(1.05) * a * a + a * a * a / c(6) + x0 * y + y * y;
         }
     }

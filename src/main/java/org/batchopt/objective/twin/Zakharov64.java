@@ -17,8 +17,8 @@ public final class Zakharov64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
-        sums(x, f, n, stride);
+    public void value(double[][] x, double[] f, int n) {
+        sums(x, f, n);
         for (int l = 0; l < n; l++) {
             final double t = s2[l] * s2[l];
             f[l] = f[l] + t + t * t;
@@ -26,24 +26,23 @@ public final class Zakharov64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
-        sums(x, f, n, stride);
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
+        sums(x, f, n);
         for (int l = 0; l < n; l++) {
             final double t = s2[l] * s2[l];
             f[l] = f[l] + t + t * t;
             s2[l] = s2[l] + c(2) * s2[l] * t;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             final double w = r(i + 1);
             for (int l = 0; l < n; l++) {
-                g[o + l] = c(2) * x[o + l] + s2[l] * w;
+                g[i][l] = c(2) * x[i][l] + s2[l] * w;
             }
         }
     }
 
     /** The kernel's sums: s1 into {@code f}, s2 into {@link #s2}. */
-    private void sums(double[] x, double[] f, int n, int stride) {
+    private void sums(double[][] x, double[] f, int n) {
         if (s2.length < n) {
             s2 = new double[n];
         }
@@ -52,10 +51,9 @@ public final class Zakharov64 extends ObjectiveTwin64 {
             s2[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             final double w = r(i + 1);
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + xi * xi;
                 s2[l] = s2[l] + c(0.5) * w * xi;
             }
