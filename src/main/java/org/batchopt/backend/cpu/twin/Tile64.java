@@ -238,6 +238,9 @@ public final class Tile64 implements Tile {
 
     /** bo_check on every lane; a stopped lane's member is written out and its place taken by the last lane. */
     private void stopFinished(int s, MemberResults out) {
+        if (s < maxSteps && !(gtol > 0) && !(ftol > 0 && s > 0) && allFinite()) {
+            return;
+        }
         int l = 0;
         while (l < n) {
             final int status = check(f[l], fprev[l], gsq[l], xz[l], s);
@@ -255,6 +258,15 @@ public final class Tile64 implements Tile {
                 move(n, l);
             }
         }
+    }
+
+    /** True when no lane diverged: then, before the last step and without tolerances, no lane stops. */
+    private boolean allFinite() {
+        boolean finite = true;
+        for (int l = 0; l < n; l++) {
+            finite &= (abs(f[l]) <= REAL_MAX) & (gsq[l] <= REAL_MAX) & (xz[l] == 0);
+        }
+        return finite;
     }
 
     private int check(double fv, double fpv, double gs, double z, int s) {
