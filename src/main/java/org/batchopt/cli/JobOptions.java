@@ -60,8 +60,12 @@ final class JobOptions {
                 description = "built-in objective (see 'batchopt functions')")
         String function;
 
+        @Option(names = "--expr", paramLabel = "FORMULA", description = "an objective written as a formula in x1..xD "
+                + "(x, y, z when D <= 3) with + - * / ^, sin cos exp log sqrt abs, pi, e; needs --box or --bounds")
+        String expression;
+
         @Option(names = "--dim", paramLabel = "D", description = "dimension; may be left out when the function, "
-                + "--start, --starts or --bounds fix it")
+                + "--start, --starts or --bounds fix it (for --expr: the highest variable it names)")
         Integer dimension;
 
         @Option(names = "--maximize", description = "maximize instead of minimize")
@@ -134,11 +138,14 @@ final class JobOptions {
     /** Builds the job; throws {@link IllegalArgumentException} naming the bad value. */
     PreparedJob prepare() {
         Members m = members;
-        if (m.function == null) {
-            throw new IllegalArgumentException("--function is required (built-ins: " + Objectives.names() + ")");
+        if ((m.function == null) == (m.expression == null)) {
+            throw new IllegalArgumentException(m.function == null
+                    ? "--function or --expr is required (built-ins: " + Objectives.names() + ")"
+                    : "--function and --expr cannot be combined");
         }
         double[][] rows = m.startsFile == null ? null : StartsCsv.read(m.startsFile);
-        Objective objective = Objectives.byName(m.function, dimension(rows));
+        Objective objective = m.expression != null ? Objectives.expression(m.expression, dimension(rows))
+                : Objectives.byName(m.function, dimension(rows));
         if (m.maximize) {
             objective = objective.maximize();
         }
@@ -183,8 +190,8 @@ final class JobOptions {
         if (m.dimension != null) {
             return m.dimension;
         }
-        BuiltIn b = builtIn(m.function);
-        if (b.minDimension() == b.maxDimension()) {
+        BuiltIn b = m.function == null ? null : builtIn(m.function);
+        if (b != null && b.minDimension() == b.maxDimension()) {
             return b.minDimension();
         }
         if (m.start != null) {
@@ -196,7 +203,21 @@ final class JobOptions {
         if (rows != null) {
             return rows[0].length;
         }
+        if (b == null) {
+            return formulaDimension(m.expression);
+        }
         throw new IllegalArgumentException("--dim is required: " + m.function + " allows " + b.dimensions());
+    }
+
+    /** The highest variable a formula names: x1..xN, or x, y, z as 1, 2, 3 (at least 1). */
+    static int formulaDimension(String formula) {
+        int d = 1;
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])(x([0-9]+)|[xyz])(?![A-Za-z0-9_])")
+                .matcher(formula);
+        while (v.find()) {
+            d = Math.max(d, v.group(2) != null ? Integer.parseInt(v.group(2)) : "xyz".indexOf(v.group(1)) + 1);
+        }
+        return d;
     }
 
     /** The built-in called {@code name}; an unknown name is a usage error listing the built-ins. */
