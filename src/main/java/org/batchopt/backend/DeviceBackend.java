@@ -94,7 +94,8 @@ public abstract class DeviceBackend implements Backend {
         long largestPerMember = Math.max(d, Math.max(p.stateReals(), streamingExtra(s, d)))
                 * (long) job.precision().bytes();
         long byAllocation = maxAllocation() / Math.max(1, largestPerMember);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, Math.min(byBudget, byAllocation)));
+        long byHostCopy = Integer.MAX_VALUE / Math.max(1, largestPerMember);
+        return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
     }
 
     @Override
