@@ -1,7 +1,6 @@
 package org.batchopt;
 
 import java.util.List;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 import org.batchopt.objective.ObjectiveSource;
 
 /**
@@ -99,7 +98,7 @@ public final class Objective {
     public double value(double[] x) {
         check(x);
         double[] f = new double[1];
-        source.twin64(dimension).value(x.clone(), f, 1, 1);
+        source.twin64(dimension).value(lanes(x), f, 1);
         return f[0];
     }
 
@@ -116,9 +115,21 @@ public final class Objective {
             throw new IllegalArgumentException("gradient has " + gradient.length + " values, dimension is " + dimension);
         }
         double[] f = new double[1];
-        ObjectiveTwin64 twin = source.twin64(dimension);
-        twin.valueGradient(x.clone(), gradient, f, 1, 1);
+        double[][] g = new double[dimension][1];
+        source.twin64(dimension).valueGradient(lanes(x), g, f, 1);
+        for (int i = 0; i < dimension; i++) {
+            gradient[i] = g[i][0];
+        }
         return f[0];
+    }
+
+    /** x as one lane of a twin. */
+    private static double[][] lanes(double[] x) {
+        double[][] lanes = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            lanes[i][0] = x[i];
+        }
+        return lanes;
     }
 
     private void check(double[] x) {

@@ -45,6 +45,70 @@ public final class Objectives {
         return BuiltIn.HIMMELBLAU.create(2);
     }
 
+    public static Objective ackley(int dimension) {
+        return BuiltIn.ACKLEY.create(dimension);
+    }
+
+    public static Objective griewank(int dimension) {
+        return BuiltIn.GRIEWANK.create(dimension);
+    }
+
+    public static Objective styblinskiTang(int dimension) {
+        return BuiltIn.STYBLINSKI_TANG.create(dimension);
+    }
+
+    public static Objective levy(int dimension) {
+        return BuiltIn.LEVY.create(dimension);
+    }
+
+    public static Objective zakharov(int dimension) {
+        return BuiltIn.ZAKHAROV.create(dimension);
+    }
+
+    public static Objective dixonPrice(int dimension) {
+        return BuiltIn.DIXON_PRICE.create(dimension);
+    }
+
+    public static Objective schwefel(int dimension) {
+        return BuiltIn.SCHWEFEL.create(dimension);
+    }
+
+    public static Objective branin() {
+        return BuiltIn.BRANIN.create(2);
+    }
+
+    public static Objective sixHumpCamel() {
+        return BuiltIn.SIX_HUMP_CAMEL.create(2);
+    }
+
+    public static Objective threeHumpCamel() {
+        return BuiltIn.THREE_HUMP_CAMEL.create(2);
+    }
+
+    public static Objective beale() {
+        return BuiltIn.BEALE.create(2);
+    }
+
+    public static Objective booth() {
+        return BuiltIn.BOOTH.create(2);
+    }
+
+    public static Objective matyas() {
+        return BuiltIn.MATYAS.create(2);
+    }
+
+    public static Objective goldsteinPrice() {
+        return BuiltIn.GOLDSTEIN_PRICE.create(2);
+    }
+
+    public static Objective easom() {
+        return BuiltIn.EASOM.create(2);
+    }
+
+    public static Objective mccormick() {
+        return BuiltIn.MCCORMICK.create(2);
+    }
+
     /**
      * The objective given by {@code text}, a formula in {@code dimension} variables, minimized (call
      * {@link Objective#maximize()} to maximize it), with its exact analytic gradient. It runs on every backend:

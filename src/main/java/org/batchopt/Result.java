@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.rule.UpdateRule;
 
@@ -22,6 +21,7 @@ public final class Result {
     private final String backend;
     private final String device;
     private final Timing timing;
+    private long[] statusCounts;
 
     Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing) {
         this.objective = objective;
@@ -100,7 +100,15 @@ public final class Result {
 
     /** Number of members that ended with {@code status}. */
     public long count(Status status) {
-        return IntStream.range(0, members()).filter(m -> data.status(m) == status).count();
+        long[] counts = statusCounts;
+        if (counts == null) {
+            counts = new long[Status.values().length];
+            for (int m = 0; m < members(); m++) {
+                counts[data.status(m).ordinal()]++;
+            }
+            statusCounts = counts;
+        }
+        return counts[status.ordinal()];
     }
 
     /** The best member: lowest f (highest when maximizing) among those that did not diverge; -1 if none. */
@@ -109,16 +117,96 @@ public final class Result {
         return b.length == 0 ? -1 : b[0];
     }
 
-    /** The k best members, best first, diverged members excluded. */
+    /**
+     * The k best members, best first, diverged members excluded; ties go to the lower index. Takes time
+     * proportional to N log k and memory proportional to k.
+     */
     public int[] best(int k) {
-        Comparator<Integer> order = order();
-        return IntStream.range(0, members()).filter(m -> data.status(m) != Status.DIVERGED).boxed()
-                .sorted(order).limit(k).mapToInt(Integer::intValue).toArray();
+        if (k < 0) {
+            throw new IllegalArgumentException("best " + k + " members asked for");
+        }
+        int[] heap = new int[Math.min(k, members())];
+        int size = 0;
+        for (int m = 0; m < members(); m++) {
+            if (data.status(m) == Status.DIVERGED) {
+                continue;
+            }
+            if (size < heap.length) {
+                heap[size] = m;
+                siftUp(heap, size++);
+            } else if (size > 0 && better(m, heap[0])) {
+                heap[0] = m;
+                siftDown(heap, size);
+            }
+        }
+        int[] out = Arrays.copyOf(heap, size);
+        sortByRank(out);
+        return out;
     }
 
-    private Comparator<Integer> order() {
-        Comparator<Integer> byF = Comparator.comparingDouble(data::f);
-        return (objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(Integer::intValue);
+    /** True when member a ranks before member b: better f, then lower index. */
+    private boolean better(int a, int b) {
+        double fa = data.f(a);
+        double fb = data.f(b);
+        int c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
+        return c < 0 || (c == 0 && a < b);
+    }
+
+    /** Max-heap on rank: the worst of the kept members at the root. */
+    private void siftUp(int[] heap, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!better(heap[parent], heap[i])) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = t;
+            i = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, int size) {
+        int i = 0;
+        while (true) {
+            int worst = i;
+            for (int c = 2 * i + 1; c <= 2 * i + 2 && c < size; c++) {
+                if (better(heap[worst], heap[c])) {
+                    worst = c;
+                }
+            }
+            if (worst == i) {
+                return;
+            }
+            int t = heap[worst];
+            heap[worst] = heap[i];
+            heap[i] = t;
+            i = worst;
+        }
+    }
+
+    /** Sorts member indices best first, with a merge sort on primitives (no boxing for 10^8 members). */
+    private void sortByRank(int[] a) {
+        int[] buffer = new int[a.length];
+        for (int width = 1; width < a.length; width *= 2) {
+            for (int lo = 0; lo < a.length - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, a.length);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    buffer[k++] = better(a[j], a[i]) ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    buffer[k++] = a[i++];
+                }
+                while (j < hi) {
+                    buffer[k++] = a[j++];
+                }
+                System.arraycopy(buffer, lo, a, lo, hi - lo);
+            }
+        }
     }
 
     /**
@@ -131,7 +219,7 @@ public final class Result {
         if (!(xTol >= 0) || !(fTol >= 0)) {
             throw new IllegalArgumentException("cluster tolerances must be >= 0, got x " + xTol + ", f " + fTol);
         }
-        int[] order = best(members());
+        int[] order = rankedMembers();
         List<double[]> centers = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<List<Integer>> groups = new ArrayList<>();
@@ -174,6 +262,19 @@ public final class Result {
         Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::f);
         minima.sort((objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(mn -> mn.members()[0]));
         return minima;
+    }
+
+    /** Every member that did not diverge, best first. */
+    private int[] rankedMembers() {
+        int[] order = new int[members() - (int) count(Status.DIVERGED)];
+        int k = 0;
+        for (int m = 0; m < members(); m++) {
+            if (data.status(m) != Status.DIVERGED) {
+                order[k++] = m;
+            }
+        }
+        sortByRank(order);
+        return order;
     }
 
     /** Steps between recorded points, 0 when no history was asked for. */

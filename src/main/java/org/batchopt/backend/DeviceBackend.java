@@ -123,10 +123,10 @@ public abstract class DeviceBackend implements Backend {
         long largestPerMember = Math.max(d, Math.max(p.stateReals(), streamingExtra(s, d)))
                 * (long) job.precision().bytes();
         long byAllocation = maxAllocation() / Math.max(1, largestPerMember);
-        // Every host copy goes through one ByteBuffer: 2 GiB at most.
+        // Every host copy (x, per-member hyperparameters) goes through one ByteBuffer: 2 GiB at most.
         long hostPerMember = Math.max(d, p.shape().params().perMemberCount()) * (long) job.precision().bytes();
         long byHostCopy = Integer.MAX_VALUE / Math.max(1, hostPerMember);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, Math.min(Math.min(byBudget, byAllocation), byHostCopy)));
+        return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.batchopt.Backend;
 import org.batchopt.BackendInfo;
 import org.batchopt.Backends;
@@ -63,9 +62,5 @@ final class DevicesUnderTest {
     static synchronized void closeAll() {
         OPEN.values().forEach(Backend::close);
         OPEN.clear();
-    }
-
-    static String describe() {
-        return SPECS.stream().map(s -> s).collect(Collectors.joining(", "));
     }
 }

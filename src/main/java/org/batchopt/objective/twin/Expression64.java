@@ -33,8 +33,8 @@ public final class Expression64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
-        run(valueOrder, x, n, stride);
+    public void value(double[][] x, double[] f, int n) {
+        run(valueOrder, x, n);
         final double[] r = t[program.result()];
         for (int l = 0; l < n; l++) {
             f[l] = r[l];
@@ -42,13 +42,12 @@ public final class Expression64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
-        run(gradientOrder, x, n, stride);
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
+        run(gradientOrder, x, n);
         for (int i = 0; i < dim; i++) {
             final double[] gi = t[program.gradient(i)];
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                g[o + l] = gi[l];
+                g[i][l] = gi[l];
             }
         }
         final double[] r = t[program.result()];
@@ -58,7 +57,7 @@ public final class Expression64 extends ObjectiveTwin64 {
     }
 
     /** Instructions {@code order} for lanes {@code l < n}; the cases of KernelWriter.operation. */
-    private void run(int[] order, double[] x, int n, int stride) {
+    private void run(int[] order, double[][] x, int n) {
         reserve(n);
         for (int k : order) {
             final Instruction in = program.instruction(k);
@@ -73,9 +72,9 @@ public final class Expression64 extends ObjectiveTwin64 {
                     }
                 }
                 case VAR -> {
-                    final int o = in.coordinate() * stride;
+                    final double[] xi = x[in.coordinate()];
                     for (int l = 0; l < n; l++) {
-                        r[l] = x[o + l];
+                        r[l] = xi[l];
                     }
                 }
                 case ADD -> {

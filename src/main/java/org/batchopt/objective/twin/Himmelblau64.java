@@ -11,10 +11,10 @@ public final class Himmelblau64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double a = x0 * x0 + y - c(11);
             final double b = x0 + y * y - c(7);
             f[l] = a * a + b * b;
@@ -22,14 +22,14 @@ public final class Himmelblau64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
-            final double x0 = x[l];
-            final double y = x[stride + l];
+            final double x0 = x[0][l];
+            final double y = x[1][l];
             final double a = x0 * x0 + y - c(11);
             final double b = x0 + y * y - c(7);
-            g[l] = c(4) * x0 * a + c(2) * b;
-            g[stride + l] = c(2) * a + c(4) * y * b;
+            g[0][l] = c(4) * x0 * a + c(2) * b;
+            g[1][l] = c(2) * a + c(4) * y * b;
             f[l] = a * a + b * b;
         }
     }

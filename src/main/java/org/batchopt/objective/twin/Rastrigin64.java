@@ -14,33 +14,31 @@ public final class Rastrigin64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         final double f0 = c(10) * r(dim);
         for (int l = 0; l < n; l++) {
             f[l] = f0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + (xi * xi - c(10) * cos(c(6.283185307179586) * xi));
             }
         }
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         final double f0 = c(10) * r(dim);
         for (int l = 0; l < n; l++) {
             f[l] = f0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 final double a = c(6.283185307179586) * xi;
                 f[l] = f[l] + (xi * xi - c(10) * cos(a));
-                g[o + l] = c(2) * xi + c(62.83185307179586) * sin(a);
+                g[i][l] = c(2) * xi + c(62.83185307179586) * sin(a);
             }
         }
     }

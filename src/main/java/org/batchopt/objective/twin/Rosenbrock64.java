@@ -11,16 +11,14 @@ public final class Rosenbrock64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
             f[l] = 0;
         }
         for (int i = 0; i < dim - 1; i++) {
-            final int o = i * stride;
-            final int p = o + stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
-                final double t = x[p + l] - xi * xi;
+                final double xi = x[i][l];
+                final double t = x[i + 1][l] - xi * xi;
                 final double u = c(1) - xi;
                 f[l] = f[l] + c(100) * t * t + u * u;
             }
@@ -33,31 +31,28 @@ public final class Rosenbrock64 extends ObjectiveTwin64 {
      * same operations on the same values: the term of coordinate i-1 is recomputed, not read back.
      */
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
             f[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
-            final int p = o + stride;
-            final int q = o - stride;
             if (i == 0) {
                 for (int l = 0; l < n; l++) {
-                    g[o + l] = 0;
+                    g[i][l] = 0;
                 }
             } else {
                 for (int l = 0; l < n; l++) {
-                    final double xq = x[q + l];
-                    g[o + l] = 0 + c(200) * (x[o + l] - xq * xq);
+                    final double xq = x[i - 1][l];
+                    g[i][l] = 0 + c(200) * (x[i][l] - xq * xq);
                 }
             }
             if (i < dim - 1) {
                 for (int l = 0; l < n; l++) {
-                    final double xi = x[o + l];
-                    final double t = x[p + l] - xi * xi;
+                    final double xi = x[i][l];
+                    final double t = x[i + 1][l] - xi * xi;
                     final double u = c(1) - xi;
                     f[l] = f[l] + c(100) * t * t + u * u;
-                    g[o + l] = g[o + l] + (c(-400) * xi * t - c(2) * u);
+                    g[i][l] = g[i][l] + (c(-400) * xi * t - c(2) * u);
                 }
             }
         }

@@ -11,30 +11,28 @@ public final class Sphere64 extends ObjectiveTwin64 {
     }
 
     @Override
-    public void value(double[] x, double[] f, int n, int stride) {
+    public void value(double[][] x, double[] f, int n) {
         for (int l = 0; l < n; l++) {
             f[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + xi * xi;
             }
         }
     }
 
     @Override
-    public void valueGradient(double[] x, double[] g, double[] f, int n, int stride) {
+    public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
         for (int l = 0; l < n; l++) {
             f[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
-            final int o = i * stride;
             for (int l = 0; l < n; l++) {
-                final double xi = x[o + l];
+                final double xi = x[i][l];
                 f[l] = f[l] + xi * xi;
-                g[o + l] = c(2) * xi;
+                g[i][l] = c(2) * xi;
             }
         }
     }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.batchopt.backend.cpu.twin.Math32;
 import org.batchopt.backend.cpu.twin.Math64;
+import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
 import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,7 +128,7 @@ class ExpressionKernelTest {
             double[] x = randomPoint(random, d);
             double[] g64 = new double[d];
             double[] f64 = new double[1];
-            s.twin64(d).valueGradient(x, g64, f64, 1, 1);
+            eval64(s.twin64(d), x, g64, f64);
             double[] text64 = TextReader.run64(s.kernelSource(), x);
             assertEquals(text64[0], f64[0], 0.0);
             for (int i = 0; i < d; i++) {
@@ -139,7 +140,7 @@ class ExpressionKernelTest {
             }
             float[] g32 = new float[d];
             float[] f32 = new float[1];
-            s.twin32(d).valueGradient(x32, g32, f32, 1, 1);
+            eval32(s.twin32(d), x32, g32, f32);
             float[] text32 = TextReader.run32(s.kernelSource(), x32);
             assertEquals(text32[0], f32[0], 0.0f);
             for (int i = 0; i < d; i++) {
@@ -164,10 +165,10 @@ class ExpressionKernelTest {
             }
             double[] g64 = new double[d];
             double[] f64 = new double[1];
-            s.twin64(d).valueGradient(xr, g64, f64, 1, 1);
+            eval64(s.twin64(d), xr, g64, f64);
             float[] g32 = new float[d];
             float[] f32 = new float[1];
-            s.twin32(d).valueGradient(x32, g32, f32, 1, 1);
+            eval32(s.twin32(d), x32, g32, f32);
             assertEquals(f64[0], f32[0], TOL_FP32 * (1 + Math.abs(f64[0])), "f at " + Arrays.toString(xr));
             for (int i = 0; i < d; i++) {
                 assertEquals(g64[i], g32[i], TOL_FP32 * (1 + Math.abs(g64[i])), "G(" + i + ")");
@@ -175,56 +176,84 @@ class ExpressionKernelTest {
         }
     }
 
-    /** Lanes are independent, read with the stride, and the padding beyond n is left alone. */
+    /** One point through a twin, as one lane. */
+    static void eval64(ObjectiveTwin64 twin, double[] x, double[] g, double[] f) {
+        double[][] xl = new double[x.length][1];
+        double[][] gl = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            xl[i][0] = x[i];
+        }
+        twin.valueGradient(xl, gl, f, 1);
+        for (int i = 0; i < x.length; i++) {
+            g[i] = gl[i][0];
+        }
+    }
+
+    static void eval32(ObjectiveTwin32 twin, float[] x, float[] g, float[] f) {
+        float[][] xl = new float[x.length][1];
+        float[][] gl = new float[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            xl[i][0] = x[i];
+        }
+        twin.valueGradient(xl, gl, f, 1);
+        for (int i = 0; i < x.length; i++) {
+            g[i] = gl[i][0];
+        }
+    }
+
+    /** Lanes are independent, and the lanes beyond n are left alone. */
     @Test
     void lanesMatchOnePointAtATime() {
         ExpressionSource s = source(4);
         int d = s.dimension();
         int n = 5;
-        int stride = 7;
+        int capacity = 7;
         SplittableRandom random = new SplittableRandom(7);
-        double[] x = new double[d * stride];
+        double[][] x = new double[d][capacity];
         double[][] points = new double[n][];
         for (int l = 0; l < n; l++) {
             points[l] = randomPoint(random, d);
             for (int i = 0; i < d; i++) {
-                x[i * stride + l] = points[l][i];
+                x[i][l] = points[l][i];
             }
         }
-        double[] g = new double[d * stride];
-        Arrays.fill(g, -7);
-        double[] f = new double[stride];
+        double[][] g = new double[d][capacity];
+        for (double[] gi : g) {
+            Arrays.fill(gi, -7);
+        }
+        double[] f = new double[capacity];
         Arrays.fill(f, -7);
         ObjectiveTwin64 twin = s.twin64(d);
-        twin.valueGradient(x, g, f, n, stride);
-        double[] values = new double[stride];
-        twin.value(x, values, n, stride);
+        twin.valueGradient(x, g, f, n);
+        double[] values = new double[capacity];
+        twin.value(x, values, n);
         for (int l = 0; l < n; l++) {
             double[] g1 = new double[d];
             double[] f1 = new double[1];
-            s.twin64(d).valueGradient(points[l], g1, f1, 1, 1);
+            eval64(s.twin64(d), points[l], g1, f1);
             assertEquals(f1[0], f[l], 0.0);
             assertEquals(f1[0], values[l], 0.0);
             for (int i = 0; i < d; i++) {
-                assertEquals(g1[i], g[i * stride + l], 0.0);
+                assertEquals(g1[i], g[i][l], 0.0);
             }
         }
-        for (int l = n; l < stride; l++) {
+        for (int l = n; l < capacity; l++) {
             assertEquals(-7, f[l], 0.0);
             for (int i = 0; i < d; i++) {
-                assertEquals(-7, g[i * stride + l], 0.0);
+                assertEquals(-7, g[i][l], 0.0);
             }
         }
         double[] one = new double[1];
-        twin.value(points[0], one, 1, 1);
+        double[] g1 = new double[d];
+        eval64(twin, points[0], g1, one);
         assertEquals(f[0], one[0], 0.0, "the same twin with fewer lanes");
         int wide = 9;
-        double[] xw = new double[d * wide];
+        double[][] xw = new double[d][wide];
         for (int i = 0; i < d; i++) {
-            xw[i * wide + wide - 1] = points[1][i];
+            xw[i][wide - 1] = points[1][i];
         }
         double[] fw = new double[wide];
-        twin.value(xw, fw, wide, wide);
+        twin.value(xw, fw, wide);
         assertEquals(f[1], fw[wide - 1], 0.0, "the same twin with more lanes");
     }
 

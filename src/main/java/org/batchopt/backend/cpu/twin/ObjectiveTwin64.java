@@ -2,9 +2,9 @@ package org.batchopt.backend.cpu.twin;
 
 /**
  * fp64 twin of an objective's kernel source ({@code obj_value}, {@code obj_value_grad}) in lane form: the
- * members of a tile are lanes, coordinate {@code i} of lane {@code l} is {@code x[i*stride + l]}, and every
- * lane sees the kernel's operations in the kernel's order. Loops over lanes are innermost so that the JIT
- * vectorizes them.
+ * members of a tile are lanes, coordinate {@code i} of lane {@code l} is {@code x[i][l]}, and every lane sees
+ * the kernel's operations in the kernel's order. Loops over lanes are innermost and index every array by
+ * {@code [l]} alone, so that the JIT vectorizes them.
  */
 public abstract class ObjectiveTwin64 {
     protected final int dim;
@@ -23,14 +23,14 @@ public abstract class ObjectiveTwin64 {
      * @param x lanes' points, not modified
      * @param f values, modified
      */
-    public abstract void value(double[] x, double[] f, int n, int stride);
+    public abstract void value(double[][] x, double[] f, int n);
 
     /**
-     * Values and gradients, {@code g[i*stride + l]}.
+     * Values and gradients, {@code g[i][l]}.
      *
      * @param x lanes' points, not modified
      * @param g gradients, modified
      * @param f values, modified
      */
-    public abstract void valueGradient(double[] x, double[] g, double[] f, int n, int stride);
+    public abstract void valueGradient(double[][] x, double[][] g, double[] f, int n);
 }

@@ -16,8 +16,9 @@ import org.batchopt.backend.ParamLayout;
  * fp64 twins of {@code kernels/rules.cl}, in lane form: {@code init}, {@code prepare} and {@code coord}
  * apply the kernel's {@code rule_init}, {@code rule_prepare} and {@code rule_coord} to every lane of a tile,
  * the same operations in the same order. Per-step scalar k of lane l is {@code t.sc[k][l]}, coordinate state
- * slot j of coordinate i {@code t.st[j][i*lanes + l]}, member state slot k {@code t.ms[k][l]}, hyperparameter k
- * {@code t.hp[k][l]}: one array per slot, so that lane loops store to distinct arrays and vectorize.
+ * slot j of coordinate i {@code t.st[j][i][l]}, member state slot k {@code t.ms[k][l]}, hyperparameter k
+ * {@code t.hp[k][l]}: one array per slot and coordinate, every lane loop indexing by {@code [l]} alone, so
+ * that the JIT vectorizes them.
  */
 abstract class Rules64 {
     static final int SC_LR = 0;
@@ -26,11 +27,9 @@ abstract class Rules64 {
     static final int SC_RULE = 3;
 
     final int dim;
-    final int lanes;
 
-    Rules64(KernelShape shape, int lanes) {
+    Rules64(KernelShape shape) {
         this.dim = shape.dimension();
-        this.lanes = lanes;
     }
 
     /** Number of per-step scalars of the rule, {@code RULE_NSC}. */
@@ -45,20 +44,20 @@ abstract class Rules64 {
     /** rule_coord for coordinate i of lanes 0..n-1. */
     abstract void coord(Tile64 t, int i, int n);
 
-    static Rules64 of(KernelShape shape, int lanes) {
+    static Rules64 of(KernelShape shape) {
         switch (shape.rule()) {
             case SGD:
-                return new Sgd(shape, lanes);
+                return new Sgd(shape);
             case ADAGRAD:
-                return new Adagrad(shape, lanes);
+                return new Adagrad(shape);
             case RMSPROP:
-                return new RmsProp(shape, lanes);
+                return new RmsProp(shape);
             case ADAM:
-                return new Adam(shape, lanes);
+                return new Adam(shape);
             case NADAM:
-                return new NAdam(shape, lanes);
+                return new NAdam(shape);
             case ADAMAX:
-                return new Adamax(shape, lanes);
+                return new Adamax(shape);
             default:
                 throw new IllegalStateException("no twin for rule " + shape.rule());
         }
@@ -83,8 +82,8 @@ abstract class Rules64 {
         private final int momentum;
         private final int dampening;
 
-        Sgd(KernelShape shape, int lanes) {
-            super(shape, lanes);
+        Sgd(KernelShape shape) {
+            super(shape);
             nesterov = shape.nesterov();
             weightDecay = hp(shape.params(), "weight_decay");
             momentum = hp(shape.params(), "momentum");
@@ -100,7 +99,7 @@ abstract class Rules64 {
         void init(Tile64 t, int n) {
             for (int i = 0; i < dim; i++) {
                 for (int l = 0; l < n; l++) {
-                    t.st[0][i * lanes + l] = 0;
+                    t.st[0][i][l] = 0;
                 }
             }
         }
@@ -120,23 +119,22 @@ abstract class Rules64 {
 
         @Override
         void coord(Tile64 t, int i, int n) {
-            final double[] x = t.x;
-            final double[] g = t.g;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
-            final double[] b = t.st[0];
+            final double[] b = t.st[0][i];
             for (int l = 0; l < n; l++) {
-                double d = g[xo + l];
+                double d = g[l];
                 final double wd = sc[WD][l];
                 if (wd != 0) {
-                    d = fma(x[xo + l], wd, d);
+                    d = fma(x[l], wd, d);
                 }
                 final double mom = sc[MOMENTUM][l];
                 if (mom != 0) {
-                    b[xo + l] = sc[FIRST][l] != 0 ? d : fma(d, sc[ONE_MINUS_DAMPENING][l], b[xo + l] * mom);
-                    d = nesterov ? fma(b[xo + l], mom, d) : b[xo + l];
+                    b[l] = sc[FIRST][l] != 0 ? d : fma(d, sc[ONE_MINUS_DAMPENING][l], b[l] * mom);
+                    d = nesterov ? fma(b[l], mom, d) : b[l];
                 }
-                x[xo + l] = fma(d, sc[NEG_LR][l], x[xo + l]);
+                x[l] = fma(d, sc[NEG_LR][l], x[l]);
             }
         }
     }
@@ -150,8 +148,8 @@ abstract class Rules64 {
         private final int initial;
         private final int eps;
 
-        Adagrad(KernelShape shape, int lanes) {
-            super(shape, lanes);
+        Adagrad(KernelShape shape) {
+            super(shape);
             lrDecay = hp(shape.params(), "lr_decay");
             weightDecay = hp(shape.params(), "weight_decay");
             initial = hp(shape.params(), "initial_accumulator");
@@ -167,7 +165,7 @@ abstract class Rules64 {
         void init(Tile64 t, int n) {
             for (int i = 0; i < dim; i++) {
                 for (int l = 0; l < n; l++) {
-                    t.st[0][i * lanes + l] = t.hp[initial][l];
+                    t.st[0][i][l] = t.hp[initial][l];
                 }
             }
         }
@@ -186,20 +184,19 @@ abstract class Rules64 {
 
         @Override
         void coord(Tile64 t, int i, int n) {
-            final double[] x = t.x;
-            final double[] g = t.g;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
-            final double[] b = t.st[0];
+            final double[] b = t.st[0][i];
             for (int l = 0; l < n; l++) {
-                double gi = g[xo + l];
+                double gi = g[l];
                 final double wd = sc[WD][l];
                 if (wd != 0) {
-                    gi = fma(x[xo + l], wd, gi);
+                    gi = fma(x[l], wd, gi);
                 }
-                b[xo + l] = fma(gi, gi, b[xo + l]);
-                final double std = sqrt(b[xo + l]) + sc[EPS][l];
-                x[xo + l] = x[xo + l] + (sc[NEG_CLR][l] * gi) / std;
+                b[l] = fma(gi, gi, b[l]);
+                final double std = sqrt(b[l]) + sc[EPS][l];
+                x[l] = x[l] + (sc[NEG_CLR][l] * gi) / std;
             }
         }
     }
@@ -217,8 +214,8 @@ abstract class Rules64 {
         private final int eps;
         private final int momentum;
 
-        RmsProp(KernelShape shape, int lanes) {
-            super(shape, lanes);
+        RmsProp(KernelShape shape) {
+            super(shape);
             centered = shape.centered();
             weightDecay = hp(shape.params(), "weight_decay");
             alpha = hp(shape.params(), "alpha");
@@ -236,7 +233,7 @@ abstract class Rules64 {
             for (int j = 0; j < 3; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[j][i * lanes + l] = 0;
+                        t.st[j][i][l] = 0;
                     }
                 }
             }
@@ -258,35 +255,34 @@ abstract class Rules64 {
 
         @Override
         void coord(Tile64 t, int i, int n) {
-            final double[] x = t.x;
-            final double[] g = t.g;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
-            final double[] sq = t.st[0];
-            final double[] ga = t.st[1];
-            final double[] buf = t.st[2];
+            final double[] sq = t.st[0][i];
+            final double[] ga = t.st[1][i];
+            final double[] buf = t.st[2][i];
             for (int l = 0; l < n; l++) {
-                double gi = g[xo + l];
+                double gi = g[l];
                 final double wd = sc[WD][l];
                 if (wd != 0) {
-                    gi = fma(x[xo + l], wd, gi);
+                    gi = fma(x[l], wd, gi);
                 }
                 final double oma = sc[ONE_MINUS_ALPHA][l];
-                sq[xo + l] = fma(oma * gi, gi, sq[xo + l] * sc[ALPHA][l]);
+                sq[l] = fma(oma * gi, gi, sq[l] * sc[ALPHA][l]);
                 double avg;
                 if (centered) {
-                    ga[xo + l] = lerp(ga[xo + l], gi, oma);
-                    avg = sqrt(fma(c(-1) * ga[xo + l], ga[xo + l], sq[xo + l]));
+                    ga[l] = lerp(ga[l], gi, oma);
+                    avg = sqrt(fma(c(-1) * ga[l], ga[l], sq[l]));
                 } else {
-                    avg = sqrt(sq[xo + l]);
+                    avg = sqrt(sq[l]);
                 }
                 avg = avg + sc[EPS][l];
                 final double mom = sc[MOMENTUM][l];
                 if (mom > 0) {
-                    buf[xo + l] = buf[xo + l] * mom + gi / avg;
-                    x[xo + l] = fma(buf[xo + l], sc[NEG_LR][l], x[xo + l]);
+                    buf[l] = buf[l] * mom + gi / avg;
+                    x[l] = fma(buf[l], sc[NEG_LR][l], x[l]);
                 } else {
-                    x[xo + l] = x[xo + l] + (sc[NEG_LR][l] * gi) / avg;
+                    x[l] = x[l] + (sc[NEG_LR][l] * gi) / avg;
                 }
             }
         }
@@ -310,8 +306,8 @@ abstract class Rules64 {
         /** Every hyperparameter is one value for the batch, so every lane has the same step scalars. */
         private final boolean uniform;
 
-        Adam(KernelShape shape, int lanes) {
-            super(shape, lanes);
+        Adam(KernelShape shape) {
+            super(shape);
             amsgrad = shape.amsgrad();
             decoupled = shape.decoupled();
             ParamLayout p = shape.params();
@@ -333,7 +329,7 @@ abstract class Rules64 {
             for (int j = 0; j < ns; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[j][i * lanes + l] = 0;
+                        t.st[j][i][l] = 0;
                     }
                 }
             }
@@ -367,31 +363,30 @@ abstract class Rules64 {
                 coordUniform(t, i, n);
                 return;
             }
-            final double[] x = t.x;
-            final double[] g = t.g;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
-            final double[] m = t.st[0];
-            final double[] v = t.st[1];
-            final double[] vmax = amsgrad ? t.st[2] : null;
+            final double[] m = t.st[0][i];
+            final double[] v = t.st[1][i];
+            final double[] vmax = amsgrad ? t.st[2][i] : null;
             for (int l = 0; l < n; l++) {
-                double gi = g[xo + l];
+                double gi = g[l];
                 final double wd = sc[WD][l];
                 if (decoupled) {
-                    x[xo + l] = x[xo + l] * wd;
+                    x[l] = x[l] * wd;
                 } else if (wd != 0) {
-                    gi = fma(x[xo + l], wd, gi);
+                    gi = fma(x[l], wd, gi);
                 }
-                m[xo + l] = lerp(m[xo + l], gi, sc[ONE_MINUS_BETA1][l]);
-                v[xo + l] = fma(sc[ONE_MINUS_BETA2][l] * gi, gi, v[xo + l] * sc[BETA2][l]);
+                m[l] = lerp(m[l], gi, sc[ONE_MINUS_BETA1][l]);
+                v[l] = fma(sc[ONE_MINUS_BETA2][l] * gi, gi, v[l] * sc[BETA2][l]);
                 final double den;
                 if (amsgrad) {
-                    vmax[xo + l] = max(vmax[xo + l], v[xo + l]);
-                    den = sqrt(vmax[xo + l]) / sc[BC2_SQRT][l] + sc[EPS][l];
+                    vmax[l] = max(vmax[l], v[l]);
+                    den = sqrt(vmax[l]) / sc[BC2_SQRT][l] + sc[EPS][l];
                 } else {
-                    den = sqrt(v[xo + l]) / sc[BC2_SQRT][l] + sc[EPS][l];
+                    den = sqrt(v[l]) / sc[BC2_SQRT][l] + sc[EPS][l];
                 }
-                x[xo + l] = x[xo + l] + (sc[NEG_STEP][l] * m[xo + l]) / den;
+                x[l] = x[l] + (sc[NEG_STEP][l] * m[l]) / den;
             }
         }
 
@@ -400,35 +395,34 @@ abstract class Rules64 {
          * weight decay taken once, so that the lane loops have no branch and vectorize.
          */
         private void coordUniform(Tile64 t, int i, int n) {
-            final double[] x = t.x;
-            final double[] g = t.g;
-            final double[] m = t.st[0];
-            final double[] v = t.st[1];
-            final double[] gw = t.work;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
+            final double[] m = t.st[0][i];
+            final double[] v = t.st[1][i];
+            final double[] gw = t.work[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
             final double wd = sc[WD][0];
             if (decoupled) {
                 for (int l = 0; l < n; l++) {
-                    x[xo + l] = x[xo + l] * wd;
-                    gw[xo + l] = g[xo + l];
+                    x[l] = x[l] * wd;
+                    gw[l] = g[l];
                 }
             } else if (wd != 0) {
                 for (int l = 0; l < n; l++) {
-                    gw[xo + l] = fma(x[xo + l], wd, g[xo + l]);
+                    gw[l] = fma(x[l], wd, g[l]);
                 }
             } else {
-                System.arraycopy(g, xo, gw, xo, n);
+                System.arraycopy(g, 0, gw, 0, n);
             }
             final double w = sc[ONE_MINUS_BETA1][0];
             if (abs(w) < c(0.5)) {
                 for (int l = 0; l < n; l++) {
-                    m[xo + l] = fma(w, gw[xo + l] - m[xo + l], m[xo + l]);
+                    m[l] = fma(w, gw[l] - m[l], m[l]);
                 }
             } else {
                 final double w1 = w - 1;
                 for (int l = 0; l < n; l++) {
-                    m[xo + l] = fma(w1, gw[xo + l] - m[xo + l], gw[xo + l]);
+                    m[l] = fma(w1, gw[l] - m[l], gw[l]);
                 }
             }
             final double b2 = sc[BETA2][0];
@@ -437,10 +431,10 @@ abstract class Rules64 {
             final double eps = sc[EPS][0];
             final double ns = sc[NEG_STEP][0];
             for (int l = 0; l < n; l++) {
-                final double gi = gw[xo + l];
-                v[xo + l] = fma(omb2 * gi, gi, v[xo + l] * b2);
-                final double den = sqrt(v[xo + l]) / bc2 + eps;
-                x[xo + l] = x[xo + l] + (ns * m[xo + l]) / den;
+                final double gi = gw[l];
+                v[l] = fma(omb2 * gi, gi, v[l] * b2);
+                final double den = sqrt(v[l]) / bc2 + eps;
+                x[l] = x[l] + (ns * m[l]) / den;
             }
         }
     }
@@ -460,8 +454,8 @@ abstract class Rules64 {
         private final int weightDecay;
         private final int momentumDecay;
 
-        NAdam(KernelShape shape, int lanes) {
-            super(shape, lanes);
+        NAdam(KernelShape shape) {
+            super(shape);
             ParamLayout p = shape.params();
             beta1 = hp(p, "beta1");
             beta2 = hp(p, "beta2");
@@ -480,7 +474,7 @@ abstract class Rules64 {
             for (int j = 0; j < 2; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[j][i * lanes + l] = 0;
+                        t.st[j][i][l] = 0;
                     }
                 }
             }
@@ -518,23 +512,22 @@ abstract class Rules64 {
 
         @Override
         void coord(Tile64 t, int i, int n) {
-            final double[] x = t.x;
-            final double[] g = t.g;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
-            final double[] m = t.st[0];
-            final double[] v = t.st[1];
+            final double[] m = t.st[0][i];
+            final double[] v = t.st[1][i];
             for (int l = 0; l < n; l++) {
-                double gi = g[xo + l];
+                double gi = g[l];
                 final double wd = sc[WD][l];
                 if (wd != 0) {
-                    gi = fma(x[xo + l], wd, gi);
+                    gi = fma(x[l], wd, gi);
                 }
-                m[xo + l] = lerp(m[xo + l], gi, sc[ONE_MINUS_BETA1][l]);
-                v[xo + l] = fma(sc[ONE_MINUS_BETA2][l] * gi, gi, v[xo + l] * sc[BETA2][l]);
-                final double den = sqrt(v[xo + l] / sc[BC2][l]) + sc[EPS][l];
-                x[xo + l] = x[xo + l] + (sc[VALUE1][l] * gi) / den;
-                x[xo + l] = x[xo + l] + (sc[VALUE2][l] * m[xo + l]) / den;
+                m[l] = lerp(m[l], gi, sc[ONE_MINUS_BETA1][l]);
+                v[l] = fma(sc[ONE_MINUS_BETA2][l] * gi, gi, v[l] * sc[BETA2][l]);
+                final double den = sqrt(v[l] / sc[BC2][l]) + sc[EPS][l];
+                x[l] = x[l] + (sc[VALUE1][l] * gi) / den;
+                x[l] = x[l] + (sc[VALUE2][l] * m[l]) / den;
             }
         }
     }
@@ -550,8 +543,8 @@ abstract class Rules64 {
         private final int eps;
         private final int weightDecay;
 
-        Adamax(KernelShape shape, int lanes) {
-            super(shape, lanes);
+        Adamax(KernelShape shape) {
+            super(shape);
             ParamLayout p = shape.params();
             beta1 = hp(p, "beta1");
             beta2 = hp(p, "beta2");
@@ -569,7 +562,7 @@ abstract class Rules64 {
             for (int j = 0; j < 2; j++) {
                 for (int i = 0; i < dim; i++) {
                     for (int l = 0; l < n; l++) {
-                        t.st[j][i * lanes + l] = 0;
+                        t.st[j][i][l] = 0;
                     }
                 }
             }
@@ -595,21 +588,20 @@ abstract class Rules64 {
 
         @Override
         void coord(Tile64 t, int i, int n) {
-            final double[] x = t.x;
-            final double[] g = t.g;
+            final double[] x = t.x[i];
+            final double[] g = t.g[i];
             final double[][] sc = t.sc;
-            final int xo = i * lanes;
-            final double[] m = t.st[0];
-            final double[] u = t.st[1];
+            final double[] m = t.st[0][i];
+            final double[] u = t.st[1][i];
             for (int l = 0; l < n; l++) {
-                double gi = g[xo + l];
+                double gi = g[l];
                 final double wd = sc[WD][l];
                 if (wd != 0) {
-                    gi = fma(x[xo + l], wd, gi);
+                    gi = fma(x[l], wd, gi);
                 }
-                m[xo + l] = lerp(m[xo + l], gi, sc[ONE_MINUS_BETA1][l]);
-                u[xo + l] = max(u[xo + l] * sc[BETA2][l], abs(gi) + sc[EPS][l]);
-                x[xo + l] = x[xo + l] + (sc[NEG_CLR][l] * m[xo + l]) / u[xo + l];
+                m[l] = lerp(m[l], gi, sc[ONE_MINUS_BETA1][l]);
+                u[l] = max(u[l] * sc[BETA2][l], abs(gi) + sc[EPS][l]);
+                x[l] = x[l] + (sc[NEG_CLR][l] * m[l]) / u[l];
             }
         }
     }

@@ -1,0 +1,109 @@
+package org.batchopt.cli;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.batchopt.Grid;
+import org.batchopt.Param;
+
+/**
+ * The numeric hyperparameters given on the command line, each a list of values by kernel name. A list of
+ * one value is that value for every member; longer lists are the axes of a {@link Grid}, in the order they
+ * were added. Tracks which values the update rule took, so that an option the rule has no use for is an
+ * error instead of being ignored.
+ */
+final class GridAxes {
+    private record Axis(String option, double[] values) {
+    }
+
+    private final Map<String, Axis> axes = new LinkedHashMap<>();
+    private final Set<String> taken = new LinkedHashSet<>();
+    private Grid grid;
+    private int starts;
+
+    /** Adds {@code values} under kernel name {@code name}, given by {@code option}; null means not given. */
+    void put(String name, String option, double[] values) {
+        if (values == null) {
+            return;
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException(option + " has no values");
+        }
+        for (int i = 1; i < values.length; i++) {
+            for (int k = 0; k < i; k++) {
+                if (Double.compare(values[i], values[k]) == 0) {
+                    throw new IllegalArgumentException(option + " lists " + values[i] + " twice");
+                }
+            }
+        }
+        axes.put(name, new Axis(option, values.clone()));
+        grid = null;
+    }
+
+    boolean has(String name) {
+        return axes.containsKey(name);
+    }
+
+    /** The grid of every list longer than one value, or null when every hyperparameter has one value. */
+    Grid grid() {
+        if (grid == null) {
+            for (Map.Entry<String, Axis> e : axes.entrySet()) {
+                double[] v = e.getValue().values();
+                if (v.length > 1) {
+                    grid = grid == null ? Grid.of(e.getKey(), v) : grid.and(e.getKey(), v);
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** Number of combinations of the grid, 1 without one. */
+    long combinations() {
+        Grid g = grid();
+        return g == null ? 1 : g.combinations();
+    }
+
+    /** Fixes the number of start points per combination; needed before {@link #param}. */
+    void startsPerCombination(int s) {
+        starts = s;
+    }
+
+    /** The hyperparameter called {@code name}, uniform or per member; marks it taken. */
+    Param param(String name) {
+        Axis a = axes.get(name);
+        if (a == null) {
+            throw new IllegalStateException("no values for " + name);
+        }
+        taken.add(name);
+        if (a.values().length == 1) {
+            return Param.of(a.values()[0]);
+        }
+        if (starts < 1) {
+            throw new IllegalStateException("starts per combination not set");
+        }
+        return grid().column(name, starts);
+    }
+
+    /** {@link #param} if given, else {@code fallback} for every member. */
+    Param param(String name, double fallback) {
+        return has(name) ? param(name) : Param.of(fallback);
+    }
+
+    /** Hands the hyperparameter to {@code setter} when it was given. */
+    void apply(String name, Consumer<Param> setter) {
+        if (has(name)) {
+            setter.accept(param(name));
+        }
+    }
+
+    /** Throws when some given hyperparameter was not taken by rule {@code rule}. */
+    void requireAllTaken(String rule) {
+        for (Map.Entry<String, Axis> e : axes.entrySet()) {
+            if (!taken.contains(e.getKey())) {
+                throw new IllegalArgumentException(e.getValue().option() + " does not apply to the " + rule + " rule");
+            }
+        }
+    }
+}

@@ -1,0 +1,433 @@
+package org.batchopt.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.batchopt.Grid;
+import org.batchopt.Minimum;
+import org.batchopt.Param;
+import org.batchopt.Precision;
+import org.batchopt.Result;
+import org.batchopt.Status;
+import org.batchopt.Timing;
+
+/**
+ * What {@code batchopt run} prints: a summary, the best members (or all), the distinct minima and, for a grid,
+ * the best member of each combination; as a table, CSV or JSON.
+ */
+final class RunReport {
+    static final double DEFAULT_X_TOL = 1e-2;
+    static final double DEFAULT_F_TOL = 1e-3;
+    /** Coordinates of a point shown in a table row. */
+    private static final int SHOWN_COORDINATES = 6;
+
+    /**
+     * What to show.
+     *
+     * @param all    every member in index order, every minimum and combination
+     * @param top    otherwise the {@code top} best of each
+     * @param minima whether to cluster the final points
+     */
+    record Selection(boolean all, int top, boolean minima, double xTol, double fTol) {
+        int limit(long available) {
+            return (int) (all ? available : Math.min(top, available));
+        }
+    }
+
+    /** One grid combination: its axis values, its best member (-1 if all diverged), and how its members ended. */
+    private record Combination(long index, Map<String, Double> values, int best, long converged, long diverged) {
+    }
+
+    private final PreparedJob job;
+    private final Result result;
+    private final Selection selection;
+    private final Precision precision;
+    private final int[] rows;
+    private final List<Minimum> minima;
+    private final List<Combination> combinations;
+
+    RunReport(PreparedJob job, Result result, Selection selection) {
+        this.job = job;
+        this.result = result;
+        this.selection = selection;
+        this.precision = result.precision();
+        this.rows = selection.all() ? IntStream.range(0, result.members()).toArray()
+                : result.best(selection.limit(result.members()));
+        this.minima = selection.minima() ? result.minima(selection.xTol(), selection.fTol()) : null;
+        this.combinations = job.grid() == null ? null : combinations(job.grid());
+    }
+
+    void write(Format format, PrintWriter out) {
+        switch (format) {
+            case TABLE -> table(out);
+            case CSV -> csv(out);
+            case JSON -> json(out);
+        }
+    }
+
+    // ---- table
+
+    private void table(PrintWriter out) {
+        summary().print(out);
+        out.println();
+        out.println(selection.all() ? "every member:" : rows.length + " best of " + result.members() + " members:");
+        List<String> axes = axes();
+        boolean ranked = !selection.all();
+        List<String> header = new ArrayList<>(ranked ? List.of("rank") : List.of());
+        header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+        header.addAll(axes);
+        header.add("x");
+        Table t = new Table(header);
+        for (int r = 0; r < rows.length; r++) {
+            int m = rows[r];
+            List<String> cells = new ArrayList<>(ranked ? List.of(Integer.toString(r + 1)) : List.of());
+            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m)),
+                    Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
+                    status(result.status(m))));
+            Map<String, Double> h = result.hyperparameters(m);
+            axes.forEach(a -> cells.add(Numbers.brief(h.get(a))));
+            cells.add(Numbers.brief(result.x(m), SHOWN_COORDINATES));
+            t.row(cells);
+        }
+        t.print(out);
+        if (minima != null) {
+            out.println();
+            int shown = selection.limit(minima.size());
+            out.println(minima.size() + " distinct minima (x tol " + selection.xTol() + ", f tol " + selection.fTol()
+                    + ")" + (shown < minima.size() ? ", " + shown + " best:" : ":"));
+            Table mt = new Table("rank", "f", "members", "best member", "x");
+            for (int k = 0; k < shown; k++) {
+                Minimum mn = minima.get(k);
+                mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), mn.members()[0],
+                        Numbers.brief(mn.x(), SHOWN_COORDINATES));
+            }
+            mt.print(out);
+        }
+        if (combinations != null) {
+            out.println();
+            int shown = selection.limit(combinations.size());
+            out.println(combinations.size() + " grid combinations" + (selection.all() ? ", in grid order:"
+                    : ", the " + shown + " with the best members:"));
+            List<String> ch = new ArrayList<>(axes);
+            ch.addAll(List.of("best f", "best member", "converged", "diverged"));
+            Table ct = new Table(ch);
+            for (Combination c : combinations.subList(0, shown)) {
+                List<String> cells = new ArrayList<>();
+                axes.forEach(a -> cells.add(Numbers.brief(c.values().get(a))));
+                cells.addAll(List.of(c.best() < 0 ? "-" : Numbers.brief(result.f(c.best())),
+                        c.best() < 0 ? "-" : Integer.toString(c.best()), Long.toString(c.converged()),
+                        Long.toString(c.diverged())));
+                ct.row(cells);
+            }
+            ct.print(out);
+        }
+    }
+
+    private Table summary() {
+        Table t = new Table();
+        t.row("function", result.objective().name() + ", D = " + result.dimension()
+                + (result.objective().isMaximized() ? ", maximized" : ", minimized"));
+        t.row("members", result.members() + (job.grid() == null ? ""
+                : " = " + job.grid().combinations() + " combinations x " + job.startsPerCombination() + " starts"));
+        t.row("starts", job.starts().describe());
+        t.row("rule", result.rule().name() + ", schedule " + result.rule().schedule().name());
+        t.row("hyperparameters", result.rule().parameters().entrySet().stream()
+                .map(e -> e.getKey() + " " + describe(e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+        t.row("stopping", stopping());
+        t.row("backend", result.backend() + " (" + result.device() + ")");
+        t.row("precision", precision(precision));
+        t.row("status", Arrays.stream(Status.values()).filter(s -> result.count(s) > 0)
+                .map(s -> status(s) + " " + result.count(s)).collect(Collectors.joining(", ")));
+        int best = result.best();
+        t.row("best f", best < 0 ? "none: every member diverged"
+                : Numbers.brief(result.f(best)) + " at member " + best);
+        Timing tm = result.timing();
+        t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
+                + Numbers.seconds(tm.transferSeconds()) + ", run " + Numbers.seconds(tm.runSeconds()) + ", total "
+                + Numbers.seconds(tm.totalSeconds()));
+        return t;
+    }
+
+    private String describe(String name, Param p) {
+        if (p.isUniform()) {
+            return Numbers.brief(p.value());
+        }
+        return Arrays.stream(axisValues(job.grid(), name)).mapToObj(Numbers::brief)
+                .collect(Collectors.joining("|", "{", "}"));
+    }
+
+    private String stopping() {
+        String s = "at most " + job.stopping().maxSteps() + " steps";
+        if (job.stopping().gradientTolerance() > 0) {
+            s += ", gradient norm <= " + Numbers.brief(job.stopping().gradientTolerance());
+        }
+        if (job.stopping().valueTolerance() > 0) {
+            s += ", f change <= " + Numbers.brief(job.stopping().valueTolerance()) + " (1 + |f|)";
+        }
+        return s + "; " + job.gradient().toString().toLowerCase(Locale.ROOT) + " gradient";
+    }
+
+    // ---- csv
+
+    /** Member rows, or with --minima the minima. */
+    private void csv(PrintWriter out) {
+        int d = result.dimension();
+        List<String> header = new ArrayList<>();
+        Table t;
+        if (minima != null) {
+            header.addAll(List.of("rank", "f", "members", "best_member"));
+            IntStream.range(0, d).forEach(i -> header.add("x" + i));
+            t = new Table(header);
+            for (int k = 0; k < selection.limit(minima.size()); k++) {
+                Minimum mn = minima.get(k);
+                List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), exact(mn.f()),
+                        Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
+                Arrays.stream(mn.x()).forEach(x -> cells.add(exact(x)));
+                t.row(cells);
+            }
+        } else {
+            List<String> names = List.copyOf(result.rule().parameters().keySet());
+            header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+            IntStream.range(0, d).forEach(i -> header.add("x" + i));
+            header.addAll(names);
+            t = new Table(header);
+            for (int m : rows) {
+                List<String> cells = new ArrayList<>(List.of(Integer.toString(m), exact(result.f(m)),
+                        exact(result.gradientNorm(m)), Integer.toString(result.steps(m)), status(result.status(m))));
+                Arrays.stream(result.x(m)).forEach(x -> cells.add(exact(x)));
+                Map<String, Double> h = result.hyperparameters(m);
+                names.forEach(n -> cells.add(Double.toString(h.get(n))));
+                t.row(cells);
+            }
+        }
+        t.printCsv(out);
+    }
+
+    // ---- json
+
+    private void json(PrintWriter out) {
+        try (JsonGenerator g = Json.open(out)) {
+            g.writeStartObject();
+            g.writeStringField("function", result.objective().name());
+            g.writeNumberField("dimension", result.dimension());
+            g.writeBooleanField("maximize", result.objective().isMaximized());
+            g.writeStringField("backend", result.backend());
+            g.writeStringField("device", result.device());
+            g.writeStringField("precision", precision(precision));
+            g.writeStringField("optimizer", result.rule().name());
+            g.writeStringField("schedule", result.rule().schedule().name());
+            writeStarts(g);
+            g.writeObjectFieldStart("stopping");
+            g.writeNumberField("max_steps", job.stopping().maxSteps());
+            g.writeNumberField("grad_tol", job.stopping().gradientTolerance());
+            g.writeNumberField("f_tol", job.stopping().valueTolerance());
+            g.writeStringField("gradient", job.gradient().toString().toLowerCase(Locale.ROOT));
+            g.writeEndObject();
+            g.writeNumberField("member_count", result.members());
+            writeGrid(g);
+            g.writeObjectFieldStart("status_counts");
+            for (Status s : Status.values()) {
+                if (s != Status.RUNNING) {
+                    g.writeNumberField(status(s), result.count(s));
+                }
+            }
+            g.writeEndObject();
+            g.writeFieldName("best");
+            if (result.best() < 0) {
+                g.writeNull();
+            } else {
+                writeMember(g, result.best());
+            }
+            g.writeArrayFieldStart("members");
+            for (int m : rows) {
+                writeMember(g, m);
+            }
+            g.writeEndArray();
+            if (minima != null) {
+                writeMinima(g);
+            }
+            Timing t = result.timing();
+            g.writeObjectFieldStart("timing");
+            g.writeNumberField("compile", t.compileSeconds());
+            g.writeNumberField("transfer", t.transferSeconds());
+            g.writeNumberField("run", t.runSeconds());
+            g.writeNumberField("total", t.totalSeconds());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    private void writeStarts(JsonGenerator g) throws IOException {
+        PreparedJob.StartsInfo s = job.starts();
+        g.writeObjectFieldStart("starts");
+        g.writeStringField("sampler", s.kind());
+        if (s.sampler() != null) {
+            g.writeNumberField("seed", s.seed());
+            Json.box(g, "box", s.box());
+        }
+        if (s.file() != null) {
+            g.writeStringField("file", s.file());
+        }
+        g.writeNumberField("per_combination", job.startsPerCombination());
+        g.writeEndObject();
+    }
+
+    private void writeGrid(JsonGenerator g) throws IOException {
+        Grid grid = job.grid();
+        if (grid == null) {
+            return;
+        }
+        g.writeObjectFieldStart("grid");
+        g.writeObjectFieldStart("axes");
+        for (String a : grid.names()) {
+            g.writeArrayFieldStart(a);
+            for (double v : axisValues(grid, a)) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeNumberField("combinations", grid.combinations());
+        g.writeNumberField("starts_per_combination", job.startsPerCombination());
+        g.writeArrayFieldStart("best_per_combination");
+        for (Combination c : combinations.subList(0, selection.limit(combinations.size()))) {
+            g.writeStartObject();
+            g.writeNumberField("combination", c.index());
+            writeDoubles(g, "hyperparameters", c.values());
+            g.writeFieldName("best");
+            if (c.best() < 0) {
+                g.writeNull();
+            } else {
+                g.writeNumber(c.best());
+            }
+            Json.number(g, "best_f", c.best() < 0 ? Double.NaN : result.f(c.best()), precision);
+            g.writeNumberField("converged", c.converged());
+            g.writeNumberField("diverged", c.diverged());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void writeMember(JsonGenerator g, int m) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("index", m);
+        Json.numbers(g, "x", result.x(m), precision);
+        Json.number(g, "f", result.f(m), precision);
+        Json.number(g, "grad_norm", result.gradientNorm(m), precision);
+        g.writeNumberField("steps", result.steps(m));
+        g.writeStringField("status", status(result.status(m)));
+        if (job.grid() != null) {
+            g.writeNumberField("combination", m / job.startsPerCombination());
+        }
+        writeDoubles(g, "hyperparameters", result.hyperparameters(m));
+        if (result.historyEvery() > 0) {
+            g.writeNumberField("history_every", result.historyEvery());
+            g.writeArrayFieldStart("history");
+            for (int k = 0; k < result.historySize(); k++) {
+                g.writeStartArray();
+                for (double x : result.history(m, k)) {
+                    Json.number(g, x, precision);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void writeMinima(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("clustering");
+        g.writeNumberField("x_tol", selection.xTol());
+        g.writeNumberField("f_tol", selection.fTol());
+        g.writeNumberField("minima_count", minima.size());
+        g.writeEndObject();
+        g.writeArrayFieldStart("minima");
+        for (Minimum mn : minima.subList(0, selection.limit(minima.size()))) {
+            g.writeStartObject();
+            Json.numbers(g, "x", mn.x(), precision);
+            Json.number(g, "f", mn.f(), precision);
+            g.writeNumberField("count", mn.count());
+            int[] members = mn.members();
+            g.writeFieldName("members");
+            g.writeArray(members, 0, selection.limit(members.length));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeDoubles(JsonGenerator g, String field, Map<String, Double> values) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    // ---- shared
+
+    /** The grid axes as names (the per-row columns of the table). */
+    private List<String> axes() {
+        return job.grid() == null ? List.of() : job.grid().names();
+    }
+
+    /** The values of one grid axis, in the order given. */
+    private static double[] axisValues(Grid grid, String axis) {
+        return IntStream.range(0, (int) grid.combinations()).mapToDouble(c -> grid.value(axis, c)).distinct().toArray();
+    }
+
+    /** Every combination's best member and counts, best first (all in grid order with --all). */
+    private List<Combination> combinations(Grid grid) {
+        int s = job.startsPerCombination();
+        boolean max = result.objective().isMaximized();
+        List<Combination> list = new ArrayList<>();
+        for (long c = 0; c < grid.combinations(); c++) {
+            int best = -1;
+            long converged = 0;
+            long diverged = 0;
+            for (int m = (int) (c * s); m < (c + 1) * s; m++) {
+                Status st = result.status(m);
+                if (st == Status.DIVERGED) {
+                    diverged++;
+                    continue;
+                }
+                if (st == Status.CONVERGED_GRADIENT || st == Status.CONVERGED_VALUE) {
+                    converged++;
+                }
+                if (best < 0 || (max ? result.f(m) > result.f(best) : result.f(m) < result.f(best))) {
+                    best = m;
+                }
+            }
+            list.add(new Combination(c, grid.values(c * s, s), best, converged, diverged));
+        }
+        if (!selection.all()) {
+            list.sort(Comparator.comparing((Combination c) -> c.best() < 0).thenComparingDouble(
+                    c -> c.best() < 0 ? 0 : max ? -result.f(c.best()) : result.f(c.best())));
+        }
+        return list;
+    }
+
+    private String exact(double v) {
+        return Numbers.exact(v, precision);
+    }
+
+    static String status(Status s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String precision(Precision p) {
+        return p.name().toLowerCase(Locale.ROOT);
+    }
+}
