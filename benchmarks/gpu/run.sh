@@ -23,6 +23,10 @@ PYTHON=${PYTHON:-python3}
 JAVA=${JAVA:-.gpu/runtime/bin/java}
 mkdir -p "$OUT"
 export BATCHOPT_CACHE=${BATCHOPT_CACHE:-${TMPDIR:-/tmp}/batchopt-cubin-cache}
+# The driver's libraries where GPU containers mount them, when the loader does not know that folder.
+if ! (ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1') && [ -e /usr/local/nvidia/lib64/libcuda.so.1 ]; then
+    export LD_LIBRARY_PATH=/usr/local/nvidia/lib64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+fi
 CP=".gpu/lib/*"
 JVM=(-Xmx24g -XX:+UseParallelGC)
 
@@ -50,6 +54,8 @@ log "batchopt device checks: backend $BACKEND, scale $SCALE, repeats $REPEATS, o
     echo "host: $(uname -srm)"
     cat .gpu/BUILD 2>/dev/null
     echo "command: benchmarks/gpu/run.sh (BACKEND=$BACKEND SCALE=$SCALE REPEATS=$REPEATS)"
+    echo "LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}"
+    echo "BATCHOPT_CACHE=$BATCHOPT_CACHE"
     echo "--- nvidia-smi"
     if command -v nvidia-smi >/dev/null; then
         nvidia-smi
