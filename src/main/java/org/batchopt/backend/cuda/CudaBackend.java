@@ -188,7 +188,13 @@ public final class CudaBackend extends DeviceBackend {
         if (built != null) {
             return built;
         }
-        CubinCache.Entry entry = cache.get(nvrtc, text, target);
+        CubinCache.Entry entry;
+        try {
+            entry = cache.get(nvrtc, text, target);
+        } catch (BackendException e) {
+            throw new BackendException(e.code(), device.spec() + ": the kernel program did not build: "
+                    + e.getMessage(), e.log(), e);
+        }
         CUmodule module = new CUmodule();
         int r = load(module, entry.image());
         if (r != CUresult.CUDA_SUCCESS && entry.origin() != CubinCache.Origin.COMPILED) {
@@ -438,6 +444,7 @@ public final class CudaBackend extends DeviceBackend {
         }
         if (retained) {
             cuDevicePrimaryCtxRelease(cuDevice);
+            cuCtxSetCurrent(new CUcontext());
         }
     }
 }
