@@ -5,6 +5,7 @@
 #   env.txt          date, host, nvidia-smi, driver, NVRTC and Java versions, the backends batchopt finds
 #   parity.out       the parity suite and the CUDA tests on $BACKEND (JUnit console), XML reports in junit/
 #   bench.jsonl      batchopt's four workloads on $BACKEND, kernel-only and end-to-end (GpuBench)
+#   opencl.out, opencl-bench.jsonl   the parity suite and Rosenbrock D=8 fp32 on NVIDIA's OpenCL platform
 #   peers.jsonl      peers.py (JAX, PyTorch) on the same workloads
 #   summary.txt      ratios against the peers and the figures the issue asks for (summarize.py)
 #   run.log, steps.txt   what ran, when, with which exit status
@@ -12,7 +13,7 @@
 # Every step has its own time limit and a failing step does not stop the others; the whole run stays
 # well under 10 minutes on an H200. Settings (environment): OUT (default benchmarks/results/local-<time>),
 # BACKEND (cuda:0), SCALE (1: member counts of the workloads), REPEATS (3), PARITY/BENCH/PEERS (1 runs
-# the step, 0 skips it), PYTHON (python3), JAVA (.gpu/runtime/bin/java).
+# the step, 0 skips it; OPENCL likewise), PYTHON (python3), JAVA (.gpu/runtime/bin/java).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-$PWD/benchmarks/results/local-$(date -u +%Y%m%dT%H%M%SZ)}
@@ -93,6 +94,21 @@ if [ "${BENCH:-1}" = 1 ]; then
     step bench 240 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.GpuBench --backend "$BACKEND" \
         --scale "$SCALE" --repeats "$REPEATS"
     grep '^{' "$OUT/bench.out" >"$OUT/bench.jsonl"
+fi
+
+# (b') The OpenCL backend on NVIDIA's OpenCL platform, which only appears when its ICD is named explicitly.
+NVIDIA_ICD=/usr/local/nvidia/lib64/libnvidia-opencl.so.1
+if [ "${OPENCL:-1}" = 1 ] && [ -e "$NVIDIA_ICD" ]; then
+    echo "$NVIDIA_ICD" >"${TMPDIR:-/tmp}/nvidia.icd"
+    export OCL_ICD_VENDORS="${TMPDIR:-/tmp}/nvidia.icd"
+    step opencl 150 "$JAVA" "${JVM[@]}" -Dbatchopt.parity.devices=opencl:0:0 \
+        -cp "$CP:.gpu/junit/junit-platform-console-standalone.jar" org.junit.platform.console.ConsoleLauncher \
+        execute --disable-banner --disable-ansi-colors --fail-if-no-tests --details=summary \
+        --select-class org.batchopt.parity.ParityTest --reports-dir "$OUT/junit-opencl"
+    step opencl-bench 90 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.GpuBench --backend opencl:0:0 \
+        --workload rosenbrock-fp32 --scale "$SCALE" --repeats "$REPEATS"
+    grep '^{' "$OUT/opencl-bench.out" >"$OUT/opencl-bench.jsonl"
+    unset OCL_ICD_VENDORS
 fi
 
 # (c) The peers on the same workloads and the same GPU.

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.batchopt.backend.Job;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
@@ -162,7 +163,7 @@ public final class Engine {
         for (int first = 0; first < n; first += block) {
             int count = Math.min(block, n - first);
             double[] start = new double[Math.multiplyExact(count, objective.dimension())];
-            batch.startPoints(first, count, start);
+            startPoints(batch, first, count, start);
             backend.run(job, new MemberBlock(first, count, start), out, context);
         }
         fillHistory(batch, out);
@@ -183,6 +184,19 @@ public final class Engine {
                         + batch.members() + " members");
             }
         }
+    }
+
+    /** The start points of members [first, first+count), generated in parallel slices (each point is pure). */
+    private static void startPoints(Batch batch, int first, int count, double[] out) {
+        int d = batch.dimension();
+        int slice = 1 << 14;
+        IntStream.range(0, (count + slice - 1) / slice).parallel().forEach(k -> {
+            int from = k * slice;
+            int n = Math.min(slice, count - from);
+            double[] part = new double[n * d];
+            batch.startPoints(first + from, n, part);
+            System.arraycopy(part, 0, out, from * d, n * d);
+        });
     }
 
     /** History point 0 is the start; points past a member's end repeat its final point. */
