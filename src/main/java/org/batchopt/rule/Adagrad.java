@@ -48,12 +48,11 @@ public record Adagrad(Param lr, Param lrDecay, Param weightDecay, Param initialA
 
     public static final class Builder extends RuleBuilder<Builder> {
         private Param lrDecay = Param.of(0);
-        private Param weightDecay = Param.of(0);
         private Param initialAccumulator = Param.of(0);
         private Param eps = Param.of(1e-10);
 
         Builder() {
-            super(1e-2);
+            super(1e-2, 0);
         }
 
         public Builder lrDecay(double v) {
@@ -62,15 +61,6 @@ public record Adagrad(Param lr, Param lrDecay, Param weightDecay, Param initialA
 
         public Builder lrDecay(Param v) {
             lrDecay = v;
-            return this;
-        }
-
-        public Builder weightDecay(double v) {
-            return weightDecay(Param.of(v));
-        }
-
-        public Builder weightDecay(Param v) {
-            weightDecay = v;
             return this;
         }
 

@@ -2,16 +2,14 @@ package org.batchopt.rule;
 
 import org.batchopt.Param;
 
-/** Builder part shared by the Adam family: betas, eps and torch's weight_decay. */
+/** Builder part shared by the Adam family: betas and eps. */
 public abstract class MomentBuilder<B extends MomentBuilder<B>> extends RuleBuilder<B> {
     Param beta1 = Param.of(0.9);
     Param beta2 = Param.of(0.999);
     Param eps = Param.of(1e-8);
-    Param weightDecay;
 
     MomentBuilder(double defaultLr, double defaultWeightDecay) {
-        super(defaultLr);
-        weightDecay = Param.of(defaultWeightDecay);
+        super(defaultLr, defaultWeightDecay);
     }
 
     public B betas(double beta1, double beta2) {
@@ -30,15 +28,6 @@ public abstract class MomentBuilder<B extends MomentBuilder<B>> extends RuleBuil
 
     public B eps(Param v) {
         eps = v;
-        return self();
-    }
-
-    public B weightDecay(double v) {
-        return weightDecay(Param.of(v));
-    }
-
-    public B weightDecay(Param v) {
-        weightDecay = v;
         return self();
     }
 

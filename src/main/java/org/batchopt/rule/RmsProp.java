@@ -51,12 +51,11 @@ public record RmsProp(Param lr, Param alpha, Param eps, Param weightDecay, Param
     public static final class Builder extends RuleBuilder<Builder> {
         private Param alpha = Param.of(0.99);
         private Param eps = Param.of(1e-8);
-        private Param weightDecay = Param.of(0);
         private Param momentum = Param.of(0);
         private boolean centered;
 
         Builder() {
-            super(1e-2);
+            super(1e-2, 0);
         }
 
         public Builder alpha(double v) {
@@ -74,15 +73,6 @@ public record RmsProp(Param lr, Param alpha, Param eps, Param weightDecay, Param
 
         public Builder eps(Param v) {
             eps = v;
-            return this;
-        }
-
-        public Builder weightDecay(double v) {
-            return weightDecay(Param.of(v));
-        }
-
-        public Builder weightDecay(Param v) {
-            weightDecay = v;
             return this;
         }
 

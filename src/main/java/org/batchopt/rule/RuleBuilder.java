@@ -5,8 +5,8 @@ import org.batchopt.schedule.Schedule;
 import org.batchopt.schedule.Schedules;
 
 /**
- * What every rule builder shares: learning rate, schedule, regularization. Each numeric setter takes one
- * value for the batch or an array with one value per member (copied).
+ * What every rule builder shares: learning rate, torch's weight decay, schedule, regularization. Each numeric
+ * setter takes one value for the batch or an array with one value per member (copied).
  */
 public abstract class RuleBuilder<B extends RuleBuilder<B>> {
     Param lr;
@@ -15,9 +15,11 @@ public abstract class RuleBuilder<B extends RuleBuilder<B>> {
     boolean l1Proximal;
     Param l2 = Param.of(0);
     Param decoupledWeightDecay = Param.of(0);
+    Param weightDecay;
 
-    RuleBuilder(double defaultLr) {
+    RuleBuilder(double defaultLr, double defaultWeightDecay) {
         this.lr = Param.of(defaultLr);
+        this.weightDecay = Param.of(defaultWeightDecay);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,6 +67,16 @@ public abstract class RuleBuilder<B extends RuleBuilder<B>> {
 
     public B l2(Param l2) {
         this.l2 = l2;
+        return self();
+    }
+
+    /** torch's {@code weight_decay} of the rule (coupled, except in AdamW); see each rule's formula. */
+    public B weightDecay(double v) {
+        return weightDecay(Param.of(v));
+    }
+
+    public B weightDecay(Param v) {
+        weightDecay = v;
         return self();
     }
 

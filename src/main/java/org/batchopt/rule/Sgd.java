@@ -53,11 +53,10 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
     public static final class Builder extends RuleBuilder<Builder> {
         private Param momentum = Param.of(0);
         private Param dampening = Param.of(0);
-        private Param weightDecay = Param.of(0);
         private boolean nesterov;
 
         Builder() {
-            super(1e-3);
+            super(1e-3, 0);
         }
 
         public Builder momentum(double v) {
@@ -75,15 +74,6 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
 
         public Builder dampening(Param v) {
             dampening = v;
-            return this;
-        }
-
-        public Builder weightDecay(double v) {
-            return weightDecay(Param.of(v));
-        }
-
-        public Builder weightDecay(Param v) {
-            weightDecay = v;
             return this;
         }
 

@@ -1,12 +1,12 @@
 package org.batchopt.backend.cuda;
 
+import org.batchopt.backend.BrokenObjective;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.batchopt.Backend;
 import org.batchopt.BackendException;
@@ -22,10 +22,6 @@ import org.batchopt.Box;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
 import org.batchopt.backend.cpu.CpuBackend;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
-import org.batchopt.objective.BuiltIn;
-import org.batchopt.objective.ObjectiveSource;
 import org.batchopt.rule.Adam;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -132,9 +128,9 @@ class CudaBackendTest {
         try (Backend cuda = new CudaBackend(device())) {
             Batch b = Batch.builder(2).members(4).starts(Starts.point(1, 2)).build();
             BackendException e = assertThrows(BackendException.class, () -> Engine.on(cuda)
-                    .stopping(Stopping.maxSteps(3)).run(broken(), Adam.builder().build(), b));
+                    .stopping(Stopping.maxSteps(3)).run(BrokenObjective.create(), Adam.builder().build(), b));
             assertEquals(BackendException.Code.BUILD_FAILED, e.code());
-            assertTrue(e.log().contains("undeclared_variable"), e.log());
+            assertTrue(e.log().contains(BrokenObjective.UNDECLARED), e.log());
         }
     }
 
@@ -159,26 +155,4 @@ class CudaBackendTest {
         assertThrows(IllegalStateException.class, () -> run(cuda, Precision.FP32, Strategy.FUSED));
     }
 
-    static Objective broken() {
-        ObjectiveSource sphere = BuiltIn.SPHERE.create(2).source();
-        ObjectiveSource bad = new ObjectiveSource() {
-            public String id() {
-                return "broken";
-            }
-
-            public String kernelSource() {
-                return "BO_FN real obj_value(OBJ_X_PARAMS) { return undeclared_variable; }\n"
-                        + "BO_FN real obj_value_grad(OBJ_XG_PARAMS) { return R(0); }\n";
-            }
-
-            public ObjectiveTwin64 twin64(int d) {
-                return sphere.twin64(d);
-            }
-
-            public ObjectiveTwin32 twin32(int d) {
-                return sphere.twin32(d);
-            }
-        };
-        return new Objective("broken", 2, bad, null, Double.NaN, List.of(), "broken on purpose");
-    }
 }

@@ -1,5 +1,6 @@
 package org.batchopt.backend.opencl;
 
+import org.batchopt.backend.BrokenObjective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,14 +15,10 @@ import org.batchopt.BackendInfo;
 import org.batchopt.Backends;
 import org.batchopt.Batch;
 import org.batchopt.Engine;
-import org.batchopt.Objective;
 import org.batchopt.Precision;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 import org.batchopt.objective.BuiltIn;
-import org.batchopt.objective.ObjectiveSource;
 import org.batchopt.rule.Adam;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,29 +38,6 @@ class OpenClBackendTest {
         return devices.get(0);
     }
 
-    /** An objective whose kernel source is broken, with working twins. */
-    static Objective broken() {
-        ObjectiveSource sphere = BuiltIn.SPHERE.create(2).source();
-        ObjectiveSource bad = new ObjectiveSource() {
-            public String id() {
-                return "broken";
-            }
-
-            public String kernelSource() {
-                return "BO_FN real obj_value(OBJ_X_PARAMS) { return undeclared_variable; }\n"
-                        + "BO_FN real obj_value_grad(OBJ_XG_PARAMS) { return R(0); }\n";
-            }
-
-            public ObjectiveTwin64 twin64(int d) {
-                return sphere.twin64(d);
-            }
-
-            public ObjectiveTwin32 twin32(int d) {
-                return sphere.twin32(d);
-            }
-        };
-        return new Objective("broken", 2, bad, null, Double.NaN, List.of(), "broken on purpose");
-    }
 
     @Test
     void aKernelThatDoesNotBuildRaisesBuildFailedWithTheFullLog() {
@@ -71,9 +45,9 @@ class OpenClBackendTest {
         try (Backend cl = new OpenClBackend(device)) {
             Batch batch = Batch.builder(2).members(4).starts(Starts.point(1, 2)).build();
             BackendException e = assertThrows(BackendException.class, () -> Engine.on(cl)
-                    .stopping(Stopping.maxSteps(3)).run(broken(), Adam.builder().build(), batch));
+                    .stopping(Stopping.maxSteps(3)).run(BrokenObjective.create(), Adam.builder().build(), batch));
             assertEquals(BackendException.Code.BUILD_FAILED, e.code());
-            assertTrue(e.log().contains("undeclared_variable"), e.log());
+            assertTrue(e.log().contains(BrokenObjective.UNDECLARED), e.log());
             assertTrue(e.getMessage().contains(device.spec()), e.getMessage());
         }
     }

@@ -38,6 +38,18 @@ abstract class Rules64 {
     /** rule_init for lanes 0..n-1. */
     abstract void init(Tile64 t, int n);
 
+    /** rule_init's common case for lanes 0..n-1: every coordinate state slot 0, every member state slot 1. */
+    static void zeroStateAndUnitProducts(Tile64 t, int n) {
+        for (double[][] slot : t.st) {
+            for (double[] coordinate : slot) {
+                java.util.Arrays.fill(coordinate, 0, n, 0);
+            }
+        }
+        for (double[] slot : t.ms) {
+            java.util.Arrays.fill(slot, 0, n, 1);
+        }
+    }
+
     /** rule_prepare(sc, ms, s + 1, sc[SC_LR], hp) for lanes 0..n-1. */
     abstract void prepare(Tile64 t, int s, int n);
 
@@ -97,11 +109,7 @@ abstract class Rules64 {
 
         @Override
         void init(Tile64 t, int n) {
-            for (int i = 0; i < dim; i++) {
-                for (int l = 0; l < n; l++) {
-                    t.st[0][i][l] = 0;
-                }
-            }
+            zeroStateAndUnitProducts(t, n);
         }
 
         @Override
@@ -230,13 +238,7 @@ abstract class Rules64 {
 
         @Override
         void init(Tile64 t, int n) {
-            for (int j = 0; j < 3; j++) {
-                for (int i = 0; i < dim; i++) {
-                    for (int l = 0; l < n; l++) {
-                        t.st[j][i][l] = 0;
-                    }
-                }
-            }
+            zeroStateAndUnitProducts(t, n);
         }
 
         @Override
@@ -325,18 +327,7 @@ abstract class Rules64 {
 
         @Override
         void init(Tile64 t, int n) {
-            final int ns = amsgrad ? 3 : 2;
-            for (int j = 0; j < ns; j++) {
-                for (int i = 0; i < dim; i++) {
-                    for (int l = 0; l < n; l++) {
-                        t.st[j][i][l] = 0;
-                    }
-                }
-            }
-            for (int l = 0; l < n; l++) {
-                t.ms[0][l] = 1;
-                t.ms[1][l] = 1;
-            }
+            zeroStateAndUnitProducts(t, n);
         }
 
         @Override
@@ -471,17 +462,7 @@ abstract class Rules64 {
 
         @Override
         void init(Tile64 t, int n) {
-            for (int j = 0; j < 2; j++) {
-                for (int i = 0; i < dim; i++) {
-                    for (int l = 0; l < n; l++) {
-                        t.st[j][i][l] = 0;
-                    }
-                }
-            }
-            for (int l = 0; l < n; l++) {
-                t.ms[0][l] = 1;
-                t.ms[1][l] = 1;
-            }
+            zeroStateAndUnitProducts(t, n);
         }
 
         @Override
@@ -559,16 +540,7 @@ abstract class Rules64 {
 
         @Override
         void init(Tile64 t, int n) {
-            for (int j = 0; j < 2; j++) {
-                for (int i = 0; i < dim; i++) {
-                    for (int l = 0; l < n; l++) {
-                        t.st[j][i][l] = 0;
-                    }
-                }
-            }
-            for (int l = 0; l < n; l++) {
-                t.ms[0][l] = 1;
-            }
+            zeroStateAndUnitProducts(t, n);
         }
 
         @Override
