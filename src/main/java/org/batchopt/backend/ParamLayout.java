@@ -62,13 +62,4 @@ public final class ParamLayout {
         }
         return n;
     }
-
-    /** The values of member {@code member}, in kernel order. */
-    public double[] valuesOf(long member) {
-        double[] v = new double[params.size()];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = params.get(k).at(member);
-        }
-        return v;
-    }
 }
