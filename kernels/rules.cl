@@ -29,7 +29,13 @@
 #define BO_SC_RULE 3
 
 #if BO_RULE == BO_RULE_SGD
-/* s[0] = momentum buffer */
+/* SGD, s[0] = momentum buffer:
+ *   d = fma(x, weight_decay, g)                 (only if weight_decay != 0)
+ *   if momentum != 0:
+ *       buf = d                                     at t = 1
+ *       buf = fma(d, 1 - dampening, buf*momentum)   at t > 1
+ *       d = nesterov ? fma(buf, momentum, d) : buf
+ *   x = fma(d, -lr_t, x) */
 #define RULE_NS 1
 #define RULE_NMS 0
 #define RULE_NSC 5
@@ -71,7 +77,11 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 }
 
 #elif BO_RULE == BO_RULE_ADAGRAD
-/* s[0] = sum of squared gradients */
+/* Adagrad, s[0] = sum of squared gradients (starts at initial_accumulator):
+ *   g   = fma(x, weight_decay, g)                   (only if weight_decay != 0)
+ *   clr = lr_t / (1 + (t - 1)*lr_decay)
+ *   sum = fma(g, g, sum)
+ *   x   = x + (-clr*g) / (sqrt(sum) + eps) */
 #define RULE_NS 1
 #define RULE_NMS 0
 #define RULE_NSC 3
@@ -103,7 +113,13 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 }
 
 #elif BO_RULE == BO_RULE_RMSPROP
-/* s[0] = square average, s[1] = gradient average (centered), s[2] = momentum buffer */
+/* RMSprop, s[0] = square average, s[1] = gradient average (centered), s[2] = momentum buffer:
+ *   g   = fma(x, weight_decay, g)                   (only if weight_decay != 0)
+ *   sq  = fma((1 - alpha)*g, g, sq*alpha)
+ *   avg = centered ? sqrt(fma(-ga, ga, sq)) with ga = lerp(ga, g, 1 - alpha) : sqrt(sq)
+ *   avg = avg + eps
+ *   momentum > 0: buf = buf*momentum + g/avg; x = fma(buf, -lr_t, x)
+ *   otherwise:    x = x + (-lr_t*g)/avg */
 #define RULE_NS 3
 #define RULE_NMS 0
 #define RULE_NSC 6
@@ -154,8 +170,13 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 }
 
 #elif BO_RULE == BO_RULE_ADAM
-/* s[0] = first moment, s[1] = second moment, s[2] = max second moment (AMSGrad); ms = beta1^t, beta2^t.
-   BO_DECOUPLED gives AdamW. */
+/* Adam (BO_DECOUPLED: AdamW), s[0] = first moment, s[1] = second moment, s[2] = max second moment (AMSGrad),
+ * ms[0] = beta1^t, ms[1] = beta2^t as running products:
+ *   AdamW: x = x*(1 - lr_t*weight_decay); Adam: g = fma(x, weight_decay, g) (only if weight_decay != 0)
+ *   m    = lerp(m, g, 1 - beta1)
+ *   v    = fma((1 - beta2)*g, g, v*beta2)
+ *   vhat = amsgrad ? (vmax = max(vmax, v)) : v
+ *   x    = x + (-(lr_t/(1 - beta1^t))*m) / (sqrt(vhat)/sqrt(1 - beta2^t) + eps) */
 #define RULE_NS (2 + BO_AMSGRAD)
 #define RULE_NMS 2
 #define RULE_NSC 7
@@ -215,7 +236,14 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 }
 
 #elif BO_RULE == BO_RULE_NADAM
-/* s[0] = first moment, s[1] = second moment; ms[0] = product of mu, ms[1] = beta2^t */
+/* NAdam, s[0] = first moment, s[1] = second moment; ms[0] = product of mu, ms[1] = beta2^t:
+ *   g       = fma(x, weight_decay, g)               (only if weight_decay != 0)
+ *   mu      = beta1*(1 - 0.5*0.96^(t*momentum_decay)),  mu_next likewise at t + 1
+ *   mu_prod = mu_prod*mu
+ *   m = lerp(m, g, 1 - beta1);  v = fma((1 - beta2)*g, g, v*beta2)
+ *   denom   = sqrt(v/(1 - beta2^t)) + eps
+ *   x = x + ((-lr_t*(1 - mu))/(1 - mu_prod) * g)/denom
+ *   x = x + ((-lr_t*mu_next)/(1 - mu_prod*mu_next) * m)/denom */
 #define RULE_NS 2
 #define RULE_NMS 2
 #define RULE_NSC 8
@@ -269,7 +297,11 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 }
 
 #elif BO_RULE == BO_RULE_ADAMAX
-/* s[0] = first moment, s[1] = exponentially weighted infinity norm; ms[0] = beta1^t */
+/* Adamax, s[0] = first moment, s[1] = exponentially weighted infinity norm u; ms[0] = beta1^t:
+ *   g = fma(x, weight_decay, g)                     (only if weight_decay != 0)
+ *   m = lerp(m, g, 1 - beta1)
+ *   u = max(u*beta2, |g| + eps)
+ *   x = x + (-(lr_t/(1 - beta1^t))*m) / u */
 #define RULE_NS 2
 #define RULE_NMS 1
 #define RULE_NSC 5
