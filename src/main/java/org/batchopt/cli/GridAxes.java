@@ -86,11 +86,6 @@ final class GridAxes {
         return grid().column(name, starts);
     }
 
-    /** {@link #param} if given, else {@code fallback} for every member. */
-    Param param(String name, double fallback) {
-        return has(name) ? param(name) : Param.of(fallback);
-    }
-
     /** Hands the hyperparameter to {@code setter} when it was given. */
     void apply(String name, Consumer<Param> setter) {
         if (has(name)) {

@@ -35,8 +35,6 @@ final class RuleOptions implements HelpSections.Section {
     }
 
     /** torch's default betas, for when only one of --beta1 and --beta2 is given. */
-    private static final double DEFAULT_BETA1 = 0.9;
-    private static final double DEFAULT_BETA2 = 0.999;
 
     @Option(names = "--optimizer", paramLabel = "RULE",
             description = "sgd | adagrad | rmsprop | adam | adamw | nadam | adamax (default: ${DEFAULT-VALUE}); "
@@ -162,13 +160,11 @@ final class RuleOptions implements HelpSections.Section {
                 Sgd.Builder b = common(Sgd.builder(), axes);
                 axes.apply("momentum", b::momentum);
                 axes.apply("dampening", b::dampening);
-                axes.apply("weight_decay", b::weightDecay);
                 yield b.nesterov(nesterov).build();
             }
             case ADAGRAD -> {
                 Adagrad.Builder b = common(Adagrad.builder(), axes);
                 axes.apply("lr_decay", b::lrDecay);
-                axes.apply("weight_decay", b::weightDecay);
                 axes.apply("initial_accumulator", b::initialAccumulator);
                 axes.apply("eps", b::eps);
                 yield b.build();
@@ -177,7 +173,6 @@ final class RuleOptions implements HelpSections.Section {
                 RmsProp.Builder b = common(RmsProp.builder(), axes);
                 axes.apply("alpha", b::alpha);
                 axes.apply("eps", b::eps);
-                axes.apply("weight_decay", b::weightDecay);
                 axes.apply("momentum", b::momentum);
                 yield b.centered(centered).build();
             }
@@ -194,9 +189,10 @@ final class RuleOptions implements HelpSections.Section {
         return rule;
     }
 
-    /** Learning rate, schedule and regularization: what every rule takes. */
+    /** Learning rate, torch's weight decay, schedule and regularization: what every rule takes. */
     private <B extends RuleBuilder<B>> B common(B b, GridAxes axes) {
         axes.apply("lr", b::lr);
+        axes.apply("weight_decay", b::weightDecay);
         Schedule s = schedule.build(axes::param);
         b.schedule(axes.has("warmup") ? new Warmup(axes.param("warmup"), s) : s);
         axes.apply("l1", p -> b.l1(p, l1Proximal));
@@ -208,11 +204,9 @@ final class RuleOptions implements HelpSections.Section {
     /** What the Adam family takes besides {@link #common}. */
     private <B extends MomentBuilder<B>> B moments(B b, GridAxes axes) {
         common(b, axes);
-        if (axes.has("beta1") || axes.has("beta2")) {
-            b.betas(axes.param("beta1", DEFAULT_BETA1), axes.param("beta2", DEFAULT_BETA2));
-        }
+        axes.apply("beta1", b::beta1);
+        axes.apply("beta2", b::beta2);
         axes.apply("eps", b::eps);
-        axes.apply("weight_decay", b::weightDecay);
         return b;
     }
 

@@ -22,6 +22,18 @@ public abstract class MomentBuilder<B extends MomentBuilder<B>> extends RuleBuil
         return self();
     }
 
+    /** beta1 alone, beta2 keeping its value (torch's default 0.999 unless set). */
+    public B beta1(Param v) {
+        beta1 = v;
+        return self();
+    }
+
+    /** beta2 alone, beta1 keeping its value (torch's default 0.9 unless set). */
+    public B beta2(Param v) {
+        beta2 = v;
+        return self();
+    }
+
     public B eps(double v) {
         return eps(Param.of(v));
     }
