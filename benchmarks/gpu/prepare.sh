@@ -15,10 +15,10 @@ modules=java.base,java.logging,java.management,java.xml,jdk.unsupported,jdk.zipf
 rm -rf .gpu
 mkdir -p .gpu/lib
 # shellcheck disable=SC2086
-mvn -q ${MVN_FLAGS:-} -Pgpu-bundle test-compile dependency:copy-dependencies@gpu-lib \
+mvn -q ${MVN_FLAGS:-} -Pgpu-bundle -pl core test-compile dependency:copy-dependencies@gpu-lib \
     dependency:copy@gpu-junit-and-natives
-jar --create --file .gpu/lib/batchopt.jar -C target/classes .
-jar --create --file .gpu/lib/batchopt-tests.jar -C target/test-classes .
+jar --create --file .gpu/lib/batchopt.jar -C core/target/classes .
+jar --create --file .gpu/lib/batchopt-tests.jar -C core/target/test-classes .
 
 # JCuda's natives jar holds four libraries (26 MB); the driver API needs one. JCuda finds it as the
 # resource lib/libJCudaDriver-<version>-linux-x86_64.so on the class path.
