@@ -9,6 +9,7 @@ import org.batchopt.Grid;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
+import org.batchopt.RunSettings;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
@@ -168,9 +169,9 @@ final class JobOptions {
         if (c.fdStep != null && !(c.fdStep > 0 && Double.isFinite(c.fdStep))) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " must be finite and > 0");
         }
-        Stopping stopping = new Stopping(c.steps, c.gradTol, c.fTol);
-        return new PreparedJob(objective, r, batch, grid, info, stopping, c.precision, gradient,
-                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch);
+        RunSettings settings = new RunSettings(c.precision, new Stopping(c.steps, c.gradTol, c.fTol), gradient,
+                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0);
+        return new PreparedJob(objective, r, batch, grid, info, settings);
     }
 
     private static Batch batch(int dimension, long perCombination, Grid grid, Starts starts) {

@@ -166,14 +166,14 @@ final class RunReport {
     }
 
     private String stopping() {
-        String s = "at most " + job.stopping().maxSteps() + " steps";
-        if (job.stopping().gradientTolerance() > 0) {
-            s += ", gradient norm <= " + Numbers.brief(job.stopping().gradientTolerance());
+        String s = "at most " + job.settings().stopping().maxSteps() + " steps";
+        if (job.settings().stopping().gradientTolerance() > 0) {
+            s += ", gradient norm <= " + Numbers.brief(job.settings().stopping().gradientTolerance());
         }
-        if (job.stopping().valueTolerance() > 0) {
-            s += ", f change <= " + Numbers.brief(job.stopping().valueTolerance()) + " (1 + |f|)";
+        if (job.settings().stopping().valueTolerance() > 0) {
+            s += ", f change <= " + Numbers.brief(job.settings().stopping().valueTolerance()) + " (1 + |f|)";
         }
-        return s + "; " + job.gradient().toString().toLowerCase(Locale.ROOT) + " gradient";
+        return s + "; " + job.settings().gradient().toString().toLowerCase(Locale.ROOT) + " gradient";
     }
 
     // ---- csv
@@ -227,10 +227,10 @@ final class RunReport {
             g.writeStringField("schedule", result.rule().schedule().name());
             writeStarts(g);
             g.writeObjectFieldStart("stopping");
-            g.writeNumberField("max_steps", job.stopping().maxSteps());
-            g.writeNumberField("grad_tol", job.stopping().gradientTolerance());
-            g.writeNumberField("f_tol", job.stopping().valueTolerance());
-            g.writeStringField("gradient", job.gradient().toString().toLowerCase(Locale.ROOT));
+            g.writeNumberField("max_steps", job.settings().stopping().maxSteps());
+            g.writeNumberField("grad_tol", job.settings().stopping().gradientTolerance());
+            g.writeNumberField("f_tol", job.settings().stopping().valueTolerance());
+            g.writeStringField("gradient", job.settings().gradient().toString().toLowerCase(Locale.ROOT));
             g.writeEndObject();
             g.writeNumberField("member_count", result.members());
             writeGrid(g);

@@ -1,6 +1,5 @@
 package org.batchopt.backend;
 
-import org.batchopt.Gradient;
 import org.batchopt.rule.Adagrad;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.AdamW;
@@ -43,8 +42,13 @@ public record KernelShape(int dimension, Rule rule, boolean nesterov, boolean ce
     /** Kernel schedule kinds, {@code BO_SCHEDULE_*} in kernels/schedule.cl. */
     public enum ScheduleKind { CONSTANT, INVERSE_TIME, STEP, MULTISTEP, EXPONENTIAL, COSINE }
 
-    public static KernelShape of(Job job) {
-        UpdateRule r = job.rule();
+    /**
+     * The shape of {@code r} over {@code dimension} variables.
+     *
+     * @param central  central-difference gradients
+     * @param maximize the objective is maximized (the kernels minimize -f)
+     */
+    public static KernelShape of(UpdateRule r, int dimension, boolean central, boolean maximize) {
         Rule rule;
         boolean nesterov = false;
         boolean centered = false;
@@ -93,10 +97,10 @@ public record KernelShape(int dimension, Rule rule, boolean nesterov, boolean ce
             throw new IllegalStateException("no kernel for schedule " + base.name());
         }
         Regularization reg = r.regularization();
-        return new KernelShape(job.dimension(), rule, nesterov, centered, amsgrad, decoupled, kind,
+        return new KernelShape(dimension, rule, nesterov, centered, amsgrad, decoupled, kind,
                 schedule instanceof Warmup, milestones, reg.hasL1() && !reg.l1Proximal(),
-                reg.hasL1() && reg.l1Proximal(), reg.hasL2(), reg.hasDecoupledWeightDecay(),
-                job.gradient() == Gradient.CENTRAL, job.objective().isMaximized(), job.params());
+                reg.hasL1() && reg.l1Proximal(), reg.hasL2(), reg.hasDecoupledWeightDecay(), central, maximize,
+                ParamLayout.of(r));
     }
 
     /** Coordinate state slots per coordinate, {@code RULE_NS}. */
@@ -115,5 +119,10 @@ public record KernelShape(int dimension, Rule rule, boolean nesterov, boolean ce
             default:
                 return 0;
         }
+    }
+
+    /** Reals of state per member: coordinate slots and member slots. */
+    public int stateReals() {
+        return stateSlots() * dimension + memberStateSlots();
     }
 }

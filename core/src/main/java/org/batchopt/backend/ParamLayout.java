@@ -62,4 +62,33 @@ public final class ParamLayout {
         }
         return n;
     }
+
+    /** Values of the uniform parameters at their kernel index (per-member slots hold 0), at least one value. */
+    public double[] uniformValues() {
+        double[] v = new double[Math.max(1, count())];
+        for (int k = 0; k < count(); k++) {
+            if (params.get(k).isUniform()) {
+                v[k] = params.get(k).value();
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Per-member values of members {@code first .. first+count-1}: {@code out[j*count + i]} for the j-th
+     * per-member parameter; at least one value so that a buffer can be made.
+     */
+    public double[] perMemberValues(long first, int count) {
+        double[] v = new double[Math.max(1, perMemberCount() * count)];
+        int j = 0;
+        for (Param p : params) {
+            if (!p.isUniform()) {
+                for (int i = 0; i < count; i++) {
+                    v[j * count + i] = p.at(first + i);
+                }
+                j++;
+            }
+        }
+        return v;
+    }
 }

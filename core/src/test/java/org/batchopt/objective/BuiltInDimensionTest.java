@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
+import org.batchopt.TestAccess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,8 +45,8 @@ class BuiltInDimensionTest {
         assertEquals(b.id(), o.name());
         assertEquals(d, o.dimension());
         assertEquals(d, o.box().dimension());
-        assertEquals(d, o.source().twin64(d).dimension());
-        assertEquals(d, o.source().twin32(d).dimension());
+        assertEquals(d, TestAccess.source(o).twin64(d).dimension());
+        assertEquals(d, TestAccess.source(o).twin32(d).dimension());
         assertTrue(o.formula().startsWith("f("), o.formula());
         assertSame(b, BuiltIn.byName(b.id()));
     }

@@ -9,12 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.batchopt.Gradient;
-import org.batchopt.Objectives;
-import org.batchopt.Precision;
-import org.batchopt.Stopping;
-import org.batchopt.Strategy;
-import org.batchopt.backend.Job;
+import org.batchopt.TestAccess;
 import org.batchopt.backend.KernelShape;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.rule.UpdateRule;
@@ -28,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class ParityGuardTest {
 
     static KernelShape shape(UpdateRule rule) {
-        return KernelShape.of(new Job(Objectives.sphere(2), rule, Stopping.maxSteps(1), Precision.FP64,
-                Gradient.ANALYTIC, 0, Strategy.FUSED, 0, 0));
+        return KernelShape.of(rule, 2, false, false);
     }
 
     @Test
@@ -92,7 +86,7 @@ class ParityGuardTest {
     void everyBuiltInHasAKernelAndTwins() {
         for (BuiltIn b : BuiltIn.values()) {
             int d = Math.max(b.minDimension(), Math.min(3, b.maxDimension()));
-            var source = b.create(d).source();
+            var source = TestAccess.source(b.create(d));
             assertNotNull(ParityGuardTest.class.getResource("/kernels/objectives/" + b.id() + ".cl"), b.id());
             assertEquals(d, source.twin64(d).dimension(), b.id());
             assertEquals(d, source.twin32(d).dimension(), b.id());

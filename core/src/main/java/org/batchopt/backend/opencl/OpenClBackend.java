@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.batchopt.BackendException;
 import org.batchopt.Precision;
-import org.batchopt.backend.DeviceBackend;
+import org.batchopt.backend.device.DeviceBackend;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

@@ -3,6 +3,7 @@ package org.batchopt.objective.expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.batchopt.objective.ExpressionSyntaxException;
 import org.batchopt.objective.expression.Lexer.Kind;
 import org.batchopt.objective.expression.Lexer.Token;
 

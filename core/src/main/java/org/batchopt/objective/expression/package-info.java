@@ -5,7 +5,7 @@
  * org.batchopt.objective.expression.Instruction}s (with the gradient appended by {@link
  * org.batchopt.objective.expression.ReverseMode}) = a {@link org.batchopt.objective.expression.Program}, which
  * {@link org.batchopt.objective.expression.KernelWriter} prints as kernel source and
- * {@code objective/twin/Expression64} (and its generated fp32 twin) interprets on the CPU, instruction for
+ * {@code objective/expression/Expression64} (and its generated fp32 twin) interprets on the CPU, instruction for
  * instruction.
  */
 package org.batchopt.objective.expression;
