@@ -22,7 +22,7 @@ public record DeviceLayout(int dimension, int realBytes, int stateReals, int per
         boolean streaming = strategy == Strategy.STREAMING;
         return new DeviceLayout(shape.dimension(), precision.bytes(), shape.stateReals(),
                 shape.params().perMemberCount(), Math.max(1, shape.params().count()), streaming,
-                streaming ? KernelProgram.STEP_SCALARS : 0);
+                streaming ? shape.stepScalars() : 0);
     }
 
     /** Reals the streaming strategy adds per member: the gradient and the step scalars. */

@@ -1,9 +1,13 @@
 package org.batchopt.backend;
 
 import org.batchopt.Precision;
+import org.batchopt.Status;
 import org.batchopt.Strategy;
+import org.batchopt.kernel.KernelRule;
+import org.batchopt.kernel.KernelSchedule;
 import org.batchopt.kernel.KernelSources;
 import org.batchopt.kernel.ObjectiveSource;
+import org.batchopt.kernel.StepScalars;
 
 /**
  * The kernel program of a plan: the portable source of {@code kernels/} specialized by {@code #define}s from
@@ -53,14 +57,36 @@ public final class KernelProgram {
         return new KernelProgram(precision, strategy, t.toString());
     }
 
-    private static String defines(KernelShape s, Strategy strategy) {
+    /**
+     * Every constant the kernels and Java share, and the program's switches: the rule and schedule ids, the rule's
+     * state-slot and step-scalar counts and slots, the status codes, the hyperparameter indices. The kernel files
+     * define none of them; {@code KernelContractTest} checks that each one they use is defined here.
+     */
+    static String defines(KernelShape s, Strategy strategy) {
         StringBuilder d = new StringBuilder();
         define(d, "DIM", s.dimension());
+        for (KernelRule r : KernelRule.values()) {
+            define(d, r.macro(), r.ordinal());
+        }
         define(d, "BO_RULE", s.rule().ordinal());
         define(d, "BO_NESTEROV", s.nesterov());
         define(d, "BO_CENTERED", s.centered());
         define(d, "BO_AMSGRAD", s.amsgrad());
         define(d, "BO_DECOUPLED", s.decoupled());
+        define(d, "RULE_NS", s.stateSlots());
+        define(d, "RULE_NMS", s.memberStateSlots());
+        define(d, "RULE_NSC", s.rule().scalars().size());
+        define(d, "BO_NSC", s.stepScalars());
+        define(d, "BO_SC_LR", StepScalars.LR);
+        define(d, "BO_SC_DECAY", StepScalars.DECAY);
+        define(d, "BO_SC_L1", StepScalars.L1);
+        define(d, "BO_SC_RULE", StepScalars.SHARED);
+        for (String sc : s.rule().scalars()) {
+            define(d, "SC_" + sc, s.rule().scalar(sc));
+        }
+        for (KernelSchedule k : KernelSchedule.values()) {
+            define(d, k.macro(), k.ordinal());
+        }
         define(d, "BO_SCHEDULE", s.schedule().ordinal());
         define(d, "BO_WARMUP", s.warmup());
         if (s.milestones().length > 0) {
@@ -77,6 +103,9 @@ public final class KernelProgram {
         define(d, "BO_DWD", s.decoupledWeightDecay());
         define(d, "BO_CENTRAL", s.central());
         define(d, "BO_MAXIMIZE", s.maximize());
+        for (Status status : Status.values()) {
+            define(d, "BO_" + status.name(), status.code());
+        }
         ParamLayout p = s.params();
         define(d, "BO_NP", p.count());
         define(d, "BO_NP_ALLOC", Math.max(1, p.count()));
@@ -127,7 +156,4 @@ public final class KernelProgram {
     public Strategy strategy() {
         return strategy;
     }
-
-    /** Room for the per-step scalars of any rule in the streaming strategy; streaming.cl checks BO_NSC fits. */
-    public static final int STEP_SCALARS = 11;
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.batchopt.TestAccess;
 import org.batchopt.backend.KernelShape;
+import org.batchopt.kernel.KernelRule;
+import org.batchopt.kernel.KernelSchedule;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.rule.UpdateRule;
 import org.batchopt.schedule.Schedule;
@@ -29,7 +31,7 @@ class ParityGuardTest {
     @Test
     void everyRuleAndSwitchHasAParityCase() {
         Set<Class<?>> ruleClasses = new HashSet<>();
-        Set<KernelShape.Rule> kinds = EnumSet.noneOf(KernelShape.Rule.class);
+        Set<KernelRule> kinds = EnumSet.noneOf(KernelRule.class);
         Set<String> switches = new HashSet<>();
         for (ParityCases.RuleFactory f : ParityCases.rules().values()) {
             UpdateRule r = f.build(ParityCases.schedules().get("constant"), ParityCases.regularizers().get("none"), 0);
@@ -41,14 +43,14 @@ class ParityGuardTest {
             switches.addAll(s.amsgrad() ? List.of("amsgrad-" + s.decoupled()) : List.of());
         }
         assertEquals(Set.of(UpdateRule.class.getPermittedSubclasses()), ruleClasses, "rules without a parity case");
-        assertEquals(EnumSet.allOf(KernelShape.Rule.class), kinds, "kernel rules without a parity case");
+        assertEquals(EnumSet.allOf(KernelRule.class), kinds, "kernel rules without a parity case");
         assertEquals(Set.of("nesterov", "centered", "amsgrad-false", "amsgrad-true"), switches);
     }
 
     @Test
     void everyScheduleHasAParityCase() {
         Set<Class<?>> classes = new HashSet<>();
-        Set<KernelShape.ScheduleKind> kinds = EnumSet.noneOf(KernelShape.ScheduleKind.class);
+        Set<KernelSchedule> kinds = EnumSet.noneOf(KernelSchedule.class);
         for (Schedule s : ParityCases.schedules().values()) {
             classes.add(s.getClass());
             classes.add(s.base().getClass());
@@ -56,7 +58,7 @@ class ParityGuardTest {
                     .schedule());
         }
         assertEquals(Set.of(Schedule.class.getPermittedSubclasses()), classes, "schedules without a parity case");
-        assertEquals(EnumSet.allOf(KernelShape.ScheduleKind.class), kinds);
+        assertEquals(EnumSet.allOf(KernelSchedule.class), kinds);
     }
 
     @Test

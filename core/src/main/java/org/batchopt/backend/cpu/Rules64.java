@@ -10,6 +10,8 @@ import static org.batchopt.kernel.Math64.r;
 import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.backend.KernelShape;
+import org.batchopt.kernel.KernelRule;
+import org.batchopt.kernel.StepScalars;
 import org.batchopt.backend.ParamLayout;
 
 /**
@@ -21,19 +23,13 @@ import org.batchopt.backend.ParamLayout;
  * that the JIT vectorizes them.
  */
 abstract class Rules64 {
-    static final int SC_LR = 0;
-    static final int SC_DECAY = 1;
-    static final int SC_L1 = 2;
-    static final int SC_RULE = 3;
+    static final int SC_LR = StepScalars.LR;
 
     final int dim;
 
     Rules64(KernelShape shape) {
         this.dim = shape.dimension();
     }
-
-    /** Number of per-step scalars of the rule, {@code RULE_NSC}. */
-    abstract int scalars();
 
     /** rule_init for lanes 0..n-1. */
     abstract void init(Tile64 t, int n);
@@ -57,22 +53,14 @@ abstract class Rules64 {
     abstract void coord(Tile64 t, int i, int n);
 
     static Rules64 of(KernelShape shape) {
-        switch (shape.rule()) {
-            case SGD:
-                return new Sgd(shape);
-            case ADAGRAD:
-                return new Adagrad(shape);
-            case RMSPROP:
-                return new RmsProp(shape);
-            case ADAM:
-                return new Adam(shape);
-            case NADAM:
-                return new NAdam(shape);
-            case ADAMAX:
-                return new Adamax(shape);
-            default:
-                throw new IllegalStateException("no twin for rule " + shape.rule());
-        }
+        return switch (shape.rule()) {
+            case SGD -> new Sgd(shape);
+            case ADAGRAD -> new Adagrad(shape);
+            case RMSPROP -> new RmsProp(shape);
+            case ADAM -> new Adam(shape);
+            case NADAM -> new NAdam(shape);
+            case ADAMAX -> new Adamax(shape);
+        };
     }
 
     static int hp(ParamLayout p, String name) {
@@ -84,11 +72,11 @@ abstract class Rules64 {
     }
 
     static final class Sgd extends Rules64 {
-        private static final int NEG_LR = SC_RULE;
-        private static final int WD = SC_RULE + 1;
-        private static final int MOMENTUM = SC_RULE + 2;
-        private static final int ONE_MINUS_DAMPENING = SC_RULE + 3;
-        private static final int FIRST = SC_RULE + 4;
+        private static final int NEG_LR = KernelRule.SGD.scalar("NEG_LR");
+        private static final int WD = KernelRule.SGD.scalar("WD");
+        private static final int MOMENTUM = KernelRule.SGD.scalar("MOMENTUM");
+        private static final int ONE_MINUS_DAMPENING = KernelRule.SGD.scalar("ONE_MINUS_DAMPENING");
+        private static final int FIRST = KernelRule.SGD.scalar("FIRST");
         private final boolean nesterov;
         private final int weightDecay;
         private final int momentum;
@@ -100,11 +88,6 @@ abstract class Rules64 {
             weightDecay = hp(shape.params(), "weight_decay");
             momentum = hp(shape.params(), "momentum");
             dampening = hp(shape.params(), "dampening");
-        }
-
-        @Override
-        int scalars() {
-            return 5;
         }
 
         @Override
@@ -148,9 +131,9 @@ abstract class Rules64 {
     }
 
     static final class Adagrad extends Rules64 {
-        private static final int NEG_CLR = SC_RULE;
-        private static final int WD = SC_RULE + 1;
-        private static final int EPS = SC_RULE + 2;
+        private static final int NEG_CLR = KernelRule.ADAGRAD.scalar("NEG_CLR");
+        private static final int WD = KernelRule.ADAGRAD.scalar("WD");
+        private static final int EPS = KernelRule.ADAGRAD.scalar("EPS");
         private final int lrDecay;
         private final int weightDecay;
         private final int initial;
@@ -162,11 +145,6 @@ abstract class Rules64 {
             weightDecay = hp(shape.params(), "weight_decay");
             initial = hp(shape.params(), "initial_accumulator");
             eps = hp(shape.params(), "eps");
-        }
-
-        @Override
-        int scalars() {
-            return 3;
         }
 
         @Override
@@ -210,12 +188,12 @@ abstract class Rules64 {
     }
 
     static final class RmsProp extends Rules64 {
-        private static final int NEG_LR = SC_RULE;
-        private static final int WD = SC_RULE + 1;
-        private static final int ALPHA = SC_RULE + 2;
-        private static final int ONE_MINUS_ALPHA = SC_RULE + 3;
-        private static final int EPS = SC_RULE + 4;
-        private static final int MOMENTUM = SC_RULE + 5;
+        private static final int NEG_LR = KernelRule.RMSPROP.scalar("NEG_LR");
+        private static final int WD = KernelRule.RMSPROP.scalar("WD");
+        private static final int ALPHA = KernelRule.RMSPROP.scalar("ALPHA");
+        private static final int ONE_MINUS_ALPHA = KernelRule.RMSPROP.scalar("ONE_MINUS_ALPHA");
+        private static final int EPS = KernelRule.RMSPROP.scalar("EPS");
+        private static final int MOMENTUM = KernelRule.RMSPROP.scalar("MOMENTUM");
         private final boolean centered;
         private final int weightDecay;
         private final int alpha;
@@ -229,11 +207,6 @@ abstract class Rules64 {
             alpha = hp(shape.params(), "alpha");
             eps = hp(shape.params(), "eps");
             momentum = hp(shape.params(), "momentum");
-        }
-
-        @Override
-        int scalars() {
-            return 6;
         }
 
         @Override
@@ -292,13 +265,13 @@ abstract class Rules64 {
 
     /** Adam, and AdamW when the shape says decoupled. */
     static final class Adam extends Rules64 {
-        private static final int NEG_STEP = SC_RULE;
-        private static final int BC2_SQRT = SC_RULE + 1;
-        private static final int ONE_MINUS_BETA1 = SC_RULE + 2;
-        private static final int BETA2 = SC_RULE + 3;
-        private static final int ONE_MINUS_BETA2 = SC_RULE + 4;
-        private static final int EPS = SC_RULE + 5;
-        private static final int WD = SC_RULE + 6;
+        private static final int NEG_STEP = KernelRule.ADAM.scalar("NEG_STEP");
+        private static final int BC2_SQRT = KernelRule.ADAM.scalar("BC2_SQRT");
+        private static final int ONE_MINUS_BETA1 = KernelRule.ADAM.scalar("ONE_MINUS_BETA1");
+        private static final int BETA2 = KernelRule.ADAM.scalar("BETA2");
+        private static final int ONE_MINUS_BETA2 = KernelRule.ADAM.scalar("ONE_MINUS_BETA2");
+        private static final int EPS = KernelRule.ADAM.scalar("EPS");
+        private static final int WD = KernelRule.ADAM.scalar("WD");
         private final boolean amsgrad;
         private final boolean decoupled;
         private final int beta1;
@@ -318,11 +291,6 @@ abstract class Rules64 {
             eps = hp(p, "eps");
             weightDecay = hp(p, "weight_decay");
             uniform = p.perMemberCount() == 0;
-        }
-
-        @Override
-        int scalars() {
-            return 7;
         }
 
         @Override
@@ -431,14 +399,14 @@ abstract class Rules64 {
     }
 
     static final class NAdam extends Rules64 {
-        private static final int VALUE1 = SC_RULE;
-        private static final int VALUE2 = SC_RULE + 1;
-        private static final int BC2 = SC_RULE + 2;
-        private static final int ONE_MINUS_BETA1 = SC_RULE + 3;
-        private static final int BETA2 = SC_RULE + 4;
-        private static final int ONE_MINUS_BETA2 = SC_RULE + 5;
-        private static final int EPS = SC_RULE + 6;
-        private static final int WD = SC_RULE + 7;
+        private static final int VALUE1 = KernelRule.NADAM.scalar("VALUE1");
+        private static final int VALUE2 = KernelRule.NADAM.scalar("VALUE2");
+        private static final int BC2 = KernelRule.NADAM.scalar("BC2");
+        private static final int ONE_MINUS_BETA1 = KernelRule.NADAM.scalar("ONE_MINUS_BETA1");
+        private static final int BETA2 = KernelRule.NADAM.scalar("BETA2");
+        private static final int ONE_MINUS_BETA2 = KernelRule.NADAM.scalar("ONE_MINUS_BETA2");
+        private static final int EPS = KernelRule.NADAM.scalar("EPS");
+        private static final int WD = KernelRule.NADAM.scalar("WD");
         private final int beta1;
         private final int beta2;
         private final int eps;
@@ -453,11 +421,6 @@ abstract class Rules64 {
             eps = hp(p, "eps");
             weightDecay = hp(p, "weight_decay");
             momentumDecay = hp(p, "momentum_decay");
-        }
-
-        @Override
-        int scalars() {
-            return 8;
         }
 
         @Override
@@ -514,11 +477,11 @@ abstract class Rules64 {
     }
 
     static final class Adamax extends Rules64 {
-        private static final int NEG_CLR = SC_RULE;
-        private static final int ONE_MINUS_BETA1 = SC_RULE + 1;
-        private static final int BETA2 = SC_RULE + 2;
-        private static final int EPS = SC_RULE + 3;
-        private static final int WD = SC_RULE + 4;
+        private static final int NEG_CLR = KernelRule.ADAMAX.scalar("NEG_CLR");
+        private static final int ONE_MINUS_BETA1 = KernelRule.ADAMAX.scalar("ONE_MINUS_BETA1");
+        private static final int BETA2 = KernelRule.ADAMAX.scalar("BETA2");
+        private static final int EPS = KernelRule.ADAMAX.scalar("EPS");
+        private static final int WD = KernelRule.ADAMAX.scalar("WD");
         private final int beta1;
         private final int beta2;
         private final int eps;
@@ -531,11 +494,6 @@ abstract class Rules64 {
             beta2 = hp(p, "beta2");
             eps = hp(p, "eps");
             weightDecay = hp(p, "weight_decay");
-        }
-
-        @Override
-        int scalars() {
-            return 5;
         }
 
         @Override

@@ -8,10 +8,11 @@ import static org.batchopt.kernel.Math64.r;
 
 import org.batchopt.backend.KernelShape;
 import org.batchopt.backend.ParamLayout;
+import org.batchopt.kernel.KernelSchedule;
 
 /** fp64 twin of {@code kernels/schedule.cl}: the learning rate of update s + 1 for one lane. */
 final class Schedule64 {
-    private final KernelShape.ScheduleKind kind;
+    private final KernelSchedule kind;
     private final boolean warmup;
     private final int[] milestones;
     private final int lr;
@@ -45,40 +46,28 @@ final class Schedule64 {
     /** bo_schedule(s, hp) for lane l, hyperparameter k of lane l at {@code hp[k][l]}. */
     double lr(int s, double[][] hp, int l) {
         final double lr0 = hp[lr][l];
-        double v;
-        switch (kind) {
-            case CONSTANT:
-                v = lr0;
-                break;
-            case INVERSE_TIME: {
+        double v = switch (kind) {
+            case CONSTANT -> lr0;
+            case INVERSE_TIME -> {
                 final double base = 1 + hp[kappa][l] * r(s);
-                v = hp[power][l] == 1 ? lr0 / base : lr0 / pow(base, hp[power][l]);
-                break;
+                yield hp[power][l] == 1 ? lr0 / base : lr0 / pow(base, hp[power][l]);
             }
-            case STEP:
-                v = lr0 * pown(hp[gamma][l], s / (int) hp[stepSize][l]);
-                break;
-            case MULTISTEP: {
+            case STEP -> lr0 * pown(hp[gamma][l], s / (int) hp[stepSize][l]);
+            case MULTISTEP -> {
                 int passed = 0;
                 for (int k = 0; k < milestones.length; k++) {
                     if (milestones[k] <= s) {
                         passed = passed + 1;
                     }
                 }
-                v = lr0 * pown(hp[gamma][l], passed);
-                break;
+                yield lr0 * pown(hp[gamma][l], passed);
             }
-            case EXPONENTIAL:
-                v = lr0 * pown(hp[gamma][l], s);
-                break;
-            case COSINE: {
+            case EXPONENTIAL -> lr0 * pown(hp[gamma][l], s);
+            case COSINE -> {
                 final double eta = hp[etaMin][l];
-                v = eta + (lr0 - eta) * (1 + cos(c(3.141592653589793) * r(s) / hp[tMax][l])) / 2;
-                break;
+                yield eta + (lr0 - eta) * (1 + cos(c(3.141592653589793) * r(s) / hp[tMax][l])) / 2;
             }
-            default:
-                throw new IllegalStateException("schedule " + kind);
-        }
+        };
         if (warmup) {
             if (r(s) < hp[warmupSteps][l]) {
                 v = v * (r(s + 1) / hp[warmupSteps][l]);

@@ -14,6 +14,7 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.ParamLayout;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.StepScalars;
 import org.batchopt.kernel.ObjectiveTwin64;
 
 /**
@@ -87,7 +88,7 @@ public final class Tile64 implements Tile {
         this.ns = shape.stateSlots();
         this.nms = shape.memberStateSlots();
         this.np = params.count();
-        this.nsc = Rules64.SC_RULE + rule.scalars();
+        this.nsc = shape.stepScalars();
         this.l1 = params.index("l1");
         this.l2 = params.index("l2");
         this.dwd = params.index("decoupled_wd");
@@ -316,7 +317,7 @@ public final class Tile64 implements Tile {
      */
     private void prepare(int s) {
         final int lanes = uniform ? 1 : n;
-        final double[] lr = sc[Rules64.SC_LR];
+        final double[] lr = sc[StepScalars.LR];
         if (schedule.uniform) {
             final double v = schedule.lr(s, hp, 0);
             for (int l = 0; l < lanes; l++) {
@@ -327,8 +328,8 @@ public final class Tile64 implements Tile {
                 lr[l] = schedule.lr(s, hp, l);
             }
         }
-        final double[] decay = sc[Rules64.SC_DECAY];
-        final double[] th = sc[Rules64.SC_L1];
+        final double[] decay = sc[StepScalars.DECAY];
+        final double[] th = sc[StepScalars.L1];
         for (int l = 0; l < lanes; l++) {
             decay[l] = shape.decoupledWeightDecay() ? 1 - lr[l] * hp[dwd][l] : 1;
             th[l] = shape.l1Prox() ? lr[l] * hp[l1][l] : 0;
@@ -346,8 +347,8 @@ public final class Tile64 implements Tile {
 
     /** bo_update_coord on every coordinate. */
     private void update() {
-        final double[] decay = sc[Rules64.SC_DECAY];
-        final double[] th = sc[Rules64.SC_L1];
+        final double[] decay = sc[StepScalars.DECAY];
+        final double[] th = sc[StepScalars.L1];
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
             if (shape.decoupledWeightDecay()) {
