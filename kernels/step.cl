@@ -45,7 +45,7 @@ BO_FN void bo_prepare(real* sc, real* ms, int s, const real* hp)
     const real lr = bo_schedule(s, hp);
     sc[BO_SC_LR] = lr;
 #if BO_DWD
-    sc[BO_SC_DECAY] = R(1) - lr * hp[HP_decoupled_wd];
+    sc[BO_SC_DECAY] = R(1) - lr * hp[HP_decoupled_weight_decay];
 #else
     sc[BO_SC_DECAY] = R(1);
 #endif

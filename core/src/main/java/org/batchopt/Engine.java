@@ -153,10 +153,10 @@ public final class Engine {
             throw new IllegalArgumentException("batch has dimension " + batch.dimension() + ", objective "
                     + objective.name() + " has " + objective.dimension());
         }
-        for (Map.Entry<String, Param> e : rule.parameters().entrySet()) {
+        for (Map.Entry<Hyperparameter, Param> e : rule.parameters().entrySet()) {
             Param p = e.getValue();
             if (!p.isUniform() && p.size() != batch.members()) {
-                throw new IllegalArgumentException(e.getKey() + " has " + p.size() + " per-member values, batch has "
+                throw new IllegalArgumentException(e.getKey().id() + " has " + p.size() + " per-member values, batch has "
                         + batch.members() + " members");
             }
         }

@@ -117,6 +117,16 @@ public final class Objectives {
     }
 
     /**
+     * The smallest dimension the formula {@code text} of {@link #expression} compiles for: the number of its
+     * highest variable ({@code x1..xN}, or {@code x, y, z} as 1, 2, 3), at least 1.
+     *
+     * @throws org.batchopt.objective.ExpressionSyntaxException for a character no token of the grammar starts with
+     */
+    public static int expressionDimension(String text) {
+        return ExpressionSource.dimensionOf(text);
+    }
+
+    /**
      * The objective given by {@code text}, a formula in {@code dimension} variables, minimized (call
      * {@link Objective#maximize()} to maximize it), with its exact analytic gradient. It runs on every backend:
      * the devices compile kernel source printed from the formula and the CPU interprets the same operations in

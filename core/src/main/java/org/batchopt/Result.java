@@ -91,10 +91,10 @@ public final class Result {
         return data.status(m);
     }
 
-    /** Member m's hyperparameters by kernel name (lr, momentum, beta1, kappa, l2, ...). */
+    /** Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...). */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
-        rule.parameters().forEach((k, p) -> h.put(k, p.at(m)));
+        rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
         return h;
     }
 

@@ -205,20 +205,9 @@ final class JobOptions {
             return rows[0].length;
         }
         if (b == null) {
-            return formulaDimension(m.expression);
+            return Objectives.expressionDimension(m.expression);
         }
         throw new IllegalArgumentException("--dim is required: " + m.function + " allows " + b.dimensions());
-    }
-
-    /** The highest variable a formula names: x1..xN, or x, y, z as 1, 2, 3 (at least 1). */
-    static int formulaDimension(String formula) {
-        int d = 1;
-        java.util.regex.Matcher v = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])(x([0-9]+)|[xyz])(?![A-Za-z0-9_])")
-                .matcher(formula);
-        while (v.find()) {
-            d = Math.max(d, v.group(2) != null ? Integer.parseInt(v.group(2)) : "xyz".indexOf(v.group(1)) + 1);
-        }
-        return d;
     }
 
     /** The built-in called {@code name}; an unknown name is a usage error listing the built-ins. */

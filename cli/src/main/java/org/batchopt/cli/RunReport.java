@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.batchopt.Grid;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Minimum;
 import org.batchopt.Param;
 import org.batchopt.Precision;
@@ -141,7 +142,8 @@ final class RunReport {
         t.row("starts", job.starts().describe());
         t.row("rule", result.rule().name() + ", schedule " + result.rule().schedule().name());
         t.row("hyperparameters", result.rule().parameters().entrySet().stream()
-                .map(e -> e.getKey() + " " + describe(e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+                .map(e -> e.getKey().id() + " " + describe(e.getKey().id(), e.getValue()))
+                .collect(Collectors.joining(", ")));
         t.row("stopping", stopping());
         t.row("backend", result.backend() + " (" + result.device() + ")");
         t.row("precision", precision(precision));
@@ -195,7 +197,7 @@ final class RunReport {
                 t.row(cells);
             }
         } else {
-            List<String> names = List.copyOf(result.rule().parameters().keySet());
+            List<String> names = result.rule().parameters().keySet().stream().map(Hyperparameter::id).toList();
             header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             header.addAll(names);

@@ -112,7 +112,7 @@ public final class KernelProgram {
         StringBuilder load = new StringBuilder("#define BO_LOAD_PARAMS(hp, UNI, PM, nm, m) do {");
         int perMember = 0;
         for (int k = 0; k < p.count(); k++) {
-            define(d, "HP_" + p.name(k), k);
+            define(d, p.hyperparameter(k).kernelName(), k);
             if (p.param(k).isUniform()) {
                 load.append(" hp[").append(k).append("] = UNI[").append(k).append("];");
             } else {

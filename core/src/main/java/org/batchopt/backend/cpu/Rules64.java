@@ -9,6 +9,7 @@ import static org.batchopt.kernel.Math64.pow;
 import static org.batchopt.kernel.Math64.r;
 import static org.batchopt.kernel.Math64.sqrt;
 
+import org.batchopt.Hyperparameter;
 import org.batchopt.backend.KernelShape;
 import org.batchopt.kernel.KernelRule;
 import org.batchopt.kernel.StepScalars;
@@ -63,7 +64,7 @@ abstract class Rules64 {
         };
     }
 
-    static int hp(ParamLayout p, String name) {
+    static int hp(ParamLayout p, Hyperparameter name) {
         int k = p.index(name);
         if (k < 0) {
             throw new IllegalStateException("rule parameter " + name + " missing from the layout");
@@ -85,9 +86,9 @@ abstract class Rules64 {
         Sgd(KernelShape shape) {
             super(shape);
             nesterov = shape.nesterov();
-            weightDecay = hp(shape.params(), "weight_decay");
-            momentum = hp(shape.params(), "momentum");
-            dampening = hp(shape.params(), "dampening");
+            weightDecay = hp(shape.params(), Hyperparameter.WEIGHT_DECAY);
+            momentum = hp(shape.params(), Hyperparameter.MOMENTUM);
+            dampening = hp(shape.params(), Hyperparameter.DAMPENING);
         }
 
         @Override
@@ -141,10 +142,10 @@ abstract class Rules64 {
 
         Adagrad(KernelShape shape) {
             super(shape);
-            lrDecay = hp(shape.params(), "lr_decay");
-            weightDecay = hp(shape.params(), "weight_decay");
-            initial = hp(shape.params(), "initial_accumulator");
-            eps = hp(shape.params(), "eps");
+            lrDecay = hp(shape.params(), Hyperparameter.LR_DECAY);
+            weightDecay = hp(shape.params(), Hyperparameter.WEIGHT_DECAY);
+            initial = hp(shape.params(), Hyperparameter.INITIAL_ACCUMULATOR);
+            eps = hp(shape.params(), Hyperparameter.EPS);
         }
 
         @Override
@@ -203,10 +204,10 @@ abstract class Rules64 {
         RmsProp(KernelShape shape) {
             super(shape);
             centered = shape.centered();
-            weightDecay = hp(shape.params(), "weight_decay");
-            alpha = hp(shape.params(), "alpha");
-            eps = hp(shape.params(), "eps");
-            momentum = hp(shape.params(), "momentum");
+            weightDecay = hp(shape.params(), Hyperparameter.WEIGHT_DECAY);
+            alpha = hp(shape.params(), Hyperparameter.ALPHA);
+            eps = hp(shape.params(), Hyperparameter.EPS);
+            momentum = hp(shape.params(), Hyperparameter.MOMENTUM);
         }
 
         @Override
@@ -286,10 +287,10 @@ abstract class Rules64 {
             amsgrad = shape.amsgrad();
             decoupled = shape.decoupled();
             ParamLayout p = shape.params();
-            beta1 = hp(p, "beta1");
-            beta2 = hp(p, "beta2");
-            eps = hp(p, "eps");
-            weightDecay = hp(p, "weight_decay");
+            beta1 = hp(p, Hyperparameter.BETA1);
+            beta2 = hp(p, Hyperparameter.BETA2);
+            eps = hp(p, Hyperparameter.EPS);
+            weightDecay = hp(p, Hyperparameter.WEIGHT_DECAY);
             uniform = p.perMemberCount() == 0;
         }
 
@@ -416,11 +417,11 @@ abstract class Rules64 {
         NAdam(KernelShape shape) {
             super(shape);
             ParamLayout p = shape.params();
-            beta1 = hp(p, "beta1");
-            beta2 = hp(p, "beta2");
-            eps = hp(p, "eps");
-            weightDecay = hp(p, "weight_decay");
-            momentumDecay = hp(p, "momentum_decay");
+            beta1 = hp(p, Hyperparameter.BETA1);
+            beta2 = hp(p, Hyperparameter.BETA2);
+            eps = hp(p, Hyperparameter.EPS);
+            weightDecay = hp(p, Hyperparameter.WEIGHT_DECAY);
+            momentumDecay = hp(p, Hyperparameter.MOMENTUM_DECAY);
         }
 
         @Override
@@ -490,10 +491,10 @@ abstract class Rules64 {
         Adamax(KernelShape shape) {
             super(shape);
             ParamLayout p = shape.params();
-            beta1 = hp(p, "beta1");
-            beta2 = hp(p, "beta2");
-            eps = hp(p, "eps");
-            weightDecay = hp(p, "weight_decay");
+            beta1 = hp(p, Hyperparameter.BETA1);
+            beta2 = hp(p, Hyperparameter.BETA2);
+            eps = hp(p, Hyperparameter.EPS);
+            weightDecay = hp(p, Hyperparameter.WEIGHT_DECAY);
         }
 
         @Override

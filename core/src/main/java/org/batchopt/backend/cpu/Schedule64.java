@@ -1,5 +1,13 @@
 package org.batchopt.backend.cpu;
 
+import static org.batchopt.Hyperparameter.ETA_MIN;
+import static org.batchopt.Hyperparameter.GAMMA;
+import static org.batchopt.Hyperparameter.KAPPA;
+import static org.batchopt.Hyperparameter.LR;
+import static org.batchopt.Hyperparameter.POWER;
+import static org.batchopt.Hyperparameter.STEP_SIZE;
+import static org.batchopt.Hyperparameter.T_MAX;
+import static org.batchopt.Hyperparameter.WARMUP;
 import static org.batchopt.kernel.Math64.c;
 import static org.batchopt.kernel.Math64.cos;
 import static org.batchopt.kernel.Math64.pow;
@@ -31,16 +39,16 @@ final class Schedule64 {
         kind = shape.schedule();
         warmup = shape.warmup();
         milestones = shape.milestones();
-        lr = p.index("lr");
-        kappa = p.index("kappa");
-        power = p.index("power");
-        stepSize = p.index("step_size");
-        gamma = p.index("gamma");
-        etaMin = p.index("eta_min");
-        tMax = p.index("t_max");
-        warmupSteps = p.index("warmup");
-        uniform = p.uniform("lr") && p.uniform("kappa") && p.uniform("power") && p.uniform("step_size")
-                && p.uniform("gamma") && p.uniform("eta_min") && p.uniform("t_max") && p.uniform("warmup");
+        lr = p.index(LR);
+        kappa = p.index(KAPPA);
+        power = p.index(POWER);
+        stepSize = p.index(STEP_SIZE);
+        gamma = p.index(GAMMA);
+        etaMin = p.index(ETA_MIN);
+        tMax = p.index(T_MAX);
+        warmupSteps = p.index(WARMUP);
+        uniform = p.uniform(LR) && p.uniform(KAPPA) && p.uniform(POWER) && p.uniform(STEP_SIZE)
+                && p.uniform(GAMMA) && p.uniform(ETA_MIN) && p.uniform(T_MAX) && p.uniform(WARMUP);
     }
 
     /** bo_schedule(s, hp) for lane l, hyperparameter k of lane l at {@code hp[k][l]}. */

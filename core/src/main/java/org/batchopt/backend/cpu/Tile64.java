@@ -1,5 +1,8 @@
 package org.batchopt.backend.cpu;
 
+import static org.batchopt.Hyperparameter.DECOUPLED_WEIGHT_DECAY;
+import static org.batchopt.Hyperparameter.L1;
+import static org.batchopt.Hyperparameter.L2;
 import static org.batchopt.kernel.Math64.REAL_MAX;
 import static org.batchopt.kernel.Math64.abs;
 import static org.batchopt.kernel.Math64.max;
@@ -14,8 +17,8 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.ParamLayout;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
-import org.batchopt.kernel.StepScalars;
 import org.batchopt.kernel.ObjectiveTwin64;
+import org.batchopt.kernel.StepScalars;
 
 /**
  * fp64 twin of {@code kernels/fused.cl} and {@code kernels/step.cl}: up to {@code lanes} members stepped
@@ -89,9 +92,9 @@ public final class Tile64 implements Tile {
         this.nms = shape.memberStateSlots();
         this.np = params.count();
         this.nsc = shape.stepScalars();
-        this.l1 = params.index("l1");
-        this.l2 = params.index("l2");
-        this.dwd = params.index("decoupled_wd");
+        this.l1 = params.index(L1);
+        this.l2 = params.index(L2);
+        this.dwd = params.index(DECOUPLED_WEIGHT_DECAY);
         this.maxSteps = plan.stopping().maxSteps();
         this.gtol = narrow(plan.stopping().gradientTolerance());
         this.ftol = narrow(plan.stopping().valueTolerance());

@@ -38,6 +38,14 @@ public final class ExpressionSource implements ObjectiveSource {
         return new ExpressionSource(text == null ? null : text.strip(), Program.compile(text, dimension));
     }
 
+    /**
+     * The smallest dimension {@code text} compiles for: its highest variable, {@code x1..xN}, or {@code x, y, z}
+     * as 1, 2, 3; at least 1.
+     */
+    public static int dimensionOf(String text) {
+        return Parser.highestVariable(text);
+    }
+
     /** The expression as given, without leading and trailing blanks. */
     public String text() {
         return text;

@@ -56,6 +56,20 @@ class ExpressionSyntaxTest {
     }
 
     @Test
+    void theSmallestDimensionIsTheHighestVariable() {
+        assertEquals(1, Objectives.expressionDimension("exp(x) + sin(pi*e)"));
+        assertEquals(1, Objectives.expressionDimension("2"));
+        assertEquals(3, Objectives.expressionDimension("x + z^2"));
+        assertEquals(12, Objectives.expressionDimension("x1*x12 - abs(x3)"));
+        assertEquals(2, Objectives.expressionDimension("y + x0 + exp2 + xy + x1y"), "names that are no variable");
+        assertEquals(1, Objectives.expressionDimension("x12345678901234567890"), "too long to be a dimension");
+        for (String text : new String[] {"x + y", "x1*x12 - abs(x3)", "sin(z)"}) {
+            Objectives.expression(text, Objectives.expressionDimension(text));
+        }
+        assertThrows(ExpressionSyntaxException.class, () -> Objectives.expressionDimension("x # y"));
+    }
+
+    @Test
     void aliasesNameTheFirstThreeCoordinates() {
         assertEquals(321.0, value("x + 10*y + 100*z", 1, 2, 3), 0.0);
         assertEquals(321.0, value("x1 + 10*x2 + 100*x3", 1, 2, 3), 0.0);
