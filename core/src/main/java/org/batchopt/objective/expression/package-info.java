@@ -1,5 +1,5 @@
 /**
- * Objectives from formulas ({@code Objectives.expression}). The text goes {@link
+ * Internal, not part of batchopt's API: objectives from formulas ({@code Objectives.expression}). The text goes {@link
  * org.batchopt.objective.expression.Lexer} -&gt; {@link org.batchopt.objective.expression.Parser} -&gt; a
  * {@link org.batchopt.objective.expression.Node} tree -&gt; straight-line {@link
  * org.batchopt.objective.expression.Instruction}s (with the gradient appended by {@link
