@@ -1,5 +1,7 @@
 package org.batchopt.backend;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.batchopt.Precision;
 import org.batchopt.Status;
 import org.batchopt.Strategy;
@@ -28,6 +30,8 @@ public final class KernelProgram {
     private final Precision precision;
     private final Strategy strategy;
     private final String body;
+    /** The text after each prelude it was asked for, so that every block of a plan builds the same String. */
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     private KernelProgram(Precision precision, Strategy strategy, String body) {
         this.precision = precision;
@@ -146,7 +150,8 @@ public final class KernelProgram {
 
     /** The program text after a backend's prelude: {@code #define REAL_IS_DOUBLE} then the prelude then the body. */
     public String text(String prelude) {
-        return "#define REAL_IS_DOUBLE " + (precision == Precision.FP64 ? 1 : 0) + "\n" + prelude + "\n" + body;
+        return texts.computeIfAbsent(prelude,
+                p -> "#define REAL_IS_DOUBLE " + (precision == Precision.FP64 ? 1 : 0) + "\n" + p + "\n" + body);
     }
 
     public Precision precision() {
