@@ -110,10 +110,7 @@ public final class GenerateFp32 {
                 out.append(text, i, end);
                 i = end;
             } else if (Character.isJavaIdentifierStart(c)) {
-                int end = i + 1;
-                while (end < n && Character.isJavaIdentifierPart(text.charAt(end))) {
-                    end++;
-                }
+                int end = endOfIdentifier(text, i);
                 out.append(word(text.substring(i, end), twins, false));
                 i = end;
             } else {
@@ -145,10 +142,7 @@ public final class GenerateFp32 {
         while (i < comment.length()) {
             char c = comment.charAt(i);
             if (Character.isJavaIdentifierStart(c)) {
-                int end = i + 1;
-                while (end < comment.length() && Character.isJavaIdentifierPart(comment.charAt(end))) {
-                    end++;
-                }
+                int end = endOfIdentifier(comment, i);
                 out.append(word(comment.substring(i, end), twins, inComment));
                 i = end;
             } else {
@@ -157,6 +151,14 @@ public final class GenerateFp32 {
             }
         }
         return out.toString();
+    }
+
+    private static int endOfIdentifier(String text, int start) {
+        int end = start + 1;
+        while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static String word(String w, Set<String> twins, boolean inComment) {
