@@ -1,7 +1,7 @@
 package org.batchopt;
 
 /**
- * How a device runs the steps (DESIGN.md). The CPU backend runs lanes of members in either case; results
+ * How a device runs the steps. The CPU backend runs lanes of members in either case; results
  * are identical whatever the strategy.
  */
 public enum Strategy {
