@@ -21,7 +21,7 @@ import org.batchopt.schedule.StepDecay;
 import org.batchopt.schedule.Warmup;
 
 /**
- * The compile-time structure of a job: which rule and flags, which schedule, which regularization terms,
+ * The compile-time structure of a run: which rule and flags, which schedule, which regularization terms,
  * how the gradient is computed. The kernel program's {@code #define}s and the CPU twin both derive from
  * it, so that the two cannot disagree on what runs. Numeric values are not part of the shape.
  */
