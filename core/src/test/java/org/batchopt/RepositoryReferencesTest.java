@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RepositoryReferencesTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    /** Documents of the team that built batchopt, outside the repository (spelled so that this file does not cite them). */
+    /** Documents outside the repository (spelled in pieces, so that this file does not cite them). */
     private static final List<String> OUTSIDE = List.of("DESIGN" + ".md", "STYLE" + ".md", "TEAM" + ".md",
             "../" + "shared/", "/work/" + "shared");
     /** Folders that are built or local, never part of the repository. */

@@ -26,7 +26,10 @@ final class BinaryCache {
         return entries.get(key);
     }
 
-    /** Stores {@code binary} (not copied, not to be modified) under {@code key}; one larger than the whole cache is not kept. */
+    /**
+     * Stores {@code binary} (not copied, not to be modified afterwards) under {@code key}; a binary larger than
+     * the whole cache is not kept.
+     */
     synchronized void put(String key, byte[] binary) {
         byte[] old = entries.remove(key);
         if (old != null) {
