@@ -65,7 +65,7 @@ class ParityTest {
 
     /** Members uniform in the objective's box, or in [-2, 2]^D when it has none. */
     static Batch batch(Objective f, int members) {
-        Box box = f.box() != null ? f.box() : Box.cube(f.dimension(), -2, 2);
+        Box box = f.hasBox() ? f.box() : Box.cube(f.dimension(), -2, 2);
         return Batch.builder(f.dimension()).members(members).starts(Starts.uniform(box, 11)).build();
     }
 
