@@ -13,6 +13,7 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.rule.UpdateRule;
 
 /**
@@ -130,6 +131,9 @@ public final class Engine {
         int n = batch.members();
         MemberResults out = new MemberResults(objective.dimension(), n, plan.precision(), plan.historyEvery(),
                 plan.stopping().maxSteps());
+        if (plan.objective() instanceof DataObjectiveSource d) {
+            out.withData(d.evaluateEvery(), plan.stopping().maxSteps(), d.patience());
+        }
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(n, t0));
         int block = Math.max(1, backend.maxBlockMembers(plan));

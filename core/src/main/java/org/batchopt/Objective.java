@@ -18,6 +18,8 @@ public final class Objective {
     private final double minimum;
     private final List<double[]> minimizers;
     private final String formula;
+    /** The dataset of a model fitted to one, else null. */
+    private final Dataset data;
 
     /**
      * Made by {@link Objectives}.
@@ -29,11 +31,16 @@ public final class Objective {
      */
     Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
                      List<double[]> minimizers, String formula) {
-        this(name, dimension, source, false, box, minimum, minimizers, formula);
+        this(name, dimension, source, false, box, minimum, minimizers, formula, null);
+    }
+
+    /** A model fitted to {@code data}, made by {@link Objectives}: no box, no known minimum. */
+    Objective(String name, int dimension, ObjectiveSource source, String formula, Dataset data) {
+        this(name, dimension, source, false, null, Double.NaN, List.of(), formula, data);
     }
 
     private Objective(String name, int dimension, ObjectiveSource source, boolean maximize, Box box,
-                      double minimum, List<double[]> minimizers, String formula) {
+                      double minimum, List<double[]> minimizers, String formula, Dataset data) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension " + dimension + " must be at least 1");
         }
@@ -48,6 +55,7 @@ public final class Objective {
         this.minimum = minimum;
         this.minimizers = minimizers.stream().map(double[]::clone).toList();
         this.formula = formula;
+        this.data = data;
     }
 
     public String name() {
@@ -70,12 +78,15 @@ public final class Objective {
 
     /** The same function, maximized. */
     public Objective maximize() {
-        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula);
+        if (data != null) {
+            throw new UnsupportedOperationException(name + " is a loss; it is minimized");
+        }
+        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula, null);
     }
 
     /** The same function, minimized. */
     public Objective minimize() {
-        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula);
+        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula, data);
     }
 
     /** Whether this objective has a usual search box: every built-in does, an expression when given one. */
@@ -105,6 +116,11 @@ public final class Objective {
     /** Known global minimizers of f (copies), empty when unknown. */
     public List<double[]> minimizers() {
         return minimizers.stream().map(double[]::clone).toList();
+    }
+
+    /** The dataset of a model fitted to one ({@link Objectives#linear} and the like), else null. */
+    public Dataset dataset() {
+        return data;
     }
 
     /** The formula as documented. */

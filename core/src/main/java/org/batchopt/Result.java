@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.rule.UpdateRule;
 
 /**
@@ -64,6 +65,18 @@ public final class Result {
 
     public Timing timing() {
         return timing;
+    }
+
+    /**
+     * The fitted models of a run over a {@link Dataset} (an objective from {@link Objectives#linear} and the like).
+     *
+     * @throws IllegalStateException for any other objective
+     */
+    public Models models() {
+        if (objective.dataset() == null || data.data() == null) {
+            throw new IllegalStateException(objective.name() + " is not fitted to a dataset");
+        }
+        return new Models(this, objective.dataset(), (DataObjectiveSource) objective.source(), data.data());
     }
 
     /** Member m's final point (a copy). */

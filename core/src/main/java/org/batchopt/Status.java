@@ -11,7 +11,12 @@ public enum Status {
     /** The step budget ran out. */
     MAX_STEPS,
     /** f, x or the gradient became non-finite. */
-    DIVERGED;
+    DIVERGED,
+    /**
+     * A model's validation loss did not improve in {@code patience} evaluations ({@link Training}); the member
+     * reports its best point.
+     */
+    STOPPED_EARLY;
 
     private static final Status[] VALUES = values();
 

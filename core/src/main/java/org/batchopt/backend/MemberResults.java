@@ -21,6 +21,7 @@ public final class MemberResults {
     private final byte[] status;
     private final int historyEvery;
     private final List<Points> history = new ArrayList<>();
+    private DataResults data;
 
     public MemberResults(int dimension, int members, Precision precision, int historyEvery, int maxSteps) {
         this.dimension = dimension;
@@ -79,6 +80,22 @@ public final class MemberResults {
 
     public Status status(int m) {
         return Status.ofCode(status[m]);
+    }
+
+    /**
+     * Keeps a model's evaluations too (a run over a dataset): losses, learning curves, best points.
+     *
+     * @param every    steps between evaluations, 0 for the final one only
+     * @param patience evaluations without improvement before a member stops, 0 for never
+     */
+    public MemberResults withData(int every, int maxSteps, int patience) {
+        data = new DataResults(members, dimension, precision, every, maxSteps, patience, x);
+        return this;
+    }
+
+    /** The evaluations of a run over a dataset, else null. */
+    public DataResults data() {
+        return data;
     }
 
     /** Steps between history snapshots, 0 when none are kept. */

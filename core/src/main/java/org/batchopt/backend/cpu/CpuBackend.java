@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.batchopt.Precision;
+import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.DataObjectiveSource;
 
 /**
  * The CPU backend: the Java twin of the kernels, run over tiles of members on every core. It is the
@@ -73,12 +75,22 @@ public final class CpuBackend implements BackendSpi {
         return Math.max(16, Math.min(256, l / 16 * 16));
     }
 
+    /**
+     * Members per tile of a model fitted to a dataset: every tile passes over the data once per step, so as few tiles
+     * as keep every thread busy, of at most 256 lanes (a multiple of 8, so that the lane loops vectorize).
+     */
+    static int batchedLanes(int members, int threads) {
+        int perThread = (members + threads - 1) / threads;
+        return Math.max(8, Math.min(256, (perThread + 7) / 8 * 8));
+    }
+
     @Override
     public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         if (closed) {
             throw new IllegalStateException("cpu backend is closed");
         }
-        final int lanes = lanes(plan.dimension());
+        final int lanes = plan.strategy() == Strategy.BATCHED ? batchedLanes(block.count(), threads)
+                : lanes(plan.dimension());
         final int tiles = (block.count() + lanes - 1) / lanes;
         final AtomicInteger next = new AtomicInteger();
         final long t0 = System.nanoTime();
@@ -112,6 +124,12 @@ public final class CpuBackend implements BackendSpi {
     }
 
     private static Tile tile(RunPlan plan, int lanes) {
+        if (plan.strategy() == Strategy.BATCHED) {
+            DataObjectiveSource d = (DataObjectiveSource) plan.objective();
+            int dim = plan.dimension();
+            return plan.precision() == Precision.FP64 ? new DataTile64(plan, d.twin64(dim), d.dataTwin64(lanes), lanes)
+                    : new DataTile32(plan, d.twin32(dim), d.dataTwin32(lanes), lanes);
+        }
         if (plan.precision() == Precision.FP64) {
             return new Tile64(plan, plan.objective().twin64(plan.dimension()), lanes);
         }

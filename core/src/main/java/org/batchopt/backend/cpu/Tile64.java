@@ -31,8 +31,8 @@ import org.batchopt.kernel.StepScalars;
  * loop indexes its arrays by {@code [l]} alone and stores into distinct arrays, which the JIT needs to
  * vectorize it (measured: six times faster than one flat array per quantity).
  */
-public final class Tile64 implements Tile {
-    private static final int RUNNING = Status.RUNNING.ordinal();
+public class Tile64 implements Tile {
+    static final int RUNNING = Status.RUNNING.ordinal();
     private static final int CONVERGED_GRADIENT = Status.CONVERGED_GRADIENT.ordinal();
     private static final int CONVERGED_VALUE = Status.CONVERGED_VALUE.ordinal();
     private static final int MAX_STEPS = Status.MAX_STEPS.ordinal();
@@ -40,7 +40,7 @@ public final class Tile64 implements Tile {
 
     final int dim;
     final int lanes;
-    private final KernelShape shape;
+    final KernelShape shape;
     private final ParamLayout params;
     private final ObjectiveTwin64 objective;
     private final Rules64 rule;
@@ -52,11 +52,11 @@ public final class Tile64 implements Tile {
     private final int l1;
     private final int l2;
     private final int dwd;
-    private final int maxSteps;
+    final int maxSteps;
     private final double gtol;
     private final double ftol;
     private final double fdStep;
-    private final int historyEvery;
+    final int historyEvery;
     /** Every hyperparameter is one value for the batch. */
     private final boolean uniform;
 
@@ -68,17 +68,22 @@ public final class Tile64 implements Tile {
     final double[][] sc;
     /** Scratch for the rules, laid out like x. */
     final double[][] work;
-    private final double[] f;
-    private final double[] fprev;
-    private final double[] gsq;
-    private final double[] xz;
+    final double[] f;
+    final double[] fprev;
+    final double[] gsq;
+    final double[] xz;
     private final double[] fp;
     private final double[] fm;
     private final double[] xs;
     private final double[] xp;
     private final double[] xm;
-    private final long[] member;
-    private int n;
+    final long[] member;
+    /** Per coordinate: whether the regularization penalizes it (not a model's intercept). */
+    private final boolean[] penalized;
+    /** The rule's weight-decay step scalar and its value that leaves a coordinate unpenalized. */
+    private final int wdSlot;
+    private final double[] noWd;
+    int n;
 
     public Tile64(RunPlan plan, ObjectiveTwin64 objective, int lanes) {
         this.shape = plan.shape();
@@ -118,6 +123,13 @@ public final class Tile64 implements Tile {
         xp = new double[lanes];
         xm = new double[lanes];
         member = new long[lanes];
+        penalized = new boolean[dim];
+        for (int i = 0; i < dim; i++) {
+            penalized[i] = plan.objective().penalized(i);
+        }
+        wdSlot = shape.rule().scalar("WD");
+        noWd = new double[lanes];
+        java.util.Arrays.fill(noWd, shape.decoupled() ? 1 : 0);
     }
 
     /**
@@ -215,8 +227,11 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_regularize on every coordinate, with the squared norm and the finiteness probe of the kernel. */
-    private void regularize() {
+    /**
+     * bo_regularize on every coordinate the regularization penalizes, with the squared norm and the finiteness probe
+     * of the kernel.
+     */
+    void regularize() {
         for (int l = 0; l < n; l++) {
             gsq[l] = 0;
             xz[l] = 0;
@@ -224,13 +239,13 @@ public final class Tile64 implements Tile {
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
             final double[] gi = g[i];
-            if (shape.l1Sign()) {
+            if (shape.l1Sign() && penalized[i]) {
                 final double[] w = hp[l1];
                 for (int l = 0; l < n; l++) {
                     gi[l] = gi[l] + w[l] * sign(xi[l]);
                 }
             }
-            if (shape.l2()) {
+            if (shape.l2() && penalized[i]) {
                 final double[] w = hp[l2];
                 for (int l = 0; l < n; l++) {
                     gi[l] = gi[l] + w[l] * xi[l];
@@ -276,7 +291,7 @@ public final class Tile64 implements Tile {
         return finite;
     }
 
-    private int check(double fv, double fpv, double gs, double z, int s) {
+    int check(double fv, double fpv, double gs, double z, int s) {
         if (!(abs(fv) <= REAL_MAX) || !(gs <= REAL_MAX) || z != 0) {
             return DIVERGED;
         }
@@ -293,7 +308,7 @@ public final class Tile64 implements Tile {
     }
 
     /** Moves lane {@code from} into lane {@code to}: everything the rest of the step and later steps read. */
-    private void move(int from, int to) {
+    void move(int from, int to) {
         member[to] = member[from];
         f[to] = f[from];
         fprev[to] = fprev[from];
@@ -318,7 +333,7 @@ public final class Tile64 implements Tile {
      * bo_prepare: schedule, regularization factors, the rule's scalars. When every hyperparameter is one value
      * for the batch, every lane computes the same thing, so lane 0 computes it and the others copy.
      */
-    private void prepare(int s) {
+    void prepare(int s) {
         final int lanes = uniform ? 1 : n;
         final double[] lr = sc[StepScalars.LR];
         if (schedule.uniform) {
@@ -348,12 +363,22 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_update_coord on every coordinate. */
-    private void update() {
+    /**
+     * bo_update_coord on every coordinate; one the regularization leaves alone (a model's intercept) gets none of
+     * the penalties: no decoupled decay, no L1 step, and the rule's weight decay off (the kernel's bo_free_scalars).
+     */
+    void update() {
         final double[] decay = sc[StepScalars.DECAY];
         final double[] th = sc[StepScalars.L1];
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
+            if (!penalized[i]) {
+                final double[] wd = sc[wdSlot];
+                sc[wdSlot] = noWd;
+                rule.coord(this, i, n);
+                sc[wdSlot] = wd;
+                continue;
+            }
             if (shape.decoupledWeightDecay()) {
                 for (int l = 0; l < n; l++) {
                     xi[l] = xi[l] * decay[l];
@@ -369,7 +394,7 @@ public final class Tile64 implements Tile {
         }
     }
 
-    private void snapshot(MemberResults.Points points) {
+    void snapshot(MemberResults.Points points) {
         for (int l = 0; l < n; l++) {
             for (int i = 0; i < dim; i++) {
                 points.set(member[l], i, x[i][l]);

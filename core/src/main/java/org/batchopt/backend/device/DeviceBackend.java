@@ -86,7 +86,7 @@ public abstract class DeviceBackend implements BackendSpi {
     @Override
     public int maxBlockMembers(RunPlan plan) {
         DeviceLayout layout = plan.layout();
-        long byBudget = memoryBudget() / layout.bytesPerMember();
+        long byBudget = Math.max(0, memoryBudget() - layout.fixedBytes()) / layout.bytesPerMember();
         long byAllocation = maxAllocation() / Math.max(1, layout.largestArrayBytesPerMember());
         long byHostCopy = Integer.MAX_VALUE / Math.max(1, layout.largestHostCopyBytesPerMember());
         return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
