@@ -22,6 +22,8 @@ public abstract class DeviceBackend implements Backend {
     static final int DEFAULT_CHUNK = 64;
     /** Fused strategy while (2 + state slots) * D reals fit this register budget per work-item. */
     static final int FUSED_REALS = 128;
+    /** Stack of the thread that builds programs (see {@link #buildOnLargeStack}). */
+    static final long BUILD_STACK_BYTES = 256L << 20;
     /** Values per slice of the host loops that lay members out for the device and collect them back. */
     private static final int HOST_SLICE_VALUES = 1 << 16;
 
@@ -135,11 +137,47 @@ public abstract class DeviceBackend implements Backend {
         Strategy strategy = strategy(job);
         Program program = Program.of(job, strategy);
         long t0 = System.nanoTime();
-        Built built = build(program.text(KernelSources.read(preludeName())));
+        Built built = buildOnLargeStack(program.text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);
         try (Layout layout = new Layout(job, program, block.count())) {
             layout.run(built, block, out, context);
         }
+    }
+
+    /**
+     * {@link #build} on a thread with a stack of {@value #BUILD_STACK_BYTES} bytes: compilers recurse along the
+     * chains of a formula, and POCL's LLVM overflowed the 1 MiB stack of Java's main thread (the JVM died with
+     * exit 139) at about 220 nested calls, below the 256 the expression parser accepts.
+     */
+    private Built buildOnLargeStack(String text) {
+        Object[] outcome = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                outcome[0] = build(text);
+            } catch (RuntimeException | Error e) {
+                outcome[0] = e;
+            }
+        }, "batchopt-build", BUILD_STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (outcome[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome[0] instanceof Error e) {
+            throw e;
+        }
+        return (Built) outcome[0];
     }
 
     /** The device buffers of one block and the host loop over them. */

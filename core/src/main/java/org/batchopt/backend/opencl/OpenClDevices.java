@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchopt.BackendException;
+import org.batchopt.backend.SignalGuard;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -64,11 +65,16 @@ public final class OpenClDevices {
     }
 
     /**
-     * Every OpenCL device, platform by platform.
+     * Every OpenCL device, platform by platform. Loading a driver may replace the JVM's signal handlers (POCL
+     * does); {@link SignalGuard} puts them back.
      *
      * @throws BackendException UNAVAILABLE when there is no OpenCL library or no platform, with the reason
      */
     public static List<Device> list() {
+        return SignalGuard.call(OpenClDevices::query);
+    }
+
+    private static List<Device> query() {
         try {
             CL.setExceptionsEnabled(true);
             int[] count = new int[1];
