@@ -9,6 +9,12 @@ import org.batchopt.backend.RunContext;
  * Where members run: the CPU, an OpenCL device, a CUDA device, or several of one kind. Owns its native
  * resources; use it in try-with-resources. Open one with {@link Backends#open(String)}.
  *
+ * <p>Thread-safe: several threads may run jobs on one backend at once, each through its own {@link Engine}, and
+ * each gets the result it would get alone. A device backend (OpenCL, CUDA) takes the blocks of concurrent jobs
+ * one at a time, since a device program's kernels, its queue and its buffers serve one block; the CPU backend
+ * shares its worker threads between them. For device work in parallel, open one backend per thread (each has its
+ * own context and queue) or use several devices in one engine. {@link #close()} waits for a block in progress.
+ *
  * <p>{@link #run} is the service-provider side used by {@link Engine}; callers use the engine.
  */
 public interface Backend extends AutoCloseable {
@@ -27,8 +33,7 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}.
-     * Thread-safe for distinct blocks only where the backend says so; the engine calls it from one thread
-     * per backend.
+     * Thread-safe (see the class comment); device backends take concurrent calls one at a time.
      */
     void run(Job job, MemberBlock block, MemberResults out, RunContext context);
 

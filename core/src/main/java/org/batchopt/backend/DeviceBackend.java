@@ -16,6 +16,10 @@ import org.batchopt.Strategy;
  * copies the outcome back. Subclasses provide memory, copies, program builds and launches.
  *
  * <p>Device layout (kernels/fused.cl): structure of arrays over the block's n members, 64-bit indices.
+ *
+ * <p>Runs are serialized per backend ({@link #run} holds the backend's monitor): a built program's kernels carry
+ * their arguments, and the queue and the block's buffers serve one run, so concurrent runs from several threads
+ * take turns. Subclasses' {@code close()} holds the monitor too, so that it waits for a run in progress.
  */
 public abstract class DeviceBackend implements Backend {
     /** Iterations per fused launch when members can stop early or history is kept. */
@@ -132,7 +136,7 @@ public abstract class DeviceBackend implements Backend {
     }
 
     @Override
-    public void run(Job job, MemberBlock block, MemberResults out, RunContext context) {
+    public synchronized void run(Job job, MemberBlock block, MemberResults out, RunContext context) {
         requirePrecision(job.precision());
         Strategy strategy = strategy(job);
         Program program = Program.of(job, strategy);

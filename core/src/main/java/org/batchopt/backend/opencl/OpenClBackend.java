@@ -291,7 +291,7 @@ public final class OpenClBackend extends DeviceBackend {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
