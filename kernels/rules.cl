@@ -12,9 +12,15 @@
  *   RULE_NSC  per-step scalars, stored from sc[BO_SC_RULE] on
  *   rule_init(s, ms, hp)              state at step 0 (s is one coordinate's slots)
  *   rule_prepare(sc, ms, t, lr, hp)   per-member scalars of update t (1-based), lr the scheduled rate
- *   rule_coord(sc, x, g, s)           the update of one coordinate
+ *   rule_coord(sc, x, g, s)           the update of one coordinate; returns its step coefficient
  * Per-step scalars shared by all rules: sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_wd,
- * sc[BO_SC_L1] = lr_t*l1 (the proximal threshold).
+ * sc[BO_SC_L1] = l1.
+ *
+ * The step coefficient k of a coordinate: where the rule's state is steady (moments equal to a constant
+ * gradient g, momentum buffers at their limit), the rule moves x by -k*g; k is lr_t over the rule's diagonal
+ * scaling of that coordinate. The L1 proximal step after the update (step.cl) shrinks by the threshold k*l1,
+ * the proximal operator of that same scaling, so that its fixed points are exactly the points where 0 lies in
+ * g + l1*subdifferential(|x|): the lasso solutions. (A threshold lr_t*l1 leaves the adaptive rules elsewhere.)
  */
 #define BO_RULE_SGD 0
 #define BO_RULE_ADAGRAD 1
@@ -35,15 +41,18 @@
  *       buf = d                                     at t = 1
  *       buf = fma(d, 1 - dampening, buf*momentum)   at t > 1
  *       d = nesterov ? fma(buf, momentum, d) : buf
- *   x = fma(d, -lr_t, x) */
+ *   x = fma(d, -lr_t, x)
+ * Step coefficient: lr_t without momentum, else lr_t*((1 - dampening)/(1 - momentum)), the limit of buf/g
+ * (Nesterov needs dampening 0, and then g + momentum*buf tends to the same multiple of g). */
 #define RULE_NS 1
 #define RULE_NMS 0
-#define RULE_NSC 5
+#define RULE_NSC 6
 #define SC_NEG_LR (BO_SC_RULE + 0)
 #define SC_WD (BO_SC_RULE + 1)
 #define SC_MOMENTUM (BO_SC_RULE + 2)
 #define SC_ONE_MINUS_DAMPENING (BO_SC_RULE + 3)
 #define SC_FIRST (BO_SC_RULE + 4)
+#define SC_STEP (BO_SC_RULE + 5)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -57,9 +66,10 @@ BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
     sc[SC_MOMENTUM] = hp[HP_momentum];
     sc[SC_ONE_MINUS_DAMPENING] = R(1) - hp[HP_dampening];
     sc[SC_FIRST] = t == 1 ? R(1) : R(0);
+    sc[SC_STEP] = hp[HP_momentum] != R(0) ? lr * (sc[SC_ONE_MINUS_DAMPENING] / (R(1) - hp[HP_momentum])) : lr;
 }
 
-BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
 {
     real d = g;
     if (sc[SC_WD] != R(0)) {
@@ -74,6 +84,7 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 #endif
     }
     *x = fma(d, sc[SC_NEG_LR], *x);
+    return sc[SC_STEP];
 }
 
 #elif BO_RULE == BO_RULE_ADAGRAD
@@ -81,7 +92,8 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   g   = fma(x, weight_decay, g)                   (only if weight_decay != 0)
  *   clr = lr_t / (1 + (t - 1)*lr_decay)
  *   sum = fma(g, g, sum)
- *   x   = x + (-clr*g) / (sqrt(sum) + eps) */
+ *   x   = x + (-clr*g) / (sqrt(sum) + eps)
+ * Step coefficient: clr/(sqrt(sum) + eps). */
 #define RULE_NS 1
 #define RULE_NMS 0
 #define RULE_NSC 3
@@ -101,7 +113,7 @@ BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
     sc[SC_EPS] = hp[HP_eps];
 }
 
-BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
 {
     real gi = g;
     if (sc[SC_WD] != R(0)) {
@@ -110,6 +122,7 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
     s[0] = fma(gi, gi, s[0]);
     const real std = sqrt(s[0]) + sc[SC_EPS];
     *x = *x + (sc[SC_NEG_CLR] * gi) / std;
+    return -sc[SC_NEG_CLR] / std;
 }
 
 #elif BO_RULE == BO_RULE_RMSPROP
@@ -119,16 +132,20 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   avg = centered ? sqrt(fma(-ga, ga, sq)) with ga = lerp(ga, g, 1 - alpha) : sqrt(sq)
  *   avg = avg + eps
  *   momentum > 0: buf = buf*momentum + g/avg; x = fma(buf, -lr_t, x)
- *   otherwise:    x = x + (-lr_t*g)/avg */
+ *   otherwise:    x = x + (-lr_t*g)/avg
+ * Step coefficient: (lr_t/(1 - momentum))/avg with momentum, lr_t/avg without. (Centered RMSprop has none
+ * that holds still: its avg, the gradient's deviation, tends to eps under a constant gradient, so the rule
+ * refuses the L1 proximal step.) */
 #define RULE_NS 3
 #define RULE_NMS 0
-#define RULE_NSC 6
+#define RULE_NSC 7
 #define SC_NEG_LR (BO_SC_RULE + 0)
 #define SC_WD (BO_SC_RULE + 1)
 #define SC_ALPHA (BO_SC_RULE + 2)
 #define SC_ONE_MINUS_ALPHA (BO_SC_RULE + 3)
 #define SC_EPS (BO_SC_RULE + 4)
 #define SC_MOMENTUM (BO_SC_RULE + 5)
+#define SC_STEP (BO_SC_RULE + 6)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -145,9 +162,10 @@ BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
     sc[SC_ONE_MINUS_ALPHA] = R(1) - hp[HP_alpha];
     sc[SC_EPS] = hp[HP_eps];
     sc[SC_MOMENTUM] = hp[HP_momentum];
+    sc[SC_STEP] = hp[HP_momentum] > R(0) ? lr / (R(1) - hp[HP_momentum]) : lr;
 }
 
-BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
 {
     real gi = g;
     if (sc[SC_WD] != R(0)) {
@@ -167,6 +185,7 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
     } else {
         *x = *x + (sc[SC_NEG_LR] * gi) / avg;
     }
+    return sc[SC_STEP] / avg;
 }
 
 #elif BO_RULE == BO_RULE_ADAM
@@ -176,7 +195,8 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   m    = lerp(m, g, 1 - beta1)
  *   v    = fma((1 - beta2)*g, g, v*beta2)
  *   vhat = amsgrad ? (vmax = max(vmax, v)) : v
- *   x    = x + (-(lr_t/(1 - beta1^t))*m) / (sqrt(vhat)/sqrt(1 - beta2^t) + eps) */
+ *   x    = x + (-(lr_t/(1 - beta1^t))*m) / (sqrt(vhat)/sqrt(1 - beta2^t) + eps)
+ * Step coefficient: lr_t/(sqrt(vhat)/sqrt(1 - beta2^t) + eps) (m/(1 - beta1^t) equals a constant g). */
 #define RULE_NS (2 + BO_AMSGRAD)
 #define RULE_NMS 2
 #define RULE_NSC 7
@@ -214,7 +234,7 @@ BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
 #endif
 }
 
-BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
 {
     real gi = g;
 #if BO_DECOUPLED
@@ -233,6 +253,7 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
     const real den = sqrt(s[1]) / sc[SC_BC2_SQRT] + sc[SC_EPS];
 #endif
     *x = *x + (sc[SC_NEG_STEP] * s[0]) / den;
+    return sc[BO_SC_LR] / den;
 }
 
 #elif BO_RULE == BO_RULE_NADAM
@@ -243,7 +264,9 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   m = lerp(m, g, 1 - beta1);  v = fma((1 - beta2)*g, g, v*beta2)
  *   denom   = sqrt(v/(1 - beta2^t)) + eps
  *   x = x + ((-lr_t*(1 - mu))/(1 - mu_prod) * g)/denom
- *   x = x + ((-lr_t*mu_next)/(1 - mu_prod*mu_next) * m)/denom */
+ *   x = x + ((-lr_t*mu_next)/(1 - mu_prod*mu_next) * m)/denom
+ * Step coefficient: -(value1 + value2)/denom, the two coefficients above (m tends to g); lr_t/denom once
+ * mu has reached beta1. */
 #define RULE_NS 2
 #define RULE_NMS 2
 #define RULE_NSC 8
@@ -283,7 +306,7 @@ BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
     sc[SC_WD] = hp[HP_weight_decay];
 }
 
-BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
 {
     real gi = g;
     if (sc[SC_WD] != R(0)) {
@@ -294,6 +317,7 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
     const real den = sqrt(s[1] / sc[SC_BC2]) + sc[SC_EPS];
     *x = *x + (sc[SC_VALUE1] * gi) / den;
     *x = *x + (sc[SC_VALUE2] * s[0]) / den;
+    return -(sc[SC_VALUE1] + sc[SC_VALUE2]) / den;
 }
 
 #elif BO_RULE == BO_RULE_ADAMAX
@@ -301,7 +325,8 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   g = fma(x, weight_decay, g)                     (only if weight_decay != 0)
  *   m = lerp(m, g, 1 - beta1)
  *   u = max(u*beta2, |g| + eps)
- *   x = x + (-(lr_t/(1 - beta1^t))*m) / u */
+ *   x = x + (-(lr_t/(1 - beta1^t))*m) / u
+ * Step coefficient: lr_t/u. */
 #define RULE_NS 2
 #define RULE_NMS 1
 #define RULE_NSC 5
@@ -328,7 +353,7 @@ BO_FN void rule_prepare(real* sc, real* ms, int t, real lr, const real* hp)
     sc[SC_WD] = hp[HP_weight_decay];
 }
 
-BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
+BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
 {
     real gi = g;
     if (sc[SC_WD] != R(0)) {
@@ -337,6 +362,7 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
     s[0] = bo_lerp(s[0], gi, sc[SC_ONE_MINUS_BETA1]);
     s[1] = bo_max(s[1] * sc[SC_BETA2], fabs(gi) + sc[SC_EPS]);
     *x = *x + (sc[SC_NEG_CLR] * s[0]) / s[1];
+    return sc[BO_SC_LR] / s[1];
 }
 
 #else

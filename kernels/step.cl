@@ -53,21 +53,24 @@ BO_FN void bo_prepare(real* sc, real* ms, int s, const real* hp)
     sc[BO_SC_DECAY] = R(1);
 #endif
 #if BO_L1_PROX
-    sc[BO_SC_L1] = lr * hp[HP_l1];
+    sc[BO_SC_L1] = hp[HP_l1];
 #else
     sc[BO_SC_L1] = R(0);
 #endif
     rule_prepare(sc, ms, s + 1, lr, hp);
 }
 
-/* The update of one coordinate: decoupled weight decay, the rule, the L1 proximal step. */
+/* The update of one coordinate: decoupled weight decay, the rule, the L1 proximal step, whose threshold is
+   the rule's step coefficient k of the coordinate times l1 (rules.cl; k = lr_t for plain SGD). */
 BO_FN void bo_update_coord(const real* sc, real* x, real g, real* s)
 {
 #if BO_DWD
     *x = *x * sc[BO_SC_DECAY];
 #endif
-    rule_coord(sc, x, g, s);
 #if BO_L1_PROX
-    *x = bo_sign(*x) * bo_max(fabs(*x) - sc[BO_SC_L1], R(0));
+    const real k = rule_coord(sc, x, g, s);
+    *x = bo_sign(*x) * bo_max(fabs(*x) - k * sc[BO_SC_L1], R(0));
+#else
+    rule_coord(sc, x, g, s);
 #endif
 }

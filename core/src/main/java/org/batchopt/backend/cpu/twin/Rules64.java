@@ -27,9 +27,12 @@ abstract class Rules64 {
     static final int SC_RULE = 3;
 
     final int dim;
+    /** Whether coord writes each lane's step coefficient into {@code t.step}, for the L1 proximal step. */
+    final boolean prox;
 
     Rules64(KernelShape shape) {
         this.dim = shape.dimension();
+        this.prox = shape.l1Prox();
     }
 
     /** Number of per-step scalars of the rule, {@code RULE_NSC}. */
@@ -53,7 +56,7 @@ abstract class Rules64 {
     /** rule_prepare(sc, ms, s + 1, sc[SC_LR], hp) for lanes 0..n-1. */
     abstract void prepare(Tile64 t, int s, int n);
 
-    /** rule_coord for coordinate i of lanes 0..n-1. */
+    /** rule_coord for coordinate i of lanes 0..n-1; with {@link #prox}, its step coefficient into {@code t.step}. */
     abstract void coord(Tile64 t, int i, int n);
 
     static Rules64 of(KernelShape shape) {
@@ -89,6 +92,7 @@ abstract class Rules64 {
         private static final int MOMENTUM = SC_RULE + 2;
         private static final int ONE_MINUS_DAMPENING = SC_RULE + 3;
         private static final int FIRST = SC_RULE + 4;
+        private static final int STEP = SC_RULE + 5;
         private final boolean nesterov;
         private final int weightDecay;
         private final int momentum;
@@ -104,7 +108,7 @@ abstract class Rules64 {
 
         @Override
         int scalars() {
-            return 5;
+            return 6;
         }
 
         @Override
@@ -117,11 +121,13 @@ abstract class Rules64 {
             final double[][] sc = t.sc;
             final double[][] hp = t.hp;
             for (int l = 0; l < n; l++) {
-                sc[NEG_LR][l] = -sc[SC_LR][l];
+                final double lr = sc[SC_LR][l];
+                sc[NEG_LR][l] = -lr;
                 sc[WD][l] = hp[weightDecay][l];
                 sc[MOMENTUM][l] = hp[momentum][l];
                 sc[ONE_MINUS_DAMPENING][l] = 1 - hp[dampening][l];
                 sc[FIRST][l] = s + 1 == 1 ? 1 : 0;
+                sc[STEP][l] = hp[momentum][l] != 0 ? lr * (sc[ONE_MINUS_DAMPENING][l] / (1 - hp[momentum][l])) : lr;
             }
         }
 
@@ -143,6 +149,9 @@ abstract class Rules64 {
                     d = nesterov ? fma(b[l], mom, d) : b[l];
                 }
                 x[l] = fma(d, sc[NEG_LR][l], x[l]);
+                if (prox) {
+                    t.step[l] = sc[STEP][l];
+                }
             }
         }
     }
@@ -205,6 +214,9 @@ abstract class Rules64 {
                 b[l] = fma(gi, gi, b[l]);
                 final double std = sqrt(b[l]) + sc[EPS][l];
                 x[l] = x[l] + (sc[NEG_CLR][l] * gi) / std;
+                if (prox) {
+                    t.step[l] = -sc[NEG_CLR][l] / std;
+                }
             }
         }
     }
@@ -216,6 +228,7 @@ abstract class Rules64 {
         private static final int ONE_MINUS_ALPHA = SC_RULE + 3;
         private static final int EPS = SC_RULE + 4;
         private static final int MOMENTUM = SC_RULE + 5;
+        private static final int STEP = SC_RULE + 6;
         private final boolean centered;
         private final int weightDecay;
         private final int alpha;
@@ -233,7 +246,7 @@ abstract class Rules64 {
 
         @Override
         int scalars() {
-            return 6;
+            return 7;
         }
 
         @Override
@@ -252,6 +265,7 @@ abstract class Rules64 {
                 sc[ONE_MINUS_ALPHA][l] = 1 - hp[alpha][l];
                 sc[EPS][l] = hp[eps][l];
                 sc[MOMENTUM][l] = hp[momentum][l];
+                sc[STEP][l] = hp[momentum][l] > 0 ? sc[SC_LR][l] / (1 - hp[momentum][l]) : sc[SC_LR][l];
             }
         }
 
@@ -285,6 +299,9 @@ abstract class Rules64 {
                     x[l] = fma(buf[l], sc[NEG_LR][l], x[l]);
                 } else {
                     x[l] = x[l] + (sc[NEG_LR][l] * gi) / avg;
+                }
+                if (prox) {
+                    t.step[l] = sc[STEP][l] / avg;
                 }
             }
         }
@@ -378,6 +395,9 @@ abstract class Rules64 {
                     den = sqrt(v[l]) / sc[BC2_SQRT][l] + sc[EPS][l];
                 }
                 x[l] = x[l] + (sc[NEG_STEP][l] * m[l]) / den;
+                if (prox) {
+                    t.step[l] = sc[SC_LR][l] / den;
+                }
             }
         }
 
@@ -421,11 +441,15 @@ abstract class Rules64 {
             final double bc2 = sc[BC2_SQRT][0];
             final double eps = sc[EPS][0];
             final double ns = sc[NEG_STEP][0];
+            final double lr = sc[SC_LR][0];
             for (int l = 0; l < n; l++) {
                 final double gi = gw[l];
                 v[l] = fma(omb2 * gi, gi, v[l] * b2);
                 final double den = sqrt(v[l]) / bc2 + eps;
                 x[l] = x[l] + (ns * m[l]) / den;
+                if (prox) {
+                    t.step[l] = lr / den;
+                }
             }
         }
     }
@@ -509,6 +533,9 @@ abstract class Rules64 {
                 final double den = sqrt(v[l] / sc[BC2][l]) + sc[EPS][l];
                 x[l] = x[l] + (sc[VALUE1][l] * gi) / den;
                 x[l] = x[l] + (sc[VALUE2][l] * m[l]) / den;
+                if (prox) {
+                    t.step[l] = -(sc[VALUE1][l] + sc[VALUE2][l]) / den;
+                }
             }
         }
     }
@@ -574,6 +601,9 @@ abstract class Rules64 {
                 m[l] = lerp(m[l], gi, sc[ONE_MINUS_BETA1][l]);
                 u[l] = max(u[l] * sc[BETA2][l], abs(gi) + sc[EPS][l]);
                 x[l] = x[l] + (sc[NEG_CLR][l] * m[l]) / u[l];
+                if (prox) {
+                    t.step[l] = sc[SC_LR][l] / u[l];
+                }
             }
         }
     }

@@ -62,6 +62,8 @@ public final class Tile64 implements Tile {
     final double[][] sc;
     /** Scratch for the rules, laid out like x. */
     final double[][] work;
+    /** The rule's step coefficient of the coordinate being updated, per lane (for the L1 proximal step). */
+    final double[] step;
     private final double[] f;
     private final double[] fprev;
     private final double[] gsq;
@@ -101,6 +103,7 @@ public final class Tile64 implements Tile {
         hp = new double[np][lanes];
         sc = new double[nsc][lanes];
         work = new double[dim][lanes];
+        step = new double[lanes];
         f = new double[lanes];
         fprev = new double[lanes];
         gsq = new double[lanes];
@@ -328,7 +331,7 @@ public final class Tile64 implements Tile {
         final double[] th = sc[Rules64.SC_L1];
         for (int l = 0; l < lanes; l++) {
             decay[l] = shape.decoupledWeightDecay() ? 1 - lr[l] * hp[dwd][l] : 1;
-            th[l] = shape.l1Prox() ? lr[l] * hp[l1][l] : 0;
+            th[l] = shape.l1Prox() ? hp[l1][l] : 0;
         }
         rule.prepare(this, s, lanes);
         if (uniform) {
@@ -341,7 +344,7 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_update_coord on every coordinate. */
+    /** bo_update_coord on every coordinate: the L1 proximal threshold is the rule's step coefficient times l1. */
     private void update() {
         final double[] decay = sc[Rules64.SC_DECAY];
         final double[] th = sc[Rules64.SC_L1];
@@ -356,7 +359,7 @@ public final class Tile64 implements Tile {
             if (shape.l1Prox()) {
                 for (int l = 0; l < n; l++) {
                     final double v = xi[l];
-                    xi[l] = sign(v) * max(abs(v) - th[l], 0);
+                    xi[l] = sign(v) * max(abs(v) - step[l] * th[l], 0);
                 }
             }
         }
