@@ -77,7 +77,12 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
         real xz = R(0);
         for (int i = 0; i < DIM; i++) {
             g[i] = bo_regularize(g[i], x[i], hp);
-            gsq = gsq + g[i] * g[i];
+            real sv[RULE_NS_ALLOC];
+            for (int j = 0; j < RULE_NS; j++) {
+                sv[j] = st[j][i];
+            }
+            const real r = bo_stop_grad(g[i], x[i], hp, sv, ms, s);
+            gsq = gsq + r * r;
             xz = xz + x[i] * R(0);
         }
         status = bo_check(f, fprev, gsq, xz, s, max_steps, gtol, ftol);

@@ -13,6 +13,8 @@
  *   rule_init(s, ms, hp)              state at step 0 (s is one coordinate's slots)
  *   rule_prepare(sc, ms, t, lr, hp)   per-member scalars of update t (1-based), lr the scheduled rate
  *   rule_coord(sc, x, g, s)           the update of one coordinate; returns its step coefficient
+ *   rule_scale(s, ms, g, hp, steps)   the coordinate's diagonal scaling d = lr_t/k from the state after `steps`
+ *                                     updates (the state taken as settled on the current gradient g at 0)
  * Per-step scalars shared by all rules: sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_wd,
  * sc[BO_SC_L1] = l1.
  *
@@ -21,6 +23,8 @@
  * scaling of that coordinate. The L1 proximal step after the update (step.cl) shrinks by the threshold k*l1,
  * the proximal operator of that same scaling, so that its fixed points are exactly the points where 0 lies in
  * g + l1*subdifferential(|x|): the lasso solutions. (A threshold lr_t*l1 leaves the adaptive rules elsewhere.)
+ * The stopping test (step.cl) uses the scaling d = lr_t/k for decoupled weight decay, whose fixed points are where
+ * g + wd*d*x = 0.
  */
 #define BO_RULE_SGD 0
 #define BO_RULE_ADAGRAD 1
@@ -87,6 +91,11 @@ BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
     return sc[SC_STEP];
 }
 
+BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int steps)
+{
+    return hp[HP_momentum] != R(0) ? (R(1) - hp[HP_momentum]) / (R(1) - hp[HP_dampening]) : R(1);
+}
+
 #elif BO_RULE == BO_RULE_ADAGRAD
 /* Adagrad, s[0] = sum of squared gradients (starts at initial_accumulator):
  *   g   = fma(x, weight_decay, g)                   (only if weight_decay != 0)
@@ -123,6 +132,11 @@ BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
     const real std = sqrt(s[0]) + sc[SC_EPS];
     *x = *x + (sc[SC_NEG_CLR] * gi) / std;
     return -sc[SC_NEG_CLR] / std;
+}
+
+BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int steps)
+{
+    return (sqrt(s[0]) + hp[HP_eps]) * (R(1) + (real)steps * hp[HP_lr_decay]);
 }
 
 #elif BO_RULE == BO_RULE_RMSPROP
@@ -186,6 +200,17 @@ BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
         *x = *x + (sc[SC_NEG_LR] * gi) / avg;
     }
     return sc[SC_STEP] / avg;
+}
+
+BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int steps)
+{
+#if BO_CENTERED
+    real avg = steps == 0 ? R(0) : sqrt(fma(R(-1) * s[1], s[1], s[0]));
+#else
+    real avg = steps == 0 ? fabs(g) : sqrt(s[0]);
+#endif
+    avg = avg + hp[HP_eps];
+    return hp[HP_momentum] > R(0) ? avg * (R(1) - hp[HP_momentum]) : avg;
 }
 
 #elif BO_RULE == BO_RULE_ADAM
@@ -256,6 +281,14 @@ BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
     return sc[BO_SC_LR] / den;
 }
 
+BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int steps)
+{
+    if (steps == 0) {
+        return fabs(g) + hp[HP_eps];
+    }
+    return sqrt(s[1 + BO_AMSGRAD]) / sqrt(R(1) - ms[1]) + hp[HP_eps];
+}
+
 #elif BO_RULE == BO_RULE_NADAM
 /* NAdam, s[0] = first moment, s[1] = second moment; ms[0] = product of mu, ms[1] = beta2^t:
  *   g       = fma(x, weight_decay, g)               (only if weight_decay != 0)
@@ -320,6 +353,11 @@ BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
     return -(sc[SC_VALUE1] + sc[SC_VALUE2]) / den;
 }
 
+BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int steps)
+{
+    return steps == 0 ? fabs(g) + hp[HP_eps] : sqrt(s[1] / (R(1) - ms[1])) + hp[HP_eps];
+}
+
 #elif BO_RULE == BO_RULE_ADAMAX
 /* Adamax, s[0] = first moment, s[1] = exponentially weighted infinity norm u; ms[0] = beta1^t:
  *   g = fma(x, weight_decay, g)                     (only if weight_decay != 0)
@@ -363,6 +401,11 @@ BO_FN real rule_coord(const real* sc, real* x, real g, real* s)
     s[1] = bo_max(s[1] * sc[SC_BETA2], fabs(gi) + sc[SC_EPS]);
     *x = *x + (sc[SC_NEG_CLR] * s[0]) / s[1];
     return sc[BO_SC_LR] / s[1];
+}
+
+BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int steps)
+{
+    return steps == 0 ? fabs(g) + hp[HP_eps] : s[1];
 }
 
 #else

@@ -23,6 +23,32 @@ BO_FN real bo_regularize(real g, real x, const real* hp)
     return g;
 }
 
+/* Component i of the stopping gradient (org.batchopt.Stopping): the gradient of what the member minimizes, from
+   g (the objective's gradient with the L1 subgradient and L2 terms, bo_regularize) at x, s and ms the rule's
+   state after `steps` updates: plus torch's coupled weight_decay*x, as the rule adds it; plus wd*d*x for
+   decoupled weight decay, d the rule's diagonal scaling (rule_scale), so that it vanishes exactly at the fixed
+   points of the decayed update; with the L1 proximal step, the least-norm subgradient of the L1 term. */
+BO_FN real bo_stop_grad(real g, real x, const real* hp, const real* s, const real* ms, int steps)
+{
+    real r = g;
+#if !BO_DECOUPLED
+    if (hp[HP_weight_decay] != R(0)) {
+        r = fma(x, hp[HP_weight_decay], r);
+    }
+#endif
+#if BO_DWD && BO_DECOUPLED
+    r = r + (hp[HP_decoupled_wd] + hp[HP_weight_decay]) * rule_scale(s, ms, r, hp, steps) * x;
+#elif BO_DWD
+    r = r + hp[HP_decoupled_wd] * rule_scale(s, ms, r, hp, steps) * x;
+#elif BO_DECOUPLED
+    r = r + hp[HP_weight_decay] * rule_scale(s, ms, r, hp, steps) * x;
+#endif
+#if BO_L1_PROX
+    r = x != R(0) ? r + hp[HP_l1] * bo_sign(x) : bo_sign(r) * bo_max(fabs(r) - hp[HP_l1], R(0));
+#endif
+    return r;
+}
+
 /* The stopping tests, in order, after an evaluation. xz is the sum of x[i]*0: zero unless some x[i] is
    not finite. s is the number of updates done. */
 BO_FN int bo_check(real f, real fprev, real gsq, real xz, int s, int max_steps, real gtol, real ftol)

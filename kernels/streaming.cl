@@ -59,13 +59,22 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
     __global real* x = X + m;
     __global real* g = G + m;
     const real f = bo_evaluate_global(x, g, nm, fd_step);
+    real ms[RULE_NMS_ALLOC];
+    for (int k = 0; k < RULE_NMS; k++) {
+        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
+    }
     real gsq = R(0);
     real xz = R(0);
     for (int i = 0; i < DIM; i++) {
         const real xi = x[(long)i * nm];
         const real gi = bo_regularize(g[(long)i * nm], xi, hp);
         g[(long)i * nm] = gi;
-        gsq = gsq + gi * gi;
+        real sv[RULE_NS_ALLOC];
+        for (int j = 0; j < RULE_NS; j++) {
+            sv[j] = ST[(long)(j * DIM + i) * nm + m];
+        }
+        const real r = bo_stop_grad(gi, xi, hp, sv, ms, s);
+        gsq = gsq + r * r;
         xz = xz + xi * R(0);
     }
     const int status = bo_check(f, F[m], gsq, xz, s, max_steps, gtol, ftol);
@@ -76,11 +85,7 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
         STEPS[m] = s;
         return;
     }
-    real ms[RULE_NMS_ALLOC];
     real sc[BO_NSC];
-    for (int k = 0; k < RULE_NMS; k++) {
-        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
-    }
     bo_prepare(sc, ms, s, hp);
     for (int k = 0; k < RULE_NMS; k++) {
         ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];

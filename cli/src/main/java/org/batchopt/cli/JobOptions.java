@@ -116,8 +116,8 @@ final class JobOptions {
         @Option(names = "--steps", paramLabel = "T", description = "most steps per member (default: ${DEFAULT-VALUE})")
         int steps = 1000;
 
-        @Option(names = "--grad-tol", paramLabel = "V", description = "stop a member when its gradient norm is <= V "
-                + "(default: off)")
+        @Option(names = "--grad-tol", paramLabel = "V", description = "stop a member when the norm of the gradient "
+                + "of what it minimizes (weight decay and L1 included) is <= V (default: off)")
         double gradTol;
 
         @Option(names = "--f-tol", paramLabel = "V", description = "stop a member when |f_t - f_t-1| <= V (1 + |f_t|) "

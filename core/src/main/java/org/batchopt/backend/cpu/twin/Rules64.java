@@ -59,6 +59,9 @@ abstract class Rules64 {
     /** rule_coord for coordinate i of lanes 0..n-1; with {@link #prox}, its step coefficient into {@code t.step}. */
     abstract void coord(Tile64 t, int i, int n);
 
+    /** rule_scale of coordinate i for lanes 0..n-1 after {@code steps} updates, g the gradient, into {@code out}. */
+    abstract void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out);
+
     static Rules64 of(KernelShape shape) {
         switch (shape.rule()) {
             case SGD:
@@ -154,6 +157,15 @@ abstract class Rules64 {
                 }
             }
         }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                final double mom = hp[momentum][l];
+                out[l] = mom != 0 ? (1 - mom) / (1 - hp[dampening][l]) : 1;
+            }
+        }
     }
 
     static final class Adagrad extends Rules64 {
@@ -217,6 +229,15 @@ abstract class Rules64 {
                 if (prox) {
                     t.step[l] = -sc[NEG_CLR][l] / std;
                 }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] b = t.st[0][i];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = (sqrt(b[l]) + hp[eps][l]) * (1 + r(steps) * hp[lrDecay][l]);
             }
         }
     }
@@ -303,6 +324,24 @@ abstract class Rules64 {
                 if (prox) {
                     t.step[l] = sc[STEP][l] / avg;
                 }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] sq = t.st[0][i];
+            final double[] ga = t.st[1][i];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                double avg;
+                if (centered) {
+                    avg = steps == 0 ? 0 : sqrt(fma(c(-1) * ga[l], ga[l], sq[l]));
+                } else {
+                    avg = steps == 0 ? abs(g[l]) : sqrt(sq[l]);
+                }
+                avg = avg + hp[eps][l];
+                final double mom = hp[momentum][l];
+                out[l] = mom > 0 ? avg * (1 - mom) : avg;
             }
         }
     }
@@ -452,6 +491,16 @@ abstract class Rules64 {
                 }
             }
         }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] v = t.st[amsgrad ? 2 : 1][i];
+            final double[] b2t = t.ms[1];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = steps == 0 ? abs(g[l]) + hp[eps][l] : sqrt(v[l]) / sqrt(1 - b2t[l]) + hp[eps][l];
+            }
+        }
     }
 
     static final class NAdam extends Rules64 {
@@ -538,6 +587,16 @@ abstract class Rules64 {
                 }
             }
         }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] v = t.st[1][i];
+            final double[] b2t = t.ms[1];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = steps == 0 ? abs(g[l]) + hp[eps][l] : sqrt(v[l] / (1 - b2t[l])) + hp[eps][l];
+            }
+        }
     }
 
     static final class Adamax extends Rules64 {
@@ -604,6 +663,15 @@ abstract class Rules64 {
                 if (prox) {
                     t.step[l] = sc[SC_LR][l] / u[l];
                 }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] u = t.st[1][i];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = steps == 0 ? abs(g[l]) + hp[eps][l] : u[l];
             }
         }
     }

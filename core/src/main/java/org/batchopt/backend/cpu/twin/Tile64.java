@@ -2,6 +2,7 @@ package org.batchopt.backend.cpu.twin;
 
 import static org.batchopt.backend.cpu.twin.Math64.REAL_MAX;
 import static org.batchopt.backend.cpu.twin.Math64.abs;
+import static org.batchopt.backend.cpu.twin.Math64.fma;
 import static org.batchopt.backend.cpu.twin.Math64.max;
 import static org.batchopt.backend.cpu.twin.Math64.narrow;
 import static org.batchopt.backend.cpu.twin.Math64.sign;
@@ -47,6 +48,10 @@ public final class Tile64 implements Tile {
     private final int l1;
     private final int l2;
     private final int dwd;
+    /** torch's weight_decay of the rule; coupled except in AdamW. */
+    private final int wd;
+    /** Whether the stopping gradient has terms beyond g (weight decay, the L1 proximal subgradient). */
+    private final boolean stopTerms;
     private final int maxSteps;
     private final double gtol;
     private final double ftol;
@@ -73,6 +78,8 @@ public final class Tile64 implements Tile {
     private final double[] xs;
     private final double[] xp;
     private final double[] xm;
+    private final double[] stop;
+    private final double[] scale;
     private final long[] member;
     private int n;
 
@@ -91,6 +98,9 @@ public final class Tile64 implements Tile {
         this.l1 = params.index("l1");
         this.l2 = params.index("l2");
         this.dwd = params.index("decoupled_wd");
+        this.wd = params.index("weight_decay");
+        this.stopTerms = shape.l1Prox() || shape.decoupledWeightDecay() || shape.decoupled()
+                || (wd >= 0 && params.param(wd).anyNonZero());
         this.maxSteps = job.stopping().maxSteps();
         this.gtol = narrow(job.stopping().gradientTolerance());
         this.ftol = narrow(job.stopping().valueTolerance());
@@ -113,6 +123,8 @@ public final class Tile64 implements Tile {
         xs = new double[lanes];
         xp = new double[lanes];
         xm = new double[lanes];
+        stop = new double[lanes];
+        scale = new double[lanes];
         member = new long[lanes];
     }
 
@@ -153,7 +165,7 @@ public final class Tile64 implements Tile {
                 snapshot(out.history(s / historyEvery));
             }
             evaluate();
-            regularize();
+            regularize(s);
             final int before = n;
             stopFinished(s, out);
             final int running = n;
@@ -211,8 +223,11 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_regularize on every coordinate, with the squared norm and the finiteness probe of the kernel. */
-    private void regularize() {
+    /**
+     * bo_regularize on every coordinate, with the squared norm of the stopping gradient (bo_stop_grad) and the
+     * finiteness probe of the kernel; {@code s} updates done.
+     */
+    private void regularize(int s) {
         for (int l = 0; l < n; l++) {
             gsq[l] = 0;
             xz[l] = 0;
@@ -232,11 +247,45 @@ public final class Tile64 implements Tile {
                     gi[l] = gi[l] + w[l] * xi[l];
                 }
             }
+            final double[] r = stopTerms ? stopGradient(i, s) : gi;
             for (int l = 0; l < n; l++) {
-                gsq[l] = gsq[l] + gi[l] * gi[l];
+                gsq[l] = gsq[l] + r[l] * r[l];
                 xz[l] = xz[l] + xi[l] * 0;
             }
         }
+    }
+
+    /** bo_stop_grad of coordinate i for every lane, into {@code stop}. */
+    private double[] stopGradient(int i, int s) {
+        final double[] xi = x[i];
+        final double[] gi = g[i];
+        final double[] r = stop;
+        System.arraycopy(gi, 0, r, 0, n);
+        if (!shape.decoupled() && wd >= 0) {
+            final double[] w = hp[wd];
+            for (int l = 0; l < n; l++) {
+                if (w[l] != 0) {
+                    r[l] = fma(xi[l], w[l], r[l]);
+                }
+            }
+        }
+        if (shape.decoupledWeightDecay() || shape.decoupled()) {
+            rule.scale(this, i, n, s, r, scale);
+            final double[] a = shape.decoupledWeightDecay() ? hp[dwd] : null;
+            final double[] b = shape.decoupled() ? hp[wd] : null;
+            for (int l = 0; l < n; l++) {
+                final double decay = a != null && b != null ? a[l] + b[l] : a != null ? a[l] : b[l];
+                r[l] = r[l] + decay * scale[l] * xi[l];
+            }
+        }
+        if (shape.l1Prox()) {
+            final double[] w = hp[l1];
+            for (int l = 0; l < n; l++) {
+                final double v = xi[l];
+                r[l] = v != 0 ? r[l] + w[l] * sign(v) : sign(r[l]) * max(abs(r[l]) - w[l], 0);
+            }
+        }
+        return r;
     }
 
     /** bo_check on every lane; a stopped lane's member is written out and its place taken by the last lane. */
