@@ -38,6 +38,17 @@
 #define BO_SC_L1 2
 #define BO_SC_RULE 3
 
+/* g plus torch's coupled weight_decay*x, fused as every rule but AdamW adds it to its gradient (AdamW decouples
+   it); for the stopping test (step.cl). */
+BO_FN real rule_coupled_decay(real g, real x, const real* hp)
+{
+#if BO_DECOUPLED
+    return g;
+#else
+    return hp[HP_weight_decay] != R(0) ? fma(x, hp[HP_weight_decay], g) : g;
+#endif
+}
+
 #if BO_RULE == BO_RULE_SGD
 /* SGD, s[0] = momentum buffer:
  *   d = fma(x, weight_decay, g)                 (only if weight_decay != 0)

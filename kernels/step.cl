@@ -30,12 +30,7 @@ BO_FN real bo_regularize(real g, real x, const real* hp)
    points of the decayed update; with the L1 proximal step, the least-norm subgradient of the L1 term. */
 BO_FN real bo_stop_grad(real g, real x, const real* hp, const real* s, const real* ms, int steps)
 {
-    real r = g;
-#if !BO_DECOUPLED
-    if (hp[HP_weight_decay] != R(0)) {
-        r = fma(x, hp[HP_weight_decay], r);
-    }
-#endif
+    real r = rule_coupled_decay(g, x, hp);
 #if BO_DWD && BO_DECOUPLED
     r = r + (hp[HP_decoupled_wd] + hp[HP_weight_decay]) * rule_scale(s, ms, r, hp, steps) * x;
 #elif BO_DWD
@@ -49,14 +44,15 @@ BO_FN real bo_stop_grad(real g, real x, const real* hp, const real* s, const rea
     return r;
 }
 
-/* The stopping tests, in order, after an evaluation. xz is the sum of x[i]*0: zero unless some x[i] is
-   not finite. s is the number of updates done. */
-BO_FN int bo_check(real f, real fprev, real gsq, real xz, int s, int max_steps, real gtol, real ftol)
+/* The stopping tests, in order, after an evaluation. z is the sum of x[i]*0 and g[i]*0: zero unless some
+   coordinate of x or of the gradient is not finite. gnorm is the stopping gradient's norm (bo_norm). s is the
+   number of updates done. */
+BO_FN int bo_check(real f, real fprev, real gnorm, real z, int s, int max_steps, real gtol, real ftol)
 {
-    if (!(fabs(f) <= REAL_MAX) || !(gsq <= REAL_MAX) || xz != R(0)) {
+    if (!(fabs(f) <= REAL_MAX) || z != R(0)) {
         return BO_DIVERGED;
     }
-    if (gtol > R(0) && sqrt(gsq) <= gtol) {
+    if (gtol > R(0) && gnorm <= gtol) {
         return BO_CONVERGED_GRADIENT;
     }
     if (ftol > R(0) && s > 0 && fabs(f - fprev) <= ftol * (R(1) + fabs(f))) {

@@ -3,7 +3,7 @@ package org.batchopt;
 /**
  * When a member stops. Checked after every evaluation of f and its gradient at the current x:
  * <ol>
- *   <li>f, x or the gradient non-finite: {@link Status#DIVERGED};</li>
+ *   <li>f, a coordinate of x or a component of the gradient non-finite: {@link Status#DIVERGED};</li>
  *   <li>{@code ||r|| <= gradientTolerance}: {@link Status#CONVERGED_GRADIENT}, where r is the gradient of what the
  *       member minimizes (see below);</li>
  *   <li>after the first step, {@code |f_t - f_(t-1)| <= valueTolerance * (1 + |f_t|)}:
@@ -29,7 +29,8 @@ package org.batchopt;
  *   <li>with the L1 proximal step, the least-norm subgradient of the L1 term: {@code + l1*sign(x)} where x is not
  *       0, and where it is, {@code sign(g)*max(|g| - l1, 0)} (zero at a lasso solution).</li>
  * </ul>
- * {@link Result#gradientNorm} reports the norm of r.
+ * {@link Result#gradientNorm} reports the norm of r, computed without overflow: where the sum of squares exceeds
+ * the precision's range, the norm is taken again as {@code a*sqrt(sum (r_i/a)^2)} with {@code a = max |r_i|}.
  *
  * @param maxSteps          the most updates a member takes, at least 0
  * @param gradientTolerance gradient-norm tolerance; 0 disables the test

@@ -72,7 +72,10 @@ public final class Tile64 implements Tile {
     private final double[] f;
     private final double[] fprev;
     private final double[] gsq;
-    private final double[] xz;
+    /** The stopping gradient's norm. */
+    private final double[] gn;
+    /** Sum of x[i]*0 and g[i]*0: zero unless a coordinate of x or of the gradient is not finite. */
+    private final double[] z;
     private final double[] fp;
     private final double[] fm;
     private final double[] xs;
@@ -117,7 +120,8 @@ public final class Tile64 implements Tile {
         f = new double[lanes];
         fprev = new double[lanes];
         gsq = new double[lanes];
-        xz = new double[lanes];
+        gn = new double[lanes];
+        z = new double[lanes];
         fp = new double[lanes];
         fm = new double[lanes];
         xs = new double[lanes];
@@ -224,13 +228,14 @@ public final class Tile64 implements Tile {
     }
 
     /**
-     * bo_regularize on every coordinate, with the squared norm of the stopping gradient (bo_stop_grad) and the
-     * finiteness probe of the kernel; {@code s} updates done.
+     * bo_regularize on every coordinate, with the norm of the stopping gradient (bo_stop_grad) and the finiteness
+     * probe of the kernel; {@code s} updates done. Where the squares overflow although every component is finite,
+     * the norm is taken again scaled by the largest component, as the kernel does.
      */
     private void regularize(int s) {
         for (int l = 0; l < n; l++) {
             gsq[l] = 0;
-            xz[l] = 0;
+            z[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
@@ -250,7 +255,43 @@ public final class Tile64 implements Tile {
             final double[] r = stopTerms ? stopGradient(i, s) : gi;
             for (int l = 0; l < n; l++) {
                 gsq[l] = gsq[l] + r[l] * r[l];
-                xz[l] = xz[l] + xi[l] * 0;
+                z[l] = z[l] + xi[l] * 0 + gi[l] * 0;
+            }
+        }
+        boolean overflow = false;
+        for (int l = 0; l < n; l++) {
+            gn[l] = sqrt(gsq[l]);
+            overflow |= !(gsq[l] <= REAL_MAX) & z[l] == 0;
+        }
+        if (overflow) {
+            scaledNorms(s);
+        }
+    }
+
+    /** The kernel's norm scaled by the largest component, for the lanes whose squares overflowed. */
+    private void scaledNorms(int s) {
+        final double[] amax = fp;
+        final double[] ssq = fm;
+        for (int l = 0; l < n; l++) {
+            amax[l] = 0;
+            ssq[l] = 0;
+        }
+        for (int i = 0; i < dim; i++) {
+            final double[] r = stopTerms ? stopGradient(i, s) : g[i];
+            for (int l = 0; l < n; l++) {
+                amax[l] = max(amax[l], abs(r[l]));
+            }
+        }
+        for (int i = 0; i < dim; i++) {
+            final double[] r = stopTerms ? stopGradient(i, s) : g[i];
+            for (int l = 0; l < n; l++) {
+                final double q = r[l] / amax[l];
+                ssq[l] = ssq[l] + q * q;
+            }
+        }
+        for (int l = 0; l < n; l++) {
+            if (!(gsq[l] <= REAL_MAX) && z[l] == 0) {
+                gn[l] = amax[l] <= REAL_MAX ? amax[l] * sqrt(ssq[l]) : amax[l];
             }
         }
     }
@@ -295,7 +336,7 @@ public final class Tile64 implements Tile {
         }
         int l = 0;
         while (l < n) {
-            final int status = check(f[l], fprev[l], gsq[l], xz[l], s);
+            final int status = check(f[l], fprev[l], gn[l], z[l], s);
             if (status == RUNNING) {
                 l++;
                 continue;
@@ -304,7 +345,7 @@ public final class Tile64 implements Tile {
             for (int i = 0; i < dim; i++) {
                 out.x().set(m, i, x[i][l]);
             }
-            out.finish(m, shape.maximize() ? -f[l] : f[l], sqrt(gsq[l]), s, Status.ofCode(status));
+            out.finish(m, shape.maximize() ? -f[l] : f[l], gn[l], s, Status.ofCode(status));
             n = n - 1;
             if (l != n) {
                 move(n, l);
@@ -316,16 +357,16 @@ public final class Tile64 implements Tile {
     private boolean allFinite() {
         boolean finite = true;
         for (int l = 0; l < n; l++) {
-            finite &= (abs(f[l]) <= REAL_MAX) & (gsq[l] <= REAL_MAX) & (xz[l] == 0);
+            finite &= (abs(f[l]) <= REAL_MAX) & (z[l] == 0);
         }
         return finite;
     }
 
-    private int check(double fv, double fpv, double gs, double z, int s) {
-        if (!(abs(fv) <= REAL_MAX) || !(gs <= REAL_MAX) || z != 0) {
+    private int check(double fv, double fpv, double gnorm, double z, int s) {
+        if (!(abs(fv) <= REAL_MAX) || z != 0) {
             return DIVERGED;
         }
-        if (gtol > 0 && sqrt(gs) <= gtol) {
+        if (gtol > 0 && gnorm <= gtol) {
             return CONVERGED_GRADIENT;
         }
         if (ftol > 0 && s > 0 && abs(fv - fpv) <= ftol * (1 + abs(fv))) {
@@ -343,7 +384,8 @@ public final class Tile64 implements Tile {
         f[to] = f[from];
         fprev[to] = fprev[from];
         gsq[to] = gsq[from];
-        xz[to] = xz[from];
+        gn[to] = gn[from];
+        z[to] = z[from];
         for (int i = 0; i < dim; i++) {
             x[i][to] = x[i][from];
             g[i][to] = g[i][from];
