@@ -22,7 +22,9 @@ import org.batchopt.Timing;
 
 /**
  * What {@code batchopt run} prints: a summary, the best members (or all), the distinct minima and, for a grid,
- * the best member of each combination; as a table, CSV or JSON.
+ * the best member of each combination; as a table, CSV or JSON. Every member has {@code f}, the objective
+ * function at its final point, and {@code objective}, what it minimized there: f with the regularization
+ * penalties ({@link Result#objectiveValue}); members, minima and combinations are ranked by the latter.
  */
 final class RunReport {
     static final double DEFAULT_X_TOL = 1e-2;
@@ -83,15 +85,22 @@ final class RunReport {
         List<String> axes = axes();
         boolean ranked = !selection.all();
         List<String> header = new ArrayList<>(ranked ? List.of("rank") : List.of());
-        header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+        header.addAll(List.of("member", "f"));
+        if (result.hasPenalty()) {
+            header.add("objective");
+        }
+        header.addAll(List.of("grad_norm", "steps", "status"));
         header.addAll(axes);
         header.add("x");
         Table t = new Table(header);
         for (int r = 0; r < rows.length; r++) {
             int m = rows[r];
             List<String> cells = new ArrayList<>(ranked ? List.of(Integer.toString(r + 1)) : List.of());
-            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m)),
-                    Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
+            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m))));
+            if (result.hasPenalty()) {
+                cells.add(Numbers.brief(result.objectiveValue(m)));
+            }
+            cells.addAll(List.of(Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
                     status(result.status(m))));
             Map<String, Double> h = result.hyperparameters(m);
             axes.forEach(a -> cells.add(Numbers.brief(h.get(a))));
@@ -104,11 +113,17 @@ final class RunReport {
             int shown = selection.limit(minima.size());
             out.println(minima.size() + " distinct minima (x tol " + selection.xTol() + ", f tol " + selection.fTol()
                     + ")" + (shown < minima.size() ? ", " + shown + " best:" : ":"));
-            Table mt = new Table("rank", "f", "members", "best member", "x");
+            Table mt = result.hasPenalty() ? new Table("rank", "f", "objective", "members", "best member", "x")
+                    : new Table("rank", "f", "members", "best member", "x");
             for (int k = 0; k < shown; k++) {
                 Minimum mn = minima.get(k);
-                mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), mn.members()[0],
-                        Numbers.brief(mn.x(), SHOWN_COORDINATES));
+                if (result.hasPenalty()) {
+                    mt.row(k + 1, Numbers.brief(mn.f()), Numbers.brief(mn.objective()), mn.count(), mn.members()[0],
+                            Numbers.brief(mn.x(), SHOWN_COORDINATES));
+                } else {
+                    mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), mn.members()[0],
+                            Numbers.brief(mn.x(), SHOWN_COORDINATES));
+                }
             }
             mt.print(out);
         }
@@ -118,13 +133,20 @@ final class RunReport {
             out.println(combinations.size() + " grid combinations" + (selection.all() ? ", in grid order:"
                     : ", the " + shown + " with the best members:"));
             List<String> ch = new ArrayList<>(axes);
-            ch.addAll(List.of("best f", "best member", "converged", "diverged"));
+            ch.add("best f");
+            if (result.hasPenalty()) {
+                ch.add("best objective");
+            }
+            ch.addAll(List.of("best member", "converged", "diverged"));
             Table ct = new Table(ch);
             for (Combination c : combinations.subList(0, shown)) {
                 List<String> cells = new ArrayList<>();
                 axes.forEach(a -> cells.add(Numbers.brief(c.values().get(a))));
-                cells.addAll(List.of(c.best() < 0 ? "-" : Numbers.brief(result.f(c.best())),
-                        c.best() < 0 ? "-" : Integer.toString(c.best()), Long.toString(c.converged()),
+                cells.add(c.best() < 0 ? "-" : Numbers.brief(result.f(c.best())));
+                if (result.hasPenalty()) {
+                    cells.add(c.best() < 0 ? "-" : Numbers.brief(result.objectiveValue(c.best())));
+                }
+                cells.addAll(List.of(c.best() < 0 ? "-" : Integer.toString(c.best()), Long.toString(c.converged()),
                         Long.toString(c.diverged())));
                 ct.row(cells);
             }
@@ -148,7 +170,9 @@ final class RunReport {
         t.row("status", Arrays.stream(Status.values()).filter(s -> result.count(s) > 0)
                 .map(s -> status(s) + " " + result.count(s)).collect(Collectors.joining(", ")));
         int best = result.best();
-        t.row("best f", best < 0 ? "none: every member diverged"
+        t.row(result.hasPenalty() ? "best objective" : "best f", best < 0 ? "none: every member diverged"
+                : result.hasPenalty() ? Numbers.brief(result.objectiveValue(best)) + " (f " + Numbers.brief(result.f(best))
+                        + " plus the penalties) at member " + best
                 : Numbers.brief(result.f(best)) + " at member " + best);
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
@@ -184,25 +208,26 @@ final class RunReport {
         List<String> header = new ArrayList<>();
         Table t;
         if (minima != null) {
-            header.addAll(List.of("rank", "f", "members", "best_member"));
+            header.addAll(List.of("rank", "f", "objective", "members", "best_member"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             t = new Table(header);
             for (int k = 0; k < selection.limit(minima.size()); k++) {
                 Minimum mn = minima.get(k);
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), exact(mn.f()),
-                        Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
+                        exact(mn.objective()), Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
                 Arrays.stream(mn.x()).forEach(x -> cells.add(exact(x)));
                 t.row(cells);
             }
         } else {
             List<String> names = List.copyOf(result.rule().parameters().keySet());
-            header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+            header.addAll(List.of("member", "f", "objective", "grad_norm", "steps", "status"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             header.addAll(names);
             t = new Table(header);
             for (int m : rows) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(m), exact(result.f(m)),
-                        exact(result.gradientNorm(m)), Integer.toString(result.steps(m)), status(result.status(m))));
+                        exact(result.objectiveValue(m)), exact(result.gradientNorm(m)), Integer.toString(result.steps(m)),
+                        status(result.status(m))));
                 Arrays.stream(result.x(m)).forEach(x -> cells.add(exact(x)));
                 Map<String, Double> h = result.hyperparameters(m);
                 names.forEach(n -> cells.add(Double.toString(h.get(n))));
@@ -313,6 +338,7 @@ final class RunReport {
                 g.writeNumber(c.best());
             }
             Json.number(g, "best_f", c.best() < 0 ? Double.NaN : result.f(c.best()), precision);
+            Json.number(g, "best_objective", c.best() < 0 ? Double.NaN : result.objectiveValue(c.best()), precision);
             g.writeNumberField("converged", c.converged());
             g.writeNumberField("diverged", c.diverged());
             g.writeEndObject();
@@ -326,6 +352,7 @@ final class RunReport {
         g.writeNumberField("index", m);
         Json.numbers(g, "x", result.x(m), precision);
         Json.number(g, "f", result.f(m), precision);
+        Json.number(g, "objective", result.objectiveValue(m), precision);
         Json.number(g, "grad_norm", result.gradientNorm(m), precision);
         g.writeNumberField("steps", result.steps(m));
         g.writeStringField("status", status(result.status(m)));
@@ -359,6 +386,7 @@ final class RunReport {
             g.writeStartObject();
             Json.numbers(g, "x", mn.x(), precision);
             Json.number(g, "f", mn.f(), precision);
+            Json.number(g, "objective", mn.objective(), precision);
             g.writeNumberField("count", mn.count());
             int[] members = mn.members();
             g.writeFieldName("members");
@@ -406,7 +434,8 @@ final class RunReport {
                 if (st == Status.CONVERGED_GRADIENT || st == Status.CONVERGED_VALUE) {
                     converged++;
                 }
-                if (best < 0 || (max ? result.f(m) > result.f(best) : result.f(m) < result.f(best))) {
+                if (best < 0 || (max ? result.objectiveValue(m) > result.objectiveValue(best)
+                        : result.objectiveValue(m) < result.objectiveValue(best))) {
                     best = m;
                 }
             }
@@ -414,7 +443,7 @@ final class RunReport {
         }
         if (!selection.all()) {
             list.sort(Comparator.comparing((Combination c) -> c.best() < 0).thenComparingDouble(
-                    c -> c.best() < 0 ? 0 : max ? -result.f(c.best()) : result.f(c.best())));
+                    c -> c.best() < 0 ? 0 : max ? -result.objectiveValue(c.best()) : result.objectiveValue(c.best())));
         }
         return list;
     }
