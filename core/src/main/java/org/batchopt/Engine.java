@@ -144,13 +144,16 @@ public final class Engine {
     /**
      * Optimizes every member of {@code batch}.
      *
-     * @throws IllegalArgumentException when the batch, the objective and the rule do not fit together
+     * @throws IllegalArgumentException when the batch, the objective and the rule do not fit together, or a
+     *                                  hyperparameter, tolerance or start coordinate does not keep its meaning in the
+     *                                  precision (beyond fp32's range, or non-zero and below its smallest value)
      * @throws BackendException         when a backend cannot run the job
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
         check(objective, rule, batch);
         double h = gradient == Gradient.CENTRAL ? (fdStep > 0 ? fdStep : Gradient.defaultStep(precision)) : 0;
         Job job = new Job(objective, rule, stopping, precision, gradient, h, strategy, stepsPerLaunch, historyEvery);
+        requireRepresentable(job);
         backend.requirePrecision(precision);
         int n = batch.members();
         MemberResults out = new MemberResults(objective.dimension(), n, precision, historyEvery, stopping.maxSteps());
@@ -164,6 +167,7 @@ public final class Engine {
             int count = Math.min(block, n - first);
             double[] start = new double[Math.multiplyExact(count, objective.dimension())];
             startPoints(batch, first, count, start);
+            requireRepresentable(start, first, objective.dimension());
             backend.run(job, new MemberBlock(first, count, start), out, context);
         }
         fillHistory(batch, out);
@@ -182,6 +186,44 @@ public final class Engine {
             if (!p.isUniform() && p.size() != batch.members()) {
                 throw new IllegalArgumentException(e.getKey() + " has " + p.size() + " per-member values, batch has "
                         + batch.members() + " members");
+            }
+        }
+    }
+
+    /**
+     * Every value the kernels receive must keep its meaning in the run's precision: an fp32 run of lr 1e39, of a
+     * schedule's t_max 1e-300 or of a tolerance 1e-50 would run with inf or 0 (see
+     * {@link Precision#requireRepresentable}).
+     */
+    private void requireRepresentable(Job job) {
+        org.batchopt.backend.ParamLayout p = job.params();
+        for (int k = 0; k < p.count(); k++) {
+            Param v = p.param(k);
+            if (v.isUniform()) {
+                precision.requireRepresentable(p.name(k), v.value());
+            } else if (precision == Precision.FP32) {
+                for (int m = 0; m < v.size(); m++) {
+                    float narrowed = (float) v.at(m);
+                    if (Float.isInfinite(narrowed) || (narrowed == 0 && v.at(m) != 0)) {
+                        precision.requireRepresentable(p.name(k) + " of member " + m, v.at(m));
+                    }
+                }
+            }
+        }
+        precision.requireRepresentable("gradient tolerance", stopping.gradientTolerance());
+        precision.requireRepresentable("value tolerance", stopping.valueTolerance());
+        precision.requireRepresentable("finite-difference step", job.fdStep());
+    }
+
+    private void requireRepresentable(double[] start, long first, int d) {
+        if (precision == Precision.FP64) {
+            return;
+        }
+        for (int j = 0; j < start.length; j++) {
+            float narrowed = (float) start[j];
+            if (Float.isInfinite(narrowed) || (narrowed == 0 && start[j] != 0)) {
+                precision.requireRepresentable("coordinate " + (j % d) + " of the start point of member "
+                        + (first + j / d), start[j]);
             }
         }
     }

@@ -241,6 +241,9 @@ final class JobOptions {
                     + " gives the start points; --sampler, --box, --bounds and --seed do not apply");
         }
         if (m.start != null) {
+            for (int i = 0; i < m.start.length; i++) {
+                computation.precision.requireRepresentable("--start coordinate " + (i + 1), m.start[i]);
+            }
             return new PreparedJob.StartsInfo(null, 0, null, null);
         }
         if (m.startsFile != null) {
@@ -256,7 +259,10 @@ final class JobOptions {
         if (m.box != null && m.bounds != null) {
             throw new IllegalArgumentException("--box and --bounds cannot be combined");
         }
+        Precision p = computation.precision;
         if (m.box != null) {
+            p.requireRepresentable("--box " + m.box.lo() + ":" + m.box.hi() + ": LO", m.box.lo());
+            p.requireRepresentable("--box " + m.box.lo() + ":" + m.box.hi() + ": HI", m.box.hi());
             return Box.cube(d, m.box.lo(), m.box.hi());
         }
         if (m.bounds != null) {
@@ -268,6 +274,8 @@ final class JobOptions {
             for (int i = 0; i < d; i++) {
                 lo[i] = m.bounds[i].lo();
                 hi[i] = m.bounds[i].hi();
+                p.requireRepresentable("--bounds interval " + (i + 1) + ": LO", lo[i]);
+                p.requireRepresentable("--bounds interval " + (i + 1) + ": HI", hi[i]);
             }
             return Box.of(lo, hi);
         }
