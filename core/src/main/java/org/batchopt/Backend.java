@@ -32,6 +32,14 @@ public interface Backend extends AutoCloseable {
     int maxBlockMembers(Job job);
 
     /**
+     * Bytes of Java heap this backend works in while it runs {@code job}, besides the block's start points and the
+     * results ({@link Engine#heapBytes}); 0 where it works in device or native memory.
+     */
+    default long workingBytes(Job job) {
+        return 0;
+    }
+
+    /**
      * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}.
      * Thread-safe (see the class comment); device backends take concurrent calls one at a time.
      */

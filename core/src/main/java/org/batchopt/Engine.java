@@ -156,6 +156,8 @@ public final class Engine {
         requireRepresentable(job);
         backend.requirePrecision(precision);
         int n = batch.members();
+        requireMemory(n, objective.dimension(), precision, historyEvery, stopping.maxSteps(), 0,
+                backend.workingBytes(job));
         MemberResults out = new MemberResults(objective.dimension(), n, precision, historyEvery, stopping.maxSteps());
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(n, t0));
@@ -163,6 +165,7 @@ public final class Engine {
         if (blockCap > 0) {
             block = Math.min(block, blockCap);
         }
+        block = Math.min(block, startBlockMembers(objective.dimension()));
         for (int first = 0; first < n; first += block) {
             int count = Math.min(block, n - first);
             double[] start = new double[Math.multiplyExact(count, objective.dimension())];
@@ -188,6 +191,78 @@ public final class Engine {
                         + batch.members() + " members");
             }
         }
+    }
+
+    /** The largest Java array, a little below 2^31 elements. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** Members of a block whose start points (8*D bytes each) fit one array and a sixteenth of the heap. */
+    private static int startBlockMembers(int dimension) {
+        int d = Math.max(1, dimension);
+        long byHeap = Runtime.getRuntime().maxMemory() / 16 / (8L * d);
+        return (int) Math.max(1, Math.min(MAX_ARRAY / d, byHeap));
+    }
+
+    /**
+     * Bytes of Java heap a run needs for its results and working set: per member its final point in the run's
+     * precision and 21 bytes of f, gradient norm, steps and status; the history, members x D values per recorded
+     * point ({@code maxSteps/historyEvery + 1} points); {@code perMemberParameters} per-member hyperparameters of 8
+     * bytes; one block of start points, 8*D bytes per member of the block; and the backend's working set
+     * ({@link Backend#workingBytes}). In double, so that no product overflows.
+     *
+     * @param historyEvery 0 for no history
+     */
+    public static double heapBytes(long members, int dimension, Precision precision, int historyEvery, int maxSteps,
+                                   int perMemberParameters, long workingBytes) {
+        double n = members;
+        double point = (double) dimension * precision.bytes();
+        double points = historyEvery > 0 ? (double) (maxSteps / historyEvery) + 1 : 0;
+        double block = Math.min(n, startBlockMembers(dimension)) * 8.0 * dimension;
+        return n * (point + 21) + points * n * point + n * 8.0 * perMemberParameters + block + workingBytes;
+    }
+
+    /**
+     * Refuses a run whose points cannot be held at all, whatever the heap: more coordinates than a Java array holds,
+     * or more history points than can be kept.
+     *
+     * @throws IllegalArgumentException with the figures
+     */
+    public static void requireHoldable(int dimension, int historyEvery, int maxSteps) {
+        if (dimension > MAX_ARRAY) {
+            throw new IllegalArgumentException("dimension " + dimension + " is more than a Java array holds ("
+                    + MAX_ARRAY + " values)");
+        }
+        double points = historyEvery > 0 ? (double) (maxSteps / historyEvery) + 1 : 0;
+        if (points > MAX_ARRAY) {
+            throw new IllegalArgumentException("history every " + historyEvery + " step of " + maxSteps + " steps is "
+                    + (long) points + " points per member, more than can be kept; record fewer points");
+        }
+    }
+
+    /**
+     * Refuses, before anything is allocated, a run that cannot fit in the Java heap ({@link #heapBytes} above nine
+     * tenths of what the heap can still take), or whose points cannot be held at all ({@link #requireHoldable}).
+     *
+     * @throws IllegalArgumentException with the figures
+     */
+    public static void requireMemory(long members, int dimension, Precision precision, int historyEvery, int maxSteps,
+                                     int perMemberParameters, long workingBytes) {
+        requireHoldable(dimension, historyEvery, maxSteps);
+        double points = historyEvery > 0 ? (double) (maxSteps / historyEvery) + 1 : 0;
+        double need = heapBytes(members, dimension, precision, historyEvery, maxSteps, perMemberParameters,
+                workingBytes);
+        Runtime rt = Runtime.getRuntime();
+        double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > 0.9 * free) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "this run needs about %s of Java heap "
+                    + "(%d members x %d coordinates%s), more than the %s the heap can still take (of %s at most)",
+                    gigabytes(need), members, dimension, points > 0 ? " x " + (long) points + " history points" : "",
+                    gigabytes(free), gigabytes(rt.maxMemory())));
+        }
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.batchopt.Batch;
 import org.batchopt.Box;
+import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
 import org.batchopt.Objective;
@@ -13,6 +14,7 @@ import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
 import org.batchopt.objective.BuiltIn;
+import org.batchopt.objective.expression.Program;
 import org.batchopt.rule.UpdateRule;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -144,8 +146,11 @@ final class JobOptions {
                     : "--function and --expr cannot be combined");
         }
         double[][] rows = m.startsFile == null ? null : StartsCsv.read(m.startsFile);
-        Objective objective = m.expression != null ? Objectives.expression(m.expression, dimension(rows))
-                : Objectives.byName(m.function, dimension(rows));
+        int d = dimension(rows);
+        // The objective and its box hold D values; a dimension no run can hold is refused before they are made.
+        requireMemory(1, d, computation.precision, 0, computation.steps, 0);
+        Objective objective = m.expression != null ? Objectives.expression(m.expression, d)
+                : Objectives.byName(m.function, d);
         if (m.maximize) {
             objective = objective.maximize();
         }
@@ -158,9 +163,11 @@ final class JobOptions {
         long perCombination = m.members != null ? m.members
                 : rows != null ? rows.length : m.start != null ? 1 : DEFAULT_MEMBERS;
         Batch batch = batch(objective.dimension(), perCombination, grid, starts);
+        Computation c = computation;
+        requireMemory(batch.members(), objective.dimension(), c.precision, 0, c.steps,
+                grid == null ? 0 : grid.names().size());
         axes.startsPerCombination(batch.startsPerCombination());
         UpdateRule r = rule.build(axes);
-        Computation c = computation;
         if (c.fdStep != null && c.gradient == Gradient.ANALYTIC) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " needs --gradient central");
         }
@@ -182,6 +189,21 @@ final class JobOptions {
                     + Integer.MAX_VALUE);
         }
         return grid.batch((int) perCombination, starts);
+    }
+
+    /**
+     * {@link Engine#requireMemory}, checked before the grid's per-member hyperparameters are built, with how to give
+     * Java more heap the way this command was started.
+     */
+    static void requireMemory(long members, int dimension, Precision p, int historyEvery, int steps, int perMember) {
+        Engine.requireHoldable(dimension, historyEvery, steps);
+        try {
+            Engine.requireMemory(members, dimension, p, historyEvery, steps, perMember, 0);
+        } catch (IllegalArgumentException e) {
+            double need = Engine.heapBytes(members, dimension, p, historyEvery, steps, perMember, 0);
+            throw new IllegalArgumentException(e.getMessage() + "; run fewer members or " + Main.heapHint(need / 0.8),
+                    e);
+        }
     }
 
     /** --dim, else what the function, --start, --bounds or the start file fix. */
@@ -209,13 +231,21 @@ final class JobOptions {
         throw new IllegalArgumentException("--dim is required: " + m.function + " allows " + b.dimensions());
     }
 
-    /** The highest variable a formula names: x1..xN, or x, y, z as 1, 2, 3 (at least 1). */
+    /**
+     * The highest variable a formula names: x1..xN, or x, y, z as 1, 2, 3 (at least 1); a variable beyond the
+     * variables a formula may have ({@link Program#MAX_DIMENSION}) is a usage error naming it.
+     */
     static int formulaDimension(String formula) {
         int d = 1;
         java.util.regex.Matcher v = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])(x([0-9]+)|[xyz])(?![A-Za-z0-9_])")
                 .matcher(formula);
         while (v.find()) {
-            d = Math.max(d, v.group(2) != null ? Integer.parseInt(v.group(2)) : "xyz".indexOf(v.group(1)) + 1);
+            String digits = v.group(2);
+            if (digits != null && (digits.length() > 9 || Integer.parseInt(digits) > Program.MAX_DIMENSION)) {
+                throw new IllegalArgumentException("variable " + v.group(1) + " in the formula is beyond the "
+                        + Program.MAX_DIMENSION + " variables a formula may have");
+            }
+            d = Math.max(d, digits != null ? Integer.parseInt(digits) : "xyz".indexOf(v.group(1)) + 1);
         }
         return d;
     }

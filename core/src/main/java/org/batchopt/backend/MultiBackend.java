@@ -51,6 +51,15 @@ public final class MultiBackend implements Backend {
     }
 
     @Override
+    public long workingBytes(Job job) {
+        long sum = 0;
+        for (Backend p : parts) {
+            sum += p.workingBytes(job);
+        }
+        return sum;
+    }
+
+    @Override
     public void run(Job job, MemberBlock block, MemberResults out, RunContext context) {
         int k = parts.size();
         int d = job.dimension();

@@ -71,10 +71,26 @@ public final class CpuBackend implements Backend {
         return BLOCK_MEMBERS;
     }
 
-    /** Members per tile: enough lanes to vectorize, few enough that a tile's state stays in cache. */
-    static int lanes(int dimension) {
-        int l = 2048 / Math.max(1, dimension);
-        return Math.max(16, Math.min(256, l / 16 * 16));
+    /**
+     * Members per tile: enough lanes to vectorize, few enough that a tile's state stays in cache; fewer (down to 1)
+     * where the tiles of every thread would take more than a quarter of the Java heap.
+     */
+    int lanes(KernelShape shape) {
+        int l = Math.max(16, Math.min(256, 2048 / Math.max(1, shape.dimension()) / 16 * 16));
+        long byHeap = Runtime.getRuntime().maxMemory() / 4 / threads / laneBytes(shape);
+        return (int) Math.max(1, Math.min(l, byHeap));
+    }
+
+    /** Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64). */
+    private static long laneBytes(KernelShape shape) {
+        return 8L * shape.dimension() * (3 + shape.stateSlots());
+    }
+
+    /** The tiles of every thread. */
+    @Override
+    public long workingBytes(Job job) {
+        KernelShape shape = KernelShape.of(job);
+        return (long) threads * lanes(shape) * laneBytes(shape);
     }
 
     @Override
@@ -83,7 +99,7 @@ public final class CpuBackend implements Backend {
             throw new IllegalStateException("cpu backend is closed");
         }
         final KernelShape shape = KernelShape.of(job);
-        final int lanes = lanes(job.dimension());
+        final int lanes = lanes(shape);
         final int tiles = (block.count() + lanes - 1) / lanes;
         final AtomicInteger next = new AtomicInteger();
         final long t0 = System.nanoTime();
