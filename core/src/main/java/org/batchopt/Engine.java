@@ -254,8 +254,8 @@ public final class Engine {
         Runtime rt = Runtime.getRuntime();
         double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > 0.9 * free) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "this run needs about %s of Java heap "
-                    + "(%d members x %d coordinates%s), more than the %s the heap can still take (of %s at most)",
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "this run needs about %s of Java "
+                    + "heap (%d members x %d coordinates%s), more than the %s the heap can still take (of %s at most)",
                     gigabytes(need), members, dimension, points > 0 ? " x " + (long) points + " history points" : "",
                     gigabytes(free), gigabytes(rt.maxMemory())));
         }

@@ -74,8 +74,22 @@ public final class Objective {
         return new Objective(name, dimension, source, false, box, minimum, minimizers, formula);
     }
 
-    /** The usual search box, or null when there is none. */
+    /** Whether this objective has a usual search box: every built-in does, an expression when given one. */
+    public boolean hasBox() {
+        return box != null;
+    }
+
+    /**
+     * The usual search box, where start points are sampled.
+     *
+     * @throws IllegalStateException when there is none ({@link #hasBox()} is false): an expression made without
+     *                               a box; give it one with {@link Objectives#expression(String, Box)}
+     */
     public Box box() {
+        if (box == null) {
+            throw new IllegalStateException(name + " has no search box: give one with Objectives.expression(text, "
+                    + "box), or sample start points in a Box of your own");
+        }
         return box;
     }
 

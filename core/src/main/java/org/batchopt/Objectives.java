@@ -115,7 +115,8 @@ public final class Objectives {
      * the devices compile kernel source printed from the formula and the CPU interprets the same operations in
      * the same order, so every backend computes the same bits in + - * / sqrt abs, and the same few-ulp results of
      * the portable exp, log, sin and cos of {@code kernels/math.cl}. Its name and formula are the text; it has no
-     * search box and no known minimum.
+     * known minimum, and no search box ({@link Objective#box()} throws): {@link #expression(String, Box)} gives
+     * it one.
      *
      * <p>Grammar (blanks are ignored):
      * <pre>
@@ -154,7 +155,23 @@ public final class Objectives {
      *                                  D, unbalanced parentheses, text after a complete expression, an empty text
      */
     public static Objective expression(String text, int dimension) {
+        return expression(text, dimension, null);
+    }
+
+    /**
+     * The objective given by {@code text}, as {@link #expression(String, int)}, in {@code box.dimension()}
+     * variables, with {@code box} as its search box, so that {@code Starts.sobol(f.box(), seed)} samples it.
+     *
+     * @param text the formula, not null
+     * @param box  the search box, not null
+     * @throws IllegalArgumentException as {@link #expression(String, int)}
+     */
+    public static Objective expression(String text, Box box) {
+        return expression(text, box.dimension(), box);
+    }
+
+    private static Objective expression(String text, int dimension, Box box) {
         ExpressionSource source = ExpressionSource.compile(text, dimension);
-        return new Objective(source.text(), dimension, source, null, Double.NaN, List.of(), source.text());
+        return new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
     }
 }

@@ -27,8 +27,8 @@ public enum Precision {
                     + Float.MAX_VALUE + "); use a smaller value or run in fp64");
         }
         if (narrowed == 0 && v != 0) {
-            throw new IllegalArgumentException(what + " = " + v + " is below the smallest fp32 value (" + Float.MIN_VALUE
-                    + ") and would be 0; use a larger value or run in fp64");
+            throw new IllegalArgumentException(what + " = " + v + " is below the smallest fp32 value ("
+                    + Float.MIN_VALUE + ") and would be 0; use a larger value or run in fp64");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.rule.UpdateRule;
 
@@ -155,11 +156,11 @@ public final class Result {
 
     /**
      * The best member: lowest objective ({@link #objectiveValue}; highest when maximizing) among those that did not
-     * diverge; -1 if none.
+     * diverge, ties to the lower index; empty when every member diverged.
      */
-    public int best() {
+    public OptionalInt best() {
         int[] b = best(1);
-        return b.length == 0 ? -1 : b[0];
+        return b.length == 0 ? OptionalInt.empty() : OptionalInt.of(b[0]);
     }
 
     /**
@@ -346,8 +347,9 @@ public final class Result {
 
     @Override
     public String toString() {
-        int b = best();
+        OptionalInt b = best();
         return "Result[" + objective + ", " + members() + " members on " + backend + " " + precision()
-                + (b < 0 ? ", all diverged" : ", best f=" + f(b) + " at " + Arrays.toString(x(b))) + "]";
+                + (b.isEmpty() ? ", all diverged"
+                : ", best f=" + f(b.getAsInt()) + " at " + Arrays.toString(x(b.getAsInt()))) + "]";
     }
 }

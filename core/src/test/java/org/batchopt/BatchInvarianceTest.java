@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md contract 2: a member's result depends only on its own inputs. The same members alone, inside a
- * batch of 10^5 and split into blocks give bit-identical results; a diverging member disturbs nobody.
+ * Batch invariance (README, "Batch invariance"): a member's result depends only on its own inputs. The same
+ * members alone, inside a batch of 10^5 and split into blocks give bit-identical results; a diverging member
+ * disturbs nobody.
  */
 class BatchInvarianceTest {
     static final int MEMBERS = 100_000;

@@ -32,7 +32,7 @@ class ObjectiveValueTest {
         assertEquals(0, r.f(0));
         assertEquals(1.0, r.objectiveValue(0), 1e-15);
         assertEquals(0.84, r.objectiveValue(1), 1e-15);
-        assertEquals(1, r.best());
+        assertEquals(1, r.best().getAsInt());
         assertArrayEquals(new int[] {1, 0}, r.best(2));
         List<Minimum> minima = r.minima(1e-3, 1e-3);
         assertEquals(1, minima.get(0).members()[0]);
@@ -51,9 +51,9 @@ class ObjectiveValueTest {
         Result r = run(Sgd.builder().lr(0).l1(1).build(), true);
         assertEquals(-1.0, r.objectiveValue(0), 1e-15);
         assertEquals(0.44, r.objectiveValue(1), 1e-15);
-        assertEquals(1, r.best());
+        assertEquals(1, r.best().getAsInt());
         Result plain = run(Sgd.builder().lr(0).build(), false);
         assertEquals(plain.f(1), plain.objectiveValue(1));
-        assertEquals(0, plain.best());
+        assertEquals(0, plain.best().getAsInt());
     }
 }

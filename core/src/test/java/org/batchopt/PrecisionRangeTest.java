@@ -19,7 +19,8 @@ class PrecisionRangeTest {
     }
 
     private static void refused(String message, UpdateRule rule, double... start) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(rule, Precision.FP32, start));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(rule, Precision.FP32, start));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         run(rule, Precision.FP64, start);
     }

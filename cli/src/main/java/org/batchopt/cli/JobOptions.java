@@ -98,7 +98,8 @@ final class JobOptions {
         double[] start;
 
         @Option(names = "--starts", paramLabel = "FILE.csv", description = "one start point per row (per "
-                + "combination in a grid)")
+                + "combination in a grid): UTF-8, comma-separated numbers; blank and '#' lines skipped, and a first "
+                + "line of names only (x1,x2) as a header")
         Path startsFile;
     }
 
@@ -309,7 +310,7 @@ final class JobOptions {
             }
             return Box.of(lo, hi);
         }
-        if (objective.box() == null) {
+        if (!objective.hasBox()) {
             throw new IllegalArgumentException(objective.name() + " has no usual box; give --box or --bounds");
         }
         return objective.box();

@@ -45,9 +45,9 @@ class SignalGuardTest {
     /** Runs {@code main} in a fresh JVM without LD_PRELOAD; returns its exit code and output. */
     private static String[] child(Path dir, Class<?> main) throws IOException, InterruptedException {
         Path out = dir.resolve(main.getSimpleName() + ".txt");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), main.getName()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName())
+                .redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().remove("LD_PRELOAD");
         int code = pb.start().waitFor();
         return new String[] {Integer.toString(code), Files.readString(out, StandardCharsets.UTF_8)};
@@ -84,7 +84,8 @@ class SignalGuardTest {
         public static void main(String[] args) {
             try (Backend b = Backends.open("opencl")) {
                 Result r = Engine.on(b).stopping(Stopping.maxSteps(50)).run(BuiltIn.SPHERE.create(2),
-                        Adam.builder().lr(0.1).build(), Batch.builder(2).members(64).starts(Starts.point(1, 2)).build());
+                        Adam.builder().lr(0.1).build(),
+                        Batch.builder(2).members(64).starts(Starts.point(1, 2)).build());
                 System.out.println("status " + r.status(0) + (r.status(0) == Status.MAX_STEPS ? "" : " (unexpected)"));
             }
             for (int s : new int[] {4, 7, 8, 11}) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * as {@code R(v)}; and it names its Java twin.
  */
 class BuiltInKernelSourceTest {
-    /** Math that differs between compilers, or that fuses (DESIGN.md, contract 3). */
+    /**
+     * Math that differs between compilers, or that fuses: bit parity needs the portable kernels/math.cl and no
+     * contraction (README, "Bit-identical backends").
+     */
     private static final Pattern NON_PORTABLE = Pattern.compile(
             "(?<![\\w.])(sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|exp|exp2|exp10|expm1|log|log2|log10|log1p"
                     + "|pow|pown|powr|rootn|rsqrt|cbrt|hypot|fma|mad|native_\\w+|half_\\w+)\\s*\\(");

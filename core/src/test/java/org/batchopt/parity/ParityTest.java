@@ -65,7 +65,7 @@ class ParityTest {
 
     /** Members uniform in the objective's box, or in [-2, 2]^D when it has none. */
     static Batch batch(Objective f, int members) {
-        Box box = f.box() != null ? f.box() : Box.cube(f.dimension(), -2, 2);
+        Box box = f.hasBox() ? f.box() : Box.cube(f.dimension(), -2, 2);
         return Batch.builder(f.dimension()).members(members).starts(Starts.uniform(box, 11)).build();
     }
 
@@ -115,8 +115,8 @@ class ParityTest {
             } catch (IllegalArgumentException refused) {
                 // Centered RMSprop refuses the L1 proximal step (RmsProp's javadoc): the row runs plain RMSprop.
                 name = "rmsprop" + name.substring(name.indexOf('/'));
-                rule = ParityCases.rules().get("rmsprop").build(schedules.get(r[1]).getValue(), regs.get(r[2]).getValue(),
-                        0);
+                rule = ParityCases.rules().get("rmsprop").build(schedules.get(r[1]).getValue(),
+                        regs.get(r[2]).getValue(), 0);
             }
             cases.add(new Case(name, objectives[r[3]], rule, Precision.values()[r[4]], Strategy.FUSED,
                     Gradient.ANALYTIC, stopping(row), row % 3 == 0 ? 0 : 5, MEMBERS));

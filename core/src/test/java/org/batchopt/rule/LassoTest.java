@@ -103,7 +103,8 @@ class LassoTest {
         Map<String, UpdateRule> r = new LinkedHashMap<>();
         r.put("sgd", Sgd.builder().lr(0.01).l1Proximal(LAMBDA).build());
         r.put("sgd-momentum", Sgd.builder().lr(0.002).momentum(0.9).l1Proximal(LAMBDA).build());
-        r.put("sgd-momentum-dampening", Sgd.builder().lr(0.002).momentum(0.9).dampening(0.5).l1Proximal(LAMBDA).build());
+        r.put("sgd-momentum-dampening", Sgd.builder().lr(0.002).momentum(0.9).dampening(0.5).l1Proximal(LAMBDA)
+                .build());
         r.put("sgd-nesterov", Sgd.builder().lr(0.002).momentum(0.9).nesterov(true).l1Proximal(LAMBDA).build());
         r.put("adagrad", Adagrad.builder().lr(0.2).l1Proximal(LAMBDA).build());
         r.put("rmsprop", RmsProp.builder().lr(0.002).l1Proximal(LAMBDA).build());

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.batchopt.BackendException;
 import org.batchopt.backend.SignalGuard;
-import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -71,12 +70,16 @@ public final class OpenClDevices {
      * @throws BackendException UNAVAILABLE when there is no OpenCL library or no platform, with the reason
      */
     public static List<Device> list() {
+        String failure = OpenClLibrary.failure();
+        if (failure != null) {
+            throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL library (JOCL needs "
+                    + "libOpenCL.so: install ocl-icd-opencl-dev or a vendor's ICD loader): " + failure);
+        }
         return SignalGuard.call(OpenClDevices::query);
     }
 
     private static List<Device> query() {
         try {
-            CL.setExceptionsEnabled(true);
             int[] count = new int[1];
             try {
                 clGetPlatformIDs(0, null, count);
@@ -114,9 +117,6 @@ public final class OpenClDevices {
                 }
             }
             return devices;
-        } catch (LinkageError e) {
-            throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL library: libOpenCL.so could "
-                    + "not be loaded (install ocl-icd-opencl-dev or a vendor's ICD loader): " + e.getMessage(), null, e);
         } catch (CLException e) {
             throw new BackendException(BackendException.Code.UNAVAILABLE, "OpenCL platforms could not be listed: "
                     + e.getMessage(), null, e);
