@@ -31,8 +31,8 @@ public record RmsProp(Param lr, Param alpha, Param eps, Param weightDecay, Param
         if (regularization.hasL1() && regularization.l1Proximal()) {
             if (centered) {
                 throw new IllegalArgumentException("centered RMSprop cannot take the L1 proximal step: its "
-                        + "denominator, the gradient's running deviation, falls to eps where a lasso solution holds the gradient "
-                        + "at -l1*sign(x), so the step never settles; use plain RMSprop or the L1 subgradient");
+                        + "denominator, the gradient's running deviation, falls to eps where a lasso solution holds the "
+                        + "gradient at -l1*sign(x), so the step never settles; use plain RMSprop or the L1 subgradient");
             }
             momentum.require("momentum", v -> v < 1, "the L1 proximal step needs momentum < 1");
         }
