@@ -254,6 +254,11 @@ public final class Engine {
         Runtime rt = Runtime.getRuntime();
         double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > 0.9 * free) {
+            // Garbage of earlier runs counts as used until it is collected: collect it before refusing.
+            System.gc();
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+        if (need > 0.9 * free) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "this run needs about %s of Java "
                     + "heap (%d members x %d coordinates%s), more than the %s the heap can still take (of %s at most)",
                     gigabytes(need), members, dimension, points > 0 ? " x " + (long) points + " history points" : "",
