@@ -7,16 +7,17 @@
  * follow torch's bit for bit where the conformance data can tell (sgd_nesterov after 1000 steps).
  *
  * A rule provides, for BO_RULE and its flags:
- *   RULE_NS   state values per coordinate (momentum buffers, moment estimates)
- *   RULE_NMS  state values per member (running products beta^t, NAdam's mu product)
- *   RULE_NSC  per-step scalars, stored from sc[BO_SC_RULE] on
  *   rule_init(s, ms, hp)              state at step 0 (s is one coordinate's slots)
  *   rule_prepare(sc, ms, t, lr, hp)   per-member scalars of update t (1-based), lr the scheduled rate
  *   rule_coord(sc, x, g, s)           the update of one coordinate; returns its step coefficient
  *   rule_scale(s, ms, g, hp, steps)   the coordinate's diagonal scaling d = lr_t/k from the state after `steps`
  *                                     updates (the state taken as settled on the current gradient g at 0)
- * Per-step scalars shared by all rules: sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_wd,
- * sc[BO_SC_L1] = l1.
+ * The program assembly (org.batchopt.backend.KernelProgram) defines, from org.batchopt.kernel.KernelRule, the ids
+ * BO_RULE_<kind>, the rule's state values per coordinate RULE_NS (momentum buffers, moment estimates) and per
+ * member RULE_NMS (running products beta^t, NAdam's mu product), its step scalars SC_<name> and their count
+ * RULE_NSC, and BO_NSC = BO_SC_RULE + RULE_NSC. Step scalars shared by all rules (org.batchopt.kernel.StepScalars):
+ * sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_weight_decay, sc[BO_SC_L1] = l1; a rule's own start
+ * at sc[BO_SC_RULE].
  *
  * The step coefficient k of a coordinate: where the rule's state is steady (moments equal to a constant
  * gradient g, momentum buffers at their limit), the rule moves x by -k*g; k is lr_t over the rule's diagonal
@@ -26,17 +27,6 @@
  * The stopping test (step.cl) uses the scaling d = lr_t/k for decoupled weight decay, whose fixed points are where
  * g + wd*d*x = 0.
  */
-#define BO_RULE_SGD 0
-#define BO_RULE_ADAGRAD 1
-#define BO_RULE_RMSPROP 2
-#define BO_RULE_ADAM 3
-#define BO_RULE_NADAM 4
-#define BO_RULE_ADAMAX 5
-
-#define BO_SC_LR 0
-#define BO_SC_DECAY 1
-#define BO_SC_L1 2
-#define BO_SC_RULE 3
 
 /* g plus torch's coupled weight_decay*x, fused as every rule but AdamW adds it to its gradient (AdamW decouples
    it); for the stopping test (step.cl). */
@@ -59,15 +49,6 @@ BO_FN real rule_coupled_decay(real g, real x, const real* hp)
  *   x = fma(d, -lr_t, x)
  * Step coefficient: lr_t without momentum, else lr_t*((1 - dampening)/(1 - momentum)), the limit of buf/g
  * (Nesterov needs dampening 0, and then g + momentum*buf tends to the same multiple of g). */
-#define RULE_NS 1
-#define RULE_NMS 0
-#define RULE_NSC 6
-#define SC_NEG_LR (BO_SC_RULE + 0)
-#define SC_WD (BO_SC_RULE + 1)
-#define SC_MOMENTUM (BO_SC_RULE + 2)
-#define SC_ONE_MINUS_DAMPENING (BO_SC_RULE + 3)
-#define SC_FIRST (BO_SC_RULE + 4)
-#define SC_STEP (BO_SC_RULE + 5)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -114,12 +95,6 @@ BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int
  *   sum = fma(g, g, sum)
  *   x   = x + (-clr*g) / (sqrt(sum) + eps)
  * Step coefficient: clr/(sqrt(sum) + eps). */
-#define RULE_NS 1
-#define RULE_NMS 0
-#define RULE_NSC 3
-#define SC_NEG_CLR (BO_SC_RULE + 0)
-#define SC_WD (BO_SC_RULE + 1)
-#define SC_EPS (BO_SC_RULE + 2)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -161,16 +136,6 @@ BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int
  * Step coefficient: (lr_t/(1 - momentum))/avg with momentum, lr_t/avg without. (Centered RMSprop has none
  * that holds still: its avg, the gradient's deviation, tends to eps under a constant gradient, so the rule
  * refuses the L1 proximal step.) */
-#define RULE_NS 3
-#define RULE_NMS 0
-#define RULE_NSC 7
-#define SC_NEG_LR (BO_SC_RULE + 0)
-#define SC_WD (BO_SC_RULE + 1)
-#define SC_ALPHA (BO_SC_RULE + 2)
-#define SC_ONE_MINUS_ALPHA (BO_SC_RULE + 3)
-#define SC_EPS (BO_SC_RULE + 4)
-#define SC_MOMENTUM (BO_SC_RULE + 5)
-#define SC_STEP (BO_SC_RULE + 6)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -233,16 +198,6 @@ BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int
  *   vhat = amsgrad ? (vmax = max(vmax, v)) : v
  *   x    = x + (-(lr_t/(1 - beta1^t))*m) / (sqrt(vhat)/sqrt(1 - beta2^t) + eps)
  * Step coefficient: lr_t/(sqrt(vhat)/sqrt(1 - beta2^t) + eps) (m/(1 - beta1^t) equals a constant g). */
-#define RULE_NS (2 + BO_AMSGRAD)
-#define RULE_NMS 2
-#define RULE_NSC 7
-#define SC_NEG_STEP (BO_SC_RULE + 0)
-#define SC_BC2_SQRT (BO_SC_RULE + 1)
-#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 2)
-#define SC_BETA2 (BO_SC_RULE + 3)
-#define SC_ONE_MINUS_BETA2 (BO_SC_RULE + 4)
-#define SC_EPS (BO_SC_RULE + 5)
-#define SC_WD (BO_SC_RULE + 6)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -311,17 +266,6 @@ BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int
  *   x = x + ((-lr_t*mu_next)/(1 - mu_prod*mu_next) * m)/denom
  * Step coefficient: -(value1 + value2)/denom, the two coefficients above (m tends to g); lr_t/denom once
  * mu has reached beta1. */
-#define RULE_NS 2
-#define RULE_NMS 2
-#define RULE_NSC 8
-#define SC_VALUE1 (BO_SC_RULE + 0)
-#define SC_VALUE2 (BO_SC_RULE + 1)
-#define SC_BC2 (BO_SC_RULE + 2)
-#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 3)
-#define SC_BETA2 (BO_SC_RULE + 4)
-#define SC_ONE_MINUS_BETA2 (BO_SC_RULE + 5)
-#define SC_EPS (BO_SC_RULE + 6)
-#define SC_WD (BO_SC_RULE + 7)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -376,14 +320,6 @@ BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int
  *   u = max(u*beta2, |g| + eps)
  *   x = x + (-(lr_t/(1 - beta1^t))*m) / u
  * Step coefficient: lr_t/u. */
-#define RULE_NS 2
-#define RULE_NMS 1
-#define RULE_NSC 5
-#define SC_NEG_CLR (BO_SC_RULE + 0)
-#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 1)
-#define SC_BETA2 (BO_SC_RULE + 2)
-#define SC_EPS (BO_SC_RULE + 3)
-#define SC_WD (BO_SC_RULE + 4)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -423,7 +359,6 @@ BO_FN real rule_scale(const real* s, const real* ms, real g, const real* hp, int
 #error "unknown BO_RULE"
 #endif
 
-#define BO_NSC (BO_SC_RULE + RULE_NSC)
 /* Arrays of these sizes must not be empty. */
 #define RULE_NS_ALLOC (RULE_NS > 0 ? RULE_NS : 1)
 #define RULE_NMS_ALLOC (RULE_NMS > 0 ? RULE_NMS : 1)

@@ -1,7 +1,7 @@
 package org.batchopt;
 
 import java.util.List;
-import org.batchopt.objective.ObjectiveSource;
+import org.batchopt.kernel.ObjectiveSource;
 
 /**
  * An objective {@code f: R^D -> R} with its source for every backend, its sense, and, for the built-ins, a
@@ -20,11 +20,14 @@ public final class Objective {
     private final String formula;
 
     /**
+     * Made by {@link Objectives}.
+     *
+     * @param source     the kernel source and CPU twins
      * @param box        usual search box, or null
      * @param minimizers known global minimizers (not modified), empty when unknown
      * @param minimum    the global minimum value, NaN when unknown
      */
-    public Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
+    Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
                      List<double[]> minimizers, String formula) {
         this(name, dimension, source, false, box, minimum, minimizers, formula);
     }
@@ -55,7 +58,8 @@ public final class Objective {
         return dimension;
     }
 
-    public ObjectiveSource source() {
+    /** The kernel source and CPU twins, for the engine. */
+    ObjectiveSource source() {
         return source;
     }
 

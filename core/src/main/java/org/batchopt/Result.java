@@ -35,10 +35,12 @@ public final class Result {
         this.backend = backend;
         this.device = device;
         this.timing = timing;
-        Map<String, Param> p = rule.parameters();
-        this.l1 = p.containsKey("l1") && p.get("l1").anyNonZero() ? p.get("l1") : null;
-        this.quadratic = java.util.stream.Stream.of("l2", "weight_decay", "decoupled_wd").map(p::get)
-                .filter(v -> v != null && v.anyNonZero()).toArray(Param[]::new);
+        Map<Hyperparameter, Param> p = rule.parameters();
+        Param l1Weight = p.get(Hyperparameter.L1);
+        this.l1 = l1Weight != null && l1Weight.anyNonZero() ? l1Weight : null;
+        this.quadratic = java.util.stream.Stream.of(Hyperparameter.L2, Hyperparameter.WEIGHT_DECAY,
+                Hyperparameter.DECOUPLED_WEIGHT_DECAY).map(p::get).filter(v -> v != null && v.anyNonZero())
+                .toArray(Param[]::new);
     }
 
     public Objective objective() {
@@ -91,8 +93,8 @@ public final class Result {
 
     /**
      * The objective member m minimized, at its final point: {@code f + penalty} ({@code f - penalty} when maximizing,
-     * where f is maximized), with {@code penalty = l1*|x|_1 + (l2 + weight_decay + decoupled_wd)/2*|x|^2}, the
-     * member's own weights: the L1 term, coupled L2, torch's weight decay of the rule and decoupled weight decay, each
+     * where f is maximized), with {@code penalty = l1*|x|_1 + (l2 + weight_decay + decoupled_weight_decay)/2*|x|^2}
+     * in the member's own weights: the L1 term, coupled L2, torch's weight decay of the rule and decoupled weight decay, each
      * as the penalty whose gradient the rule adds. (For decoupled decay with a rule other than plain SGD this is its
      * nominal L2 penalty; the members' fixed points weigh it by the rule's metric, see {@link Stopping}.) Equal to
      * {@link #f} without regularization. Computed in double from x; reported as {@code objective}. Best members and
@@ -134,10 +136,10 @@ public final class Result {
         return data.status(m);
     }
 
-    /** Member m's hyperparameters by kernel name (lr, momentum, beta1, kappa, l2, ...). */
+    /** Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...). */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
-        rule.parameters().forEach((k, p) -> h.put(k, p.at(m)));
+        rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
         return h;
     }
 

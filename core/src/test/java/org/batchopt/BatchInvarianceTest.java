@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.Sgd;
 import org.batchopt.rule.UpdateRule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class BatchInvarianceTest {
     static final int MEMBERS = 100_000;
-    static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = Backends.open("cpu");
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
+    private final Backend cpu = SharedBackends.cpu();
 
     static double[] spread(int n, double lo, double hi) {
         double[] v = new double[n];

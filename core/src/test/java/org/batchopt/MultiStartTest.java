@@ -6,23 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.batchopt.rule.Adam;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Multi-start searches end where the mathematics says they must. */
 class MultiStartTest {
-    static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = Backends.open("cpu");
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
+    private final Backend cpu = SharedBackends.cpu();
 
     @Test
     void rastriginFromTenThousandSobolStartsFindsZeroAtTheOrigin() {

@@ -10,11 +10,11 @@ import org.batchopt.Grid;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
+import org.batchopt.RunSettings;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
 import org.batchopt.objective.BuiltIn;
-import org.batchopt.objective.expression.Program;
 import org.batchopt.rule.UpdateRule;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -176,9 +176,9 @@ final class JobOptions {
         if (c.fdStep != null && !(c.fdStep > 0 && Double.isFinite(c.fdStep))) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " must be finite and > 0");
         }
-        Stopping stopping = new Stopping(c.steps, c.gradTol, c.fTol);
-        return new PreparedJob(objective, r, batch, grid, info, stopping, c.precision, gradient,
-                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch);
+        RunSettings settings = new RunSettings(c.precision, new Stopping(c.steps, c.gradTol, c.fTol), gradient,
+                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0);
+        return new PreparedJob(objective, r, batch, grid, info, settings);
     }
 
     private static Batch batch(int dimension, long perCombination, Grid grid, Starts starts) {
@@ -227,28 +227,9 @@ final class JobOptions {
             return rows[0].length;
         }
         if (b == null) {
-            return formulaDimension(m.expression);
+            return Objectives.expressionDimension(m.expression);
         }
         throw new IllegalArgumentException("--dim is required: " + m.function + " allows " + b.dimensions());
-    }
-
-    /**
-     * The highest variable a formula names: x1..xN, or x, y, z as 1, 2, 3 (at least 1); a variable beyond the
-     * variables a formula may have ({@link Program#MAX_DIMENSION}) is a usage error naming it.
-     */
-    static int formulaDimension(String formula) {
-        int d = 1;
-        java.util.regex.Matcher v = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])(x([0-9]+)|[xyz])(?![A-Za-z0-9_])")
-                .matcher(formula);
-        while (v.find()) {
-            String digits = v.group(2);
-            if (digits != null && (digits.length() > 9 || Integer.parseInt(digits) > Program.MAX_DIMENSION)) {
-                throw new IllegalArgumentException("variable " + v.group(1) + " in the formula is beyond the "
-                        + Program.MAX_DIMENSION + " variables a formula may have");
-            }
-            d = Math.max(d, digits != null ? Integer.parseInt(digits) : "xyz".indexOf(v.group(1)) + 1);
-        }
-        return d;
     }
 
     /** The built-in called {@code name}; an unknown name is a usage error listing the built-ins. */

@@ -9,9 +9,7 @@ import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
 import org.batchopt.Objective;
-import org.batchopt.Precision;
-import org.batchopt.Stopping;
-import org.batchopt.Strategy;
+import org.batchopt.RunSettings;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.AdamW;
 import org.batchopt.rule.RmsProp;
@@ -23,14 +21,12 @@ import org.batchopt.schedule.MultiStep;
  * A job as the command line described it, ready to run on any backend: the same objective, rule, members and
  * engine settings wherever it runs.
  *
- * @param grid           the hyperparameter grid, null when every member shares its hyperparameters
- * @param starts         where the start points came from
- * @param fdStep         the central-difference step, 0 for the precision's default
- * @param stepsPerLaunch steps per fused launch, 0 for the planner's choice
+ * @param grid     the hyperparameter grid, null when every member shares its hyperparameters
+ * @param starts   where the start points came from
+ * @param settings the engine's settings
  */
 record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
-                   Stopping stopping, Precision precision, Gradient gradient, double fdStep, Strategy strategy,
-                   int stepsPerLaunch) {
+                   RunSettings settings) {
 
     /**
      * How the start points were chosen.
@@ -54,9 +50,7 @@ record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid,
 
     /** An engine on {@code backend} with this job's settings. */
     Engine engine(Backend backend) {
-        Engine e = Engine.on(backend).precision(precision).stopping(stopping).strategy(strategy)
-                .stepsPerLaunch(stepsPerLaunch);
-        return gradient == Gradient.CENTRAL && fdStep > 0 ? e.centralDifferences(fdStep) : e.gradient(gradient);
+        return Engine.on(backend).settings(settings);
     }
 
     /**
@@ -87,7 +81,7 @@ record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid,
 
     /** The central-difference step the engine uses (the precision's default unless given), NaN when analytic. */
     double fdStepUsed() {
-        return gradient != Gradient.CENTRAL ? Double.NaN : fdStep > 0 ? fdStep : Gradient.defaultStep(precision);
+        return settings.gradient() != Gradient.CENTRAL ? Double.NaN : settings.centralDifferenceStep();
     }
 
     /** Start points per grid combination (all members without a grid). */

@@ -91,8 +91,8 @@ final class RunCommand implements Callable<Integer> {
         }
         PreparedJob j = job.prepare();
         if (o.history > 0) {
-            JobOptions.requireMemory(j.batch().members(), j.objective().dimension(), j.precision(), o.history,
-                    j.stopping().maxSteps(), j.grid() == null ? 0 : j.grid().names().size());
+            JobOptions.requireMemory(j.batch().members(), j.objective().dimension(), j.settings().precision(),
+                    o.history, j.settings().stopping().maxSteps(), j.grid() == null ? 0 : j.grid().names().size());
         }
         RunReport.Selection selection = new RunReport.Selection(o.all, o.top == null ? DEFAULT_TOP : o.top,
                 o.minima || o.clusterXTol != null || o.clusterFTol != null,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Minimum;
 import org.batchopt.Param;
 import org.batchopt.Precision;
@@ -168,7 +169,8 @@ final class RunReport {
                 + ", schedule " + result.rule().schedule().name() + (job.milestones() == null ? ""
                 : " at steps " + milestones()));
         t.row("hyperparameters", result.rule().parameters().entrySet().stream()
-                .map(e -> e.getKey() + " " + describe(e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+                .map(e -> e.getKey().id() + " " + describe(e.getKey().id(), e.getValue()))
+                .collect(Collectors.joining(", ")));
         t.row("stopping", stopping());
         t.row("backend", result.backend() + " (" + result.device() + ")");
         t.row("precision", precision(precision));
@@ -196,19 +198,19 @@ final class RunReport {
     }
 
     private String stopping() {
-        String s = "at most " + job.stopping().maxSteps() + " steps";
-        if (job.stopping().gradientTolerance() > 0) {
-            s += ", gradient norm <= " + Numbers.brief(job.stopping().gradientTolerance());
+        String s = "at most " + job.settings().stopping().maxSteps() + " steps";
+        if (job.settings().stopping().gradientTolerance() > 0) {
+            s += ", gradient norm <= " + Numbers.brief(job.settings().stopping().gradientTolerance());
         }
-        if (job.stopping().valueTolerance() > 0) {
-            s += ", f change <= " + Numbers.brief(job.stopping().valueTolerance()) + " (1 + |f|)";
+        if (job.settings().stopping().valueTolerance() > 0) {
+            s += ", f change <= " + Numbers.brief(job.settings().stopping().valueTolerance()) + " (1 + |f|)";
         }
-        return s + "; " + gradient() + " gradient" + (job.gradient() == Gradient.CENTRAL
+        return s + "; " + gradient() + " gradient" + (job.settings().gradient() == Gradient.CENTRAL
                 ? ", step h = " + Numbers.brief(job.fdStepUsed()) + " max(1, |x_i|)" : "");
     }
 
     private String gradient() {
-        return job.gradient().toString().toLowerCase(Locale.ROOT);
+        return job.settings().gradient().toString().toLowerCase(Locale.ROOT);
     }
 
     /** The multi-step milestones as M1/M2/... */
@@ -232,13 +234,13 @@ final class RunReport {
             s.put("milestones", milestones());
         }
         s.put("gradient", gradient());
-        if (job.gradient() == Gradient.CENTRAL) {
+        if (job.settings().gradient() == Gradient.CENTRAL) {
             s.put("fd_step", Numbers.exact(job.fdStepUsed(), Precision.FP64));
         }
         s.put("precision", precision(precision));
-        s.put("max_steps", Integer.toString(job.stopping().maxSteps()));
-        s.put("grad_tol", Numbers.exact(job.stopping().gradientTolerance(), Precision.FP64));
-        s.put("f_tol", Numbers.exact(job.stopping().valueTolerance(), Precision.FP64));
+        s.put("max_steps", Integer.toString(job.settings().stopping().maxSteps()));
+        s.put("grad_tol", Numbers.exact(job.settings().stopping().gradientTolerance(), Precision.FP64));
+        s.put("f_tol", Numbers.exact(job.settings().stopping().valueTolerance(), Precision.FP64));
         s.put("starts", job.starts().describe());
         s.put("backend", result.backend());
         return s;
@@ -256,11 +258,11 @@ final class RunReport {
         List<String> header = new ArrayList<>();
         Table t;
         if (minima != null) {
-            Map<String, Param> shared = new LinkedHashMap<>(result.rule().parameters());
+            Map<Hyperparameter, Param> shared = new LinkedHashMap<>(result.rule().parameters());
             shared.values().removeIf(p -> !p.isUniform());
             header.addAll(List.of("rank", "f", "objective", "members", "best_member"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
-            header.addAll(shared.keySet());
+            shared.keySet().forEach(h -> header.add(h.id()));
             header.addAll(settings.keySet());
             t = new Table(header);
             for (int k = 0; k < selection.limit(minima.size()); k++) {
@@ -273,7 +275,7 @@ final class RunReport {
                 t.row(cells);
             }
         } else {
-            List<String> names = List.copyOf(result.rule().parameters().keySet());
+            List<String> names = result.rule().parameters().keySet().stream().map(Hyperparameter::id).toList();
             header.addAll(List.of("member", "f", "objective", "grad_norm", "steps", "status"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             header.addAll(names);
@@ -317,11 +319,11 @@ final class RunReport {
             }
             writeStarts(g);
             g.writeObjectFieldStart("stopping");
-            g.writeNumberField("max_steps", job.stopping().maxSteps());
-            g.writeNumberField("grad_tol", job.stopping().gradientTolerance());
-            g.writeNumberField("f_tol", job.stopping().valueTolerance());
+            g.writeNumberField("max_steps", job.settings().stopping().maxSteps());
+            g.writeNumberField("grad_tol", job.settings().stopping().gradientTolerance());
+            g.writeNumberField("f_tol", job.settings().stopping().valueTolerance());
             g.writeStringField("gradient", gradient());
-            if (job.gradient() == Gradient.CENTRAL) {
+            if (job.settings().gradient() == Gradient.CENTRAL) {
                 g.writeNumberField("fd_step", job.fdStepUsed());
             }
             g.writeEndObject();

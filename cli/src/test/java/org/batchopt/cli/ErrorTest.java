@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input: exit code 2 and one line "batchopt: ..." naming the bad value, no stack trace; backends that are
@@ -122,24 +123,28 @@ class ErrorTest {
                 .failsWith(Main.USAGE, "2 start points given for 5 members");
     }
 
-    /** Whatever Backends says about OpenCL here, the command says the same with the matching exit code. */
-    @Test
-    void unavailableBackendFollowsBackends() {
-        for (String spec : List.of("opencl", "cuda:0")) {
-            int expected;
-            String message;
-            try (Backend b = Backends.open(spec)) {
-                continue;
-            } catch (BackendException e) {
-                assertTrue(e.code() == BackendException.Code.UNAVAILABLE, e.code().toString());
-                expected = Main.UNAVAILABLE;
-                message = e.getMessage();
-            } catch (IllegalArgumentException e) {
-                expected = Main.USAGE;
-                message = e.getMessage();
-            }
-            Cli.run(RUN + "--backend " + spec).failsWith(expected, message.lines().findFirst().orElseThrow());
+    /**
+     * Whatever Backends says about a backend that cannot run here, the command says the same with the matching exit
+     * code; where the backend runs (OpenCL with POCL, a GPU machine), there is nothing to compare and the case is
+     * skipped.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"opencl", "cuda:0"})
+    void unavailableBackendFollowsBackends(String spec) {
+        int expected;
+        String message;
+        try (Backend b = Backends.open(spec)) {
+            Assumptions.abort(spec + " is available here (" + b.device() + ")");
+            return;
+        } catch (BackendException e) {
+            assertEquals(BackendException.Code.UNAVAILABLE, e.code(), e.getMessage());
+            expected = Main.UNAVAILABLE;
+            message = e.getMessage();
+        } catch (IllegalArgumentException e) {
+            expected = Main.USAGE;
+            message = e.getMessage();
         }
+        Cli.run(RUN + "--backend " + spec).failsWith(expected, message.lines().findFirst().orElseThrow());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
-import org.batchopt.objective.expression.ExpressionSyntaxException;
+import org.batchopt.objective.ExpressionSyntaxException;
 import org.batchopt.rule.Adam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
