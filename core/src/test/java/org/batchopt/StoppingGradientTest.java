@@ -3,15 +3,12 @@ package org.batchopt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.batchopt.backend.cpu.CpuBackend;
 import org.batchopt.rule.Adagrad;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.AdamW;
 import org.batchopt.rule.RmsProp;
 import org.batchopt.rule.Sgd;
 import org.batchopt.rule.UpdateRule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +17,9 @@ import org.junit.jupiter.api.Test;
  * they were left out: f = (x-1)^2 with weight decay 2 sat at its optimum x = 0.5 for every step as MAX_STEPS.
  */
 class StoppingGradientTest {
-    private static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = new CpuBackend(1);
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
-
     private static Result run(String formula, UpdateRule rule, Precision p, double tol, double... start) {
         Objective f = Objectives.expression(formula, start.length);
-        return Engine.on(cpu).precision(p).stopping(Stopping.maxSteps(20_000).gradientTolerance(tol))
+        return Engine.on(SharedBackends.cpu()).precision(p).stopping(Stopping.maxSteps(20_000).gradientTolerance(tol))
                 .run(f, rule, Batch.builder(start.length).members(1).starts(Starts.point(start)).build());
     }
 

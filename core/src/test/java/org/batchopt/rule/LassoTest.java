@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.batchopt.Backend;
 import org.batchopt.Batch;
+import org.batchopt.SharedBackends;
 import org.batchopt.Engine;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
@@ -15,9 +15,6 @@ import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
-import org.batchopt.backend.cpu.CpuBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,18 +42,6 @@ class LassoTest {
     static final int STEPS = 20_000;
     /** The reference is exact to rounding; the rules reach it within a few ulps, far inside this. */
     static final double TOLERANCE = 1e-12;
-
-    private static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = new CpuBackend(1);
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
 
     /** ||A x - b||^2 as a formula. */
     static String leastSquares() {
@@ -134,7 +119,7 @@ class LassoTest {
     void everyRuleEndsAtTheLassoSolution(String name, UpdateRule rule) {
         double[] expected = coordinateDescent(LAMBDA);
         Objective f = Objectives.expression(leastSquares(), 5);
-        Result r = Engine.on(cpu).precision(Precision.FP64).stopping(Stopping.maxSteps(STEPS))
+        Result r = Engine.on(SharedBackends.cpu()).precision(Precision.FP64).stopping(Stopping.maxSteps(STEPS))
                 .run(f, rule, Batch.builder(5).members(1).starts(Starts.point(0.5, 0.5, 0.5, 0.5, 0.5)).build());
         double[] x = r.x(0);
         StringBuilder s = new StringBuilder();
@@ -179,7 +164,7 @@ class LassoTest {
     void theTwoDimensionalExampleEndsAtTheLassoPoint(String name, UpdateRule rule) {
         Objective f = Objectives.expression("(x-0.3)^2 + (y-2)^2", 2);
         for (Precision p : Precision.values()) {
-            Result r = Engine.on(cpu).precision(p).stopping(Stopping.maxSteps(STEPS))
+            Result r = Engine.on(SharedBackends.cpu()).precision(p).stopping(Stopping.maxSteps(STEPS))
                     .run(f, rule, Batch.builder(2).members(1).starts(Starts.point(1, 1)).build());
             String at = name + " " + p + " ends at " + java.util.Arrays.toString(r.x(0));
             assertEquals(0.0, r.x(0, 0), 0.0, at);
