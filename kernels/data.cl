@@ -202,6 +202,22 @@ __kernel void bo_data_grad(__global const real* XD, __global const int* ORDER, c
     }
 }
 
+/* Component i of the stopping gradient (step.cl's bo_stop_grad), the gradient itself on a coordinate no penalty
+   touches. */
+BO_FN real bo_data_stop_grad(int i, __global const real* X, __global const real* G, __global const real* ST,
+                             const long nm, const long m, const real* hp, const real* ms, int s)
+{
+    const real g = G[(long)i * nm + m];
+    if (!BO_PENALIZED(i)) {
+        return g;
+    }
+    real sv[RULE_NS_ALLOC];
+    for (int j = 0; j < RULE_NS; j++) {
+        sv[j] = ST[(long)(j * DIM + i) * nm + m];
+    }
+    return bo_stop_grad(g, X[(long)i * nm + m], hp, sv, ms, s);
+}
+
 __kernel void bo_data_eval(__global const real* X, __global real* G, __global real* ST, __global real* SC,
                            __global real* F, __global real* GN, __global int* STATUS, __global int* STEPS,
                            __global const int* ACTIVE, const int nactive, const long nm,
@@ -221,8 +237,12 @@ __kernel void bo_data_eval(__global const real* X, __global real* G, __global re
     BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
     const real rows = (real)count;
     const real f = T[m] / rows;
+    real ms[RULE_NMS_ALLOC];
+    for (int k = 0; k < RULE_NMS; k++) {
+        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
+    }
     real gsq = R(0);
-    real xz = R(0);
+    real z = R(0);
     for (int i = 0; i < DIM; i++) {
         const real xi = X[(long)i * nm + m];
         real gi = G[(long)i * nm + m] / rows;
@@ -230,25 +250,36 @@ __kernel void bo_data_eval(__global const real* X, __global real* G, __global re
             gi = bo_regularize(gi, xi, hp);
         }
         G[(long)i * nm + m] = gi;
-        gsq = gsq + gi * gi;
-        xz = xz + xi * R(0);
+        const real r = bo_data_stop_grad(i, X, G, ST, nm, m, hp, ms, s);
+        gsq = gsq + r * r;
+        z = z + xi * R(0) + gi * R(0);
     }
-    int status = bo_check(f, F[m], gsq, xz, s, max_steps, gtol, ftol);
+    real gnorm = sqrt(gsq);
+    if (!(gsq <= REAL_MAX) && z == R(0)) {
+        /* The squares overflowed although every component is finite: the norm scaled by the largest. */
+        real amax = R(0);
+        for (int i = 0; i < DIM; i++) {
+            amax = bo_max(amax, fabs(bo_data_stop_grad(i, X, G, ST, nm, m, hp, ms, s)));
+        }
+        real ssq = R(0);
+        for (int i = 0; i < DIM; i++) {
+            const real q = bo_data_stop_grad(i, X, G, ST, nm, m, hp, ms, s) / amax;
+            ssq = ssq + q * q;
+        }
+        gnorm = amax <= REAL_MAX ? amax * sqrt(ssq) : amax;
+    }
+    int status = bo_check(f, F[m], gnorm, z, s, max_steps, gtol, ftol);
     if (status == BO_RUNNING && STOP[m]) {
         status = BO_STOPPED_EARLY;
     }
     F[m] = f;
     if (status != BO_RUNNING) {
-        GN[m] = sqrt(gsq);
+        GN[m] = gnorm;
         STATUS[m] = status;
         STEPS[m] = s;
         return;
     }
-    real ms[RULE_NMS_ALLOC];
     real sc[BO_NSC];
-    for (int k = 0; k < RULE_NMS; k++) {
-        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
-    }
     bo_prepare(sc, ms, s, hp);
     for (int k = 0; k < RULE_NMS; k++) {
         ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.batchopt.Precision;
 import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
+import org.batchopt.backend.KernelShape;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
@@ -84,13 +85,44 @@ public final class CpuBackend implements BackendSpi {
         return Math.max(8, Math.min(256, (perThread + 7) / 8 * 8));
     }
 
+    /**
+     * {@link #lanes(int)} (or {@link #batchedLanes} for {@code members} of a model fitted to a dataset), fewer (down
+     * to 1) where the tiles of every thread would take over a quarter of the heap.
+     */
+    int lanes(RunPlan plan, int members) {
+        long byHeap = Runtime.getRuntime().maxMemory() / 4 / threads / laneBytes(plan);
+        int wanted = plan.strategy() == Strategy.BATCHED ? batchedLanes(members, threads)
+                : lanes(plan.shape().dimension());
+        return (int) Math.max(1, Math.min(wanted, byHeap));
+    }
+
+    /**
+     * Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64); for a
+     * model fitted to a dataset also the batched twin's gradient sums and the stopped lanes' points, and its outputs
+     * and residuals per row.
+     */
+    private static long laneBytes(RunPlan plan) {
+        KernelShape shape = plan.shape();
+        long reals = (long) shape.dimension() * (3 + shape.stateSlots());
+        if (plan.objective() instanceof DataObjectiveSource d) {
+            reals += 2L * shape.dimension() + 5L * d.outputs() + 12;
+        }
+        return 8 * reals;
+    }
+
+    /** The tiles of every thread. */
+    @Override
+    public long workingBytes(RunPlan plan) {
+        int most = plan.strategy() == Strategy.BATCHED ? 256 : lanes(plan.shape().dimension());
+        return (long) threads * Math.min(most, lanes(plan, most * threads)) * laneBytes(plan);
+    }
+
     @Override
     public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         if (closed) {
             throw new IllegalStateException("cpu backend is closed");
         }
-        final int lanes = plan.strategy() == Strategy.BATCHED ? batchedLanes(block.count(), threads)
-                : lanes(plan.dimension());
+        final int lanes = lanes(plan, block.count());
         final int tiles = (block.count() + lanes - 1) / lanes;
         final AtomicInteger next = new AtomicInteger();
         final long t0 = System.nanoTime();

@@ -1,7 +1,5 @@
 package org.batchopt.backend.cpu;
 
-import static org.batchopt.kernel.Math64.sqrt;
-
 import org.batchopt.Status;
 import org.batchopt.backend.DataResults;
 import org.batchopt.backend.MemberResults;
@@ -76,7 +74,7 @@ final class DataTile64 extends Tile64 {
                 evaluations(s, results);
             }
             step(s);
-            regularize();
+            regularize(s);
             final int before = n;
             stopFinished(s, out, results);
             context.progress(n, before - n);
@@ -143,7 +141,7 @@ final class DataTile64 extends Tile64 {
         int k = 0;
         int l = 0;
         while (l < n) {
-            int status = check(f[l], fprev[l], gsq[l], xz[l], s);
+            int status = check(f[l], fprev[l], gn[l], z[l], s);
             if (status == RUNNING && stop[l]) {
                 status = STOPPED_EARLY;
             }
@@ -156,7 +154,7 @@ final class DataTile64 extends Tile64 {
                 out.x().set(m, i, x[i][l]);
                 ended[i][k] = x[i][l];
             }
-            out.finish(m, f[l], sqrt(gsq[l]), s, Status.ofCode(status));
+            out.finish(m, f[l], gn[l], s, Status.ofCode(status));
             endedMember[k] = m;
             k++;
             n = n - 1;
