@@ -13,7 +13,8 @@ import org.batchopt.rule.UpdateRule;
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the gradient norm
  * there, the steps taken, its status and its hyperparameters; plus the best members, the distinct minima,
- * which backend ran it, and where the time went.
+ * which backend ran it, and where the time went. Members are numbered {@code 0..members()-1} in batch order;
+ * points are kept in the run's precision (an fp32 run's as the floats they are). Read-only: no method changes it.
  */
 public final class Result {
     private final Objective objective;
@@ -33,73 +34,160 @@ public final class Result {
         this.timing = timing;
     }
 
+    /**
+     * The objective that was optimized.
+     *
+     * @return the objective given to {@link Engine#run}
+     */
     public Objective objective() {
         return objective;
     }
 
+    /**
+     * The update rule that ran, with its schedule and regularization.
+     *
+     * @return the rule given to {@link Engine#run}
+     */
     public UpdateRule rule() {
         return rule;
     }
 
-    /** The backend that ran, as resolved ({@code cpu}, {@code opencl:0:0}, ...; several joined by '+'). */
+    /**
+     * The backend that ran.
+     *
+     * @return its id as resolved: {@code cpu}, {@code opencl:0:0}, ...; several joined by {@code +}
+     */
     public String backend() {
         return backend;
     }
 
+    /**
+     * The device that ran, in words.
+     *
+     * @return {@link Backend#device()} of the backend that ran
+     */
     public String device() {
         return device;
     }
 
+    /**
+     * The precision the run computed in.
+     *
+     * @return fp32 or fp64
+     */
     public Precision precision() {
         return data.precision();
     }
 
+    /**
+     * The objective's dimension D.
+     *
+     * @return the number of coordinates of every point
+     */
     public int dimension() {
         return data.dimension();
     }
 
+    /**
+     * The number of members.
+     *
+     * @return the batch's {@link Batch#members()}
+     */
     public int members() {
         return data.members();
     }
 
+    /**
+     * Where the time went.
+     *
+     * @return compile, transfer, run and total seconds
+     */
     public Timing timing() {
         return timing;
     }
 
-    /** Member m's final point (a copy). */
+    /**
+     * A member's final point.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return a new array of D coordinates; modifying it changes nothing here
+     */
     public double[] x(int m) {
         return data.x().get(m);
     }
 
-    /** Coordinate i of member m's final point. */
+    /**
+     * One coordinate of a member's final point, without copying the point.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @param i the coordinate, in {@code [0, dimension())} (not checked: another index reads another value)
+     * @return that coordinate
+     */
     public double x(int m, int i) {
         return data.x().get(m, i);
     }
 
+    /**
+     * The objective's value at a member's final point: f itself, also when maximizing.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return f, possibly non-finite for a {@link Status#DIVERGED} member
+     */
     public double f(int m) {
         return data.f(m);
     }
 
+    /**
+     * The Euclidean norm of the gradient at a member's final point, the norm the stopping test compares with
+     * the gradient tolerance (see {@link Stopping}).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the norm, {@code >= 0}, possibly non-finite for a {@link Status#DIVERGED} member
+     */
     public double gradientNorm(int m) {
         return data.gradientNorm(m);
     }
 
+    /**
+     * The updates a member took.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the number of updates, in {@code [0, maxSteps]}
+     */
     public int steps(int m) {
         return data.steps(m);
     }
 
+    /**
+     * How a member ended.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return its status, never {@link Status#RUNNING}
+     */
     public Status status(int m) {
         return data.status(m);
     }
 
-    /** Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...). */
+    /**
+     * A member's hyperparameters, the rule's {@link UpdateRule#parameters()} at that member.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return a new map in kernel order, by {@link Hyperparameter#id} ({@code lr}, {@code momentum},
+     *         {@code beta1}, {@code t_max}, {@code l2}, ...) to the member's value
+     */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
         rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
         return h;
     }
 
-    /** Number of members that ended with {@code status}. */
+    /**
+     * The number of members that ended with a status; the first call counts them all, later calls reuse the
+     * counts.
+     *
+     * @param status the status
+     * @return the number of members, 0 for {@link Status#RUNNING}
+     */
     public long count(Status status) {
         long[] counts = statusCounts;
         if (counts == null) {
@@ -114,7 +202,9 @@ public final class Result {
 
     /**
      * The best member: lowest f (highest when maximizing) among those that did not diverge, ties to the lower
-     * index; empty when every member diverged.
+     * index.
+     *
+     * @return its index; empty when every member diverged
      */
     public OptionalInt best() {
         int[] b = best(1);
@@ -124,6 +214,10 @@ public final class Result {
     /**
      * The k best members, best first, diverged members excluded; ties go to the lower index. Takes time
      * proportional to N log k and memory proportional to k.
+     *
+     * @param k how many, {@code >= 0}
+     * @return a new array of {@code min(k, members not diverged)} member indices
+     * @throws IllegalArgumentException when {@code k < 0}
      */
     public int[] best(int k) {
         if (k < 0) {
@@ -218,6 +312,13 @@ public final class Result {
      * order of f; a member joins the first minimum whose best point is within {@code xTol} of its final
      * point in every coordinate and whose best f is within {@code fTol * max(1, |f|)} of its f; otherwise
      * it founds a new minimum. Diverged members are left out.
+     *
+     * @param xTol how far, in every coordinate, a member's final point may lie from a minimum's best point,
+     *             {@code >= 0}, in the units of x
+     * @param fTol how far its f may lie from the minimum's best f, relative to {@code max(1, |f|)}, {@code >= 0}
+     * @return a new list of the minima, best f first, ties to the lower best member; empty when every member
+     *         diverged
+     * @throws IllegalArgumentException when a tolerance is negative or NaN
      */
     public List<Minimum> minima(double xTol, double fTol) {
         if (!(xTol >= 0) || !(fTol >= 0)) {
@@ -281,17 +382,33 @@ public final class Result {
         return order;
     }
 
-    /** Steps between recorded points, 0 when no history was asked for. */
+    /**
+     * The steps between recorded points ({@link Engine#history}).
+     *
+     * @return that interval, 0 when no history was asked for
+     */
     public int historyEvery() {
         return data.historyEvery();
     }
 
-    /** Number of recorded points per member: steps 0, every, 2*every, ... up to the step budget. */
+    /**
+     * The number of recorded points per member: after steps 0, every, 2*every, ... up to the step budget.
+     *
+     * @return {@code maxSteps / historyEvery() + 1}, 0 when no history was asked for
+     */
     public int historySize() {
         return data.historySize();
     }
 
-    /** Member m's point after {@code k * historyEvery()} steps (its final point once it has stopped). */
+    /**
+     * A member's point after {@code k * historyEvery()} steps (its final point once it has stopped; point 0 is
+     * its start).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @param k the recorded point, in {@code [0, historySize())}
+     * @return a new array of D coordinates; modifying it changes nothing here
+     * @throws IllegalArgumentException when {@code k >= historySize()}, for instance when no history was kept
+     */
     public double[] history(int m, int k) {
         MemberResults.Points p = data.history(k);
         if (p == null) {
