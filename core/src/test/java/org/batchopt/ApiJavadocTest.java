@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * group on ({@code missing} included: a public or protected type or member without a comment, a parameter without
  * {@code @param}, a method without {@code @return}), finds nothing in the API packages. It runs in javac over the
  * API sources against the compiled classes and writes nothing, a few seconds where a javadoc run takes a quarter
- * of a minute.
+ * of a minute. Only javadoc itself checks the comments of an exception's serialized fields ({@code @serial}); a
+ * warning fails {@code mvn javadoc:javadoc} too.
  */
 class ApiJavadocTest {
     @Test
@@ -68,7 +69,8 @@ class ApiJavadocTest {
         DiagnosticCollector<JavaFileObject> found = new DiagnosticCollector<>();
         List<String> options = List.of("-proc:none", "-implicit:none", "-Xdoclint:all/protected",
                 "-Xdoclint/package:" + String.join(",", SourceDependencies.API_PACKAGES),
-                "-classpath", System.getProperty("java.class.path"), "-sourcepath", "", "-Xmaxwarns", "100000", "-Xmaxerrs", "100000");
+                "-classpath", System.getProperty("java.class.path"), "-sourcepath", "",
+                "-Xmaxwarns", "100000", "-Xmaxerrs", "100000");
         try (StandardJavaFileManager files = javac.getStandardFileManager(found, Locale.ROOT, StandardCharsets.UTF_8)) {
             ((JavacTask) javac.getTask(null, files, found, options, null, sources.apply(files))).analyze();
         }
@@ -77,7 +79,8 @@ class ApiJavadocTest {
             if (d.getKind() == Diagnostic.Kind.NOTE) {
                 continue;
             }
-            String file = d.getSource() == null ? "" : d.getSource().getName().replaceFirst(".*/org/batchopt/", "") + ":";
+            String file = d.getSource() == null ? ""
+                    : d.getSource().getName().replaceFirst(".*/org/batchopt/", "") + ":";
             out.add(file + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
         }
         return out;
