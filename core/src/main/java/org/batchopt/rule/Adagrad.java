@@ -15,6 +15,7 @@ import org.batchopt.schedule.Schedule;
  *   sum = fma(g, g, sum)                             (sum starts at initial_accumulator_value)
  *   x   = addcdiv(x, g, sqrt(sum) + eps, -clr)
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code clr/(sqrt(sum) + eps)}.
  *
  * @param lr                 learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
  * @param lrDecay            learning-rate decay per step, finite and {@code >= 0}

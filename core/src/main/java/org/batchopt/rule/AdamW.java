@@ -16,6 +16,8 @@ import org.batchopt.schedule.Schedule;
  *   b1t  = b1t*beta1,  b2t = b2t*beta2                 (running products, beta^t)
  *   x    = addcdiv(x, m, sqrt(vhat)/sqrt(1 - b2t) + eps, -(lr_t/(1 - b1t)))
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}):
+ * {@code lr_t/(sqrt(vhat)/sqrt(1 - b2t) + eps)}.
  * {@code m}, {@code v} and {@code vmax} start at 0, {@code b1t} and {@code b2t} at 1.
  *
  * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}

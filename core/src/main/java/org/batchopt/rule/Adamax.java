@@ -15,6 +15,7 @@ import org.batchopt.schedule.Schedule;
  *   b1t = b1t*beta1
  *   x   = addcdiv(x, m, u, -(lr_t/(1 - b1t)))
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code lr_t/u}.
  * {@code m} and {@code u} start at 0, {@code b1t} at 1.
  *
  * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}

@@ -20,8 +20,10 @@ import org.batchopt.schedule.Schedule;
  *   x       = addcdiv(x, g, denom, (-lr_t*(1 - mu))/(1 - mu_prod))
  *   x       = addcdiv(x, m, denom, (-lr_t*mu_next)/(1 - mu_prod*mu_next))
  * </pre>
- * {@code 0.96^y} is batchopt's portable {@code exp(y*log(0.96))}, identical on every backend. {@code m} and
- * {@code v} start at 0, {@code b2t} at 1.
+ * {@code 0.96^y} is batchopt's portable {@code exp(y*log(0.96))}, identical on every backend.
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): minus the sum of the two step
+ * factors of g and m, over the denominator ({@code lr_t/denom} once mu has reached beta1).
+ * {@code m} and {@code v} start at 0, {@code b2t} at 1.
  *
  * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
  * @param beta1          decay of the first moment {@code m}, in {@code [0, 1)}

@@ -87,8 +87,9 @@ public abstract class RuleBuilder<B extends RuleBuilder<B>> {
     }
 
     /**
-     * L1 as the proximal soft-threshold {@code x = sign(x) * max(|x| - lr_t * l1, 0)} after each update, which
-     * gives exact zeros (see {@link Regularization}).
+     * L1 as the proximal soft-threshold {@code x_i = sign(x_i) * max(|x_i| - k_i * l1, 0)} after each update,
+     * {@code k_i} the rule's step coefficient, which gives exact zeros (see {@link Regularization}). Centered
+     * RMSprop refuses it; SGD and RMSprop need momentum (SGD: and dampening) below 1 with it.
      *
      * @param l1 L1 weight, finite and {@code >= 0} (default 0: none)
      * @return this builder

@@ -17,6 +17,9 @@ import org.batchopt.schedule.Schedule;
  *       d = nesterov ? fma(buf, momentum, d) : buf
  *   x = fma(d, -lr_t, x)
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code lr_t} without momentum, else
+ * {@code lr_t*((1 - dampening)/(1 - momentum))}, the limit of {@code buf/g}; the proximal step needs momentum and
+ * dampening below 1.
  *
  * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
  * @param momentum       momentum factor, finite and {@code >= 0}; 0 turns momentum off
@@ -40,8 +43,9 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
      * @param schedule       the learning-rate schedule that gives {@code lr_t}
      * @param regularization L1, L2 and decoupled weight decay around the update
      * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of the
-     *                                  range above, or when {@code nesterov} meets a member with momentum 0 or
-     *                                  dampening other than 0
+     *                                  range above, when {@code nesterov} meets a member with momentum 0 or
+     *                                  dampening other than 0, or when the L1 proximal step meets a member with
+     *                                  momentum or dampening {@code >= 1}
      */
     public Sgd {
         RuleBuilder.checkLr(lr);
@@ -51,6 +55,10 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
         if (nesterov) {
             momentum.require("momentum", v -> v > 0, "Nesterov momentum needs momentum > 0");
             dampening.require("dampening", v -> v == 0, "Nesterov momentum needs dampening 0");
+        }
+        if (regularization.hasL1() && regularization.l1Proximal()) {
+            momentum.require("momentum", v -> v < 1, "the L1 proximal step needs momentum < 1");
+            dampening.require("dampening", v -> v < 1, "the L1 proximal step needs dampening < 1");
         }
     }
 
