@@ -26,7 +26,7 @@ public final class Backends {
     }
 
     /**
-     * Every backend and device this machine has, with the reason for each kind that cannot run. Opens nothing.
+     * Every backend and device this machine has, with the reason for each kind that cannot run. Opens no backend.
      *
      * @return the CPU first, then every CUDA device (or one unavailable {@code cuda} entry with the reason), then
      *         every OpenCL device (or one unavailable {@code opencl} entry with the reason)
