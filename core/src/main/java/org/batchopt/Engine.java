@@ -145,7 +145,7 @@ public final class Engine {
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
         Timing timing = new Timing(context.compileSeconds(), context.transferSeconds(), context.runSeconds(), total);
-        return new Result(objective, rule, out, backend.id(), backend.device(), timing);
+        return new Result(objective, rule, out, backend.id(), backend.device(), timing, batch.startsPerCombination());
     }
 
     private void check(Objective objective, UpdateRule rule, Batch batch) {
