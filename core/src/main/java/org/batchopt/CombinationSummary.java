@@ -23,7 +23,8 @@ import java.util.Map;
  * @param steps           steps taken, summed over the members that did not diverge
  * @param bestMember      its best member, -1 when all diverged
  * @param best            the best value, NaN when all diverged
- * @param median          the median value (the mean of the middle two for an even count), NaN when all diverged
+ * @param median          the median value over every member, diverged ones counted as worse than any (the mean of
+ *                        the middle two for an even count): infinite when at least half diverged, NaN when all did
  * @param worst           the worst value, NaN when all diverged
  */
 public record CombinationSummary(long combination, Map<String, Double> hyperparameters, long members, long diverged,
@@ -32,7 +33,7 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
 
     /** What combinations are ordered by, best first. */
     public enum RankBy {
-        /** The median value, then the best. */
+        /** The median value (diverged members count as the worst), then the best. */
         MEDIAN,
         /** The success share, then the median. */
         SUCCESS,
@@ -104,11 +105,26 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
         double worst = Double.NaN;
         if (k > 0) {
             Arrays.sort(kept, 0, k);
-            median = k % 2 == 1 ? kept[k / 2] : (kept[k / 2 - 1] + kept[k / 2]) / 2;
-            worst = maximized ? kept[0] : kept[k - 1];
+            if (maximized) {
+                reverse(kept, k);
+            }
+            // Best first; the diverged members after the kept ones, worse than any.
+            double lost = maximized ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            double a = n / 2 - (n % 2 == 1 ? 0 : 1) < k ? kept[n / 2 - (n % 2 == 1 ? 0 : 1)] : lost;
+            double b = n / 2 < k ? kept[n / 2] : lost;
+            median = a == b ? a : (a + b) / 2;
+            worst = kept[k - 1];
         }
         return new CombinationSummary(combination, hyperparameters, n, divergedCount, successes, stepSum, bestMember,
                 best, median, worst);
+    }
+
+    private static void reverse(double[] a, int n) {
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 
     /**

@@ -352,6 +352,16 @@ public final class Result {
     }
 
     /**
+     * Every grid combination's summary as {@link #combinations(double, double)} makes it, with the best value of
+     * the batch as the target: where no optimum is known, a member succeeds when it comes within {@code tolerance}
+     * of the best any member found. Empty when every member diverged.
+     */
+    public List<CombinationSummary> combinations(double tolerance) {
+        OptionalInt b = best();
+        return b.isEmpty() ? List.of() : combinations(rankValue(b.getAsInt()), tolerance);
+    }
+
+    /**
      * The best, 10 %, median and 90 % values over the members at every recorded step (see {@link ValueQuantiles}).
      *
      * @throws IllegalStateException when the run kept no history ({@link Engine#history})

@@ -144,13 +144,14 @@ class ResultFiguresTest {
         List<CombinationSummary> c = r.combinations(0, 1e-4);
         assertEquals(3, c.size());
         assertEquals(new CombinationSummary(0, Map.of("lr", 0.25), 4, 0, 1, 4, 0, 0, 0.625, 2.25), c.get(0));
-        assertEquals(new CombinationSummary(1, Map.of("lr", 1e30), 4, 3, 1, 1, 4, 0, 0, 0), c.get(1));
+        assertEquals(new CombinationSummary(1, Map.of("lr", 1e30), 4, 3, 1, 1, 4, 0, Double.POSITIVE_INFINITY, 0),
+                c.get(1), "three of four diverged: the median is worse than any value");
         assertEquals(new CombinationSummary(2, Map.of("lr", 0.5), 4, 0, 4, 4, 8, 0, 0, 0), c.get(2));
         assertEquals(0.25, c.get(0).successShare());
         assertEquals(0.75, c.get(1).divergedShare());
         assertEquals(1.0, c.get(1).meanSteps());
-        assertEquals(List.of(1L, 2L, 0L), order(c, CombinationSummary.RankBy.MEDIAN));
-        assertEquals(List.of(2L, 1L, 0L), order(c, CombinationSummary.RankBy.SUCCESS));
+        assertEquals(List.of(2L, 0L, 1L), order(c, CombinationSummary.RankBy.MEDIAN));
+        assertEquals(List.of(2L, 0L, 1L), order(c, CombinationSummary.RankBy.SUCCESS));
         assertEquals(List.of(0L, 1L, 2L), order(c, CombinationSummary.RankBy.BEST));
     }
 
@@ -167,7 +168,8 @@ class ResultFiguresTest {
         boolean[] diverged = {false, false, false, true, false, false};
         Map<String, Double> h = Map.of("lr", 0.1);
         CombinationSummary whole = CombinationSummary.of(3, h, index, values, steps, diverged, 1, 0, false);
-        assertEquals(new CombinationSummary(3, h, 6, 1, 2, 32, 11, 1, 3, 7), whole);
+        assertEquals(new CombinationSummary(3, h, 6, 1, 2, 32, 11, 1, 4, 7), whole, "median of 1 1 3 5 7 and the "
+                + "diverged one last: (3 + 5) / 2");
         CombinationSummary a = CombinationSummary.of(3, h, slice(index, 0, 3), slice(values, 0, 3),
                 slice(steps, 0, 3), slice(diverged, 0, 3), 1, 0, false);
         CombinationSummary b = CombinationSummary.of(3, h, slice(index, 3, 6), slice(values, 3, 6),
