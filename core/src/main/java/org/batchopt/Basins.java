@@ -37,25 +37,30 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
         levels = List.copyOf(levels);
     }
 
-    static Basins of(Result r, List<Minimum> minima, double xTol, double fTol) {
-        long n = r.members();
+    /**
+     * @param minima  best first, as {@link Result#minima} makes them
+     * @param steps   each member's steps
+     * @param n       every member of the batch
+     */
+    static Basins of(List<Minimum> minima, java.util.function.IntUnaryOperator steps, long n, long diverged,
+                     double xTol, double fTol) {
         List<Basin> basins = new ArrayList<>(minima.size());
         long singletons = 0;
         long clustered = 0;
         for (Minimum mn : minima) {
-            long steps = 0;
+            long stepSum = 0;
             for (int m : mn.members()) {
-                steps += r.steps(m);
+                stepSum += steps.applyAsInt(m);
             }
-            basins.add(new Basin(mn, (double) mn.count() / n, (double) steps / mn.count()));
+            basins.add(new Basin(mn, (double) mn.count() / n, (double) stepSum / mn.count()));
             singletons += mn.count() == 1 ? 1 : 0;
             clustered += mn.count();
         }
         List<Level> levels = new ArrayList<>();
         int first = 0;
         for (int k = 1; k <= minima.size(); k++) {
-            double v = k < minima.size() ? r.rankValue(minima.get(k).members()[0]) : Double.NaN;
-            double v0 = r.rankValue(minima.get(first).members()[0]);
+            double v = k < minima.size() ? minima.get(k).objective() : Double.NaN;
+            double v0 = minima.get(first).objective();
             if (!(Math.abs(v - v0) <= fTol * Math.max(1, Math.abs(v0)))) {
                 long members = 0;
                 for (int j = first; j < k; j++) {
@@ -65,8 +70,8 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
                 first = k;
             }
         }
-        return new Basins(basins, levels, new Saturation(minima.size(), singletons, clustered), n,
-                r.count(Status.DIVERGED), xTol, fTol);
+        return new Basins(basins, levels, new Saturation(minima.size(), singletons, clustered), n, diverged, xTol,
+                fTol);
     }
 
     /** The minima alone, best first. */

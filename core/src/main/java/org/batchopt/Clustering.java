@@ -25,7 +25,13 @@ final class Clustering {
     /** Per minimum, its members, best first. */
     final int[][] members;
 
-    private final Result result;
+    /** Coordinate i of member m's final point. */
+    @FunctionalInterface
+    interface Points {
+        double get(int m, int i);
+    }
+
+    private final int dimension;
     private final double xTol;
     private final double fTol;
     private final int hashed;
@@ -44,15 +50,16 @@ final class Clustering {
     private final long[] probe;
 
     /**
-     * Clusters the members {@code order} (best first, none diverged).
+     * Clusters the members {@code order} (best first, none diverged) of points {@code x} with values {@code value}.
      *
      * @param order not modified
      */
-    Clustering(Result result, int[] order, double xTol, double fTol) {
-        this.result = result;
+    Clustering(int dimension, Points x, java.util.function.IntToDoubleFunction value, int[] order, double xTol,
+               double fTol) {
+        this.dimension = dimension;
         this.xTol = xTol;
         this.fTol = fTol;
-        int d = result.dimension();
+        int d = dimension;
         this.hashed = Math.min(d, HASHED);
         this.cell = new long[hashed];
         this.options = new long[hashed][3];
@@ -60,16 +67,16 @@ final class Clustering {
         this.probe = new long[hashed];
         Arrays.fill(heads, -1);
         this.assignment = new int[order.length];
-        double[] x = new double[d];
+        double[] point = new double[d];
         for (int k = 0; k < order.length; k++) {
             int m = order[k];
             for (int i = 0; i < d; i++) {
-                x[i] = result.x(m, i);
+                point[i] = x.get(m, i);
             }
-            double v = result.rankValue(m);
-            int found = nearest(x, v);
+            double v = value.applyAsDouble(m);
+            int found = nearest(point, v);
             if (found < 0) {
-                found = found(m, x, v);
+                found = found(m, point, v);
             }
             assignment[k] = found;
         }
@@ -229,7 +236,7 @@ final class Clustering {
 
     /** The founding point of minimum {@code c} (a copy). */
     double[] center(int c) {
-        int d = result.dimension();
+        int d = dimension;
         return Arrays.copyOfRange(centers, c * d, (c + 1) * d);
     }
 }

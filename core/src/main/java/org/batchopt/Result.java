@@ -13,12 +13,13 @@ import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.rule.UpdateRule;
 
 /**
- * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the gradient norm
- * there, the steps taken, its status and its hyperparameters; plus the best members, the distinct minima,
- * which backend ran it, and where the time went. The figures a multi-start search or a grid is judged by come from
- * here too: {@link #basins} (shares, value levels, saturation), {@link #known} (the gap to a known optimum and
- * the share that reached it), {@link #combinations} (per grid combination) and {@link #valueQuantiles} (f over the
- * steps).
+ * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
+ * minimized there (f with the regularization penalties, {@link #objectiveValue}), the gradient norm, the steps
+ * taken, its status and its hyperparameters; plus the best members and the distinct minima, both ranked by that
+ * objective, which backend ran it, and where the time went. The figures a multi-start search or a grid is judged by
+ * come from here too: {@link #basins} (shares, value levels, saturation), {@link #known} (the gap to a known
+ * optimum and the share that reached it), {@link #combinations} (per grid combination) and {@link #valueQuantiles}
+ * (f over the steps).
  */
 public final class Result {
     private final Objective objective;
@@ -29,6 +30,9 @@ public final class Result {
     private final Timing timing;
     private final int startsPerCombination;
     private long[] statusCounts;
+    /** Per-member weights of the penalties, null where the rule has none. */
+    private final Param l1;
+    private final Param[] quadratic;
 
     Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing,
            int startsPerCombination) {
@@ -39,6 +43,12 @@ public final class Result {
         this.device = device;
         this.timing = timing;
         this.startsPerCombination = startsPerCombination;
+        Map<Hyperparameter, Param> p = rule.parameters();
+        Param l1Weight = p.get(Hyperparameter.L1);
+        this.l1 = l1Weight != null && l1Weight.anyNonZero() ? l1Weight : null;
+        this.quadratic = java.util.stream.Stream.of(Hyperparameter.L2, Hyperparameter.WEIGHT_DECAY,
+                Hyperparameter.DECOUPLED_WEIGHT_DECAY).map(p::get).filter(v -> v != null && v.anyNonZero())
+                .toArray(Param[]::new);
     }
 
     public Objective objective() {
@@ -84,16 +94,50 @@ public final class Result {
         return data.x().get(m, i);
     }
 
+    /** f at member m's final point: the objective function itself, without penalties (also when maximizing). */
     public double f(int m) {
         return data.f(m);
     }
 
     /**
      * The value member m is ranked by, everywhere results are ranked or judged: best members, minima, basins,
-     * success against a known optimum, grid combinations. Today f.
+     * success against a known optimum, grid combinations; the {@link #objectiveValue} today.
      */
     double rankValue(int m) {
-        return data.f(m);
+        return objectiveValue(m);
+    }
+
+    /**
+     * The objective member m minimized, at its final point: {@code f + penalty} ({@code f - penalty} when maximizing,
+     * where f is maximized), with {@code penalty = l1*|x|_1 + (l2 + weight_decay + decoupled_weight_decay)/2*|x|^2}
+     * in the member's own weights: the L1 term, coupled L2, torch's weight decay of the rule and decoupled weight decay, each
+     * as the penalty whose gradient the rule adds. (For decoupled decay with a rule other than plain SGD this is its
+     * nominal L2 penalty; the members' fixed points weigh it by the rule's metric, see {@link Stopping}.) Equal to
+     * {@link #f} without regularization. Computed in double from x; reported as {@code objective}. Best members and
+     * minima are ranked by it.
+     */
+    public double objectiveValue(int m) {
+        if (l1 == null && quadratic.length == 0) {
+            return data.f(m);
+        }
+        double abs = 0;
+        double sq = 0;
+        for (int i = 0; i < dimension(); i++) {
+            double v = data.x().get(m, i);
+            abs += Math.abs(v);
+            sq += v * v;
+        }
+        double q = 0;
+        for (Param p : quadratic) {
+            q += p.at(m);
+        }
+        double penalty = (l1 == null ? 0 : l1.at(m) * abs) + q / 2 * sq;
+        return objective.isMaximized() ? data.f(m) - penalty : data.f(m) + penalty;
+    }
+
+    /** Whether the objective differs from f: the rule has a penalty somewhere. */
+    public boolean hasPenalty() {
+        return l1 != null || quadratic.length > 0;
     }
 
     public double gradientNorm(int m) {
@@ -129,8 +173,8 @@ public final class Result {
     }
 
     /**
-     * The best member: lowest f (highest when maximizing) among those that did not diverge, ties to the lower
-     * index; empty when every member diverged.
+     * The best member: lowest objective ({@link #objectiveValue}; highest when maximizing) among those that did not
+     * diverge, ties to the lower index; empty when every member diverged.
      */
     public OptionalInt best() {
         int[] b = best(1);
@@ -231,18 +275,21 @@ public final class Result {
 
     /**
      * The distinct minima (maxima when maximizing) the members reached, best first. Members are taken in
-     * order of f; a member joins the first minimum whose best point is within {@code xTol} of its final
-     * point in every coordinate and whose best f is within {@code fTol * max(1, |f|)} of its f; otherwise
-     * it founds a new minimum. Diverged members are left out.
+     * order of their objective ({@link #objectiveValue}); a member joins the first minimum whose best point is
+     * within {@code xTol} of its final point in every coordinate and whose best objective is within
+     * {@code fTol * max(1, |objective|)} of its objective; otherwise it founds a new minimum. Diverged members are
+     * left out.
      */
     public List<Minimum> minima(double xTol, double fTol) {
         if (!(xTol >= 0) || !(fTol >= 0)) {
             throw new IllegalArgumentException("cluster tolerances must be >= 0, got x " + xTol + ", f " + fTol);
         }
-        Clustering c = new Clustering(this, rankedMembers(), xTol, fTol);
+        Clustering c = new Clustering(dimension(), (m, i) -> data.x().get(m, i), this::rankValue, rankedMembers(), xTol,
+                fTol);
         List<Minimum> minima = new ArrayList<>(c.founders.length);
         for (int k = 0; k < c.founders.length; k++) {
-            minima.add(new Minimum(c.center(k), data.f(c.founders[k]), c.members[k].length, c.members[k]));
+            minima.add(new Minimum(c.center(k), data.f(c.founders[k]), rankValue(c.founders[k]), c.members[k].length,
+                    c.members[k]));
         }
         return sortedByValue(minima);
     }
@@ -252,7 +299,7 @@ public final class Result {
      * they lie on (distinct minima with the same f up to {@code fTol}) and the saturation of the search.
      */
     public Basins basins(double xTol, double fTol) {
-        return Basins.of(this, minima(xTol, fTol), xTol, fTol);
+        return Basins.of(minima(xTol, fTol), this::steps, members(), count(Status.DIVERGED), xTol, fTol);
     }
 
     /**
@@ -411,7 +458,7 @@ public final class Result {
     }
 
     private List<Minimum> sortedByValue(List<Minimum> minima) {
-        Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::f);
+        Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::objective);
         minima.sort((objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(mn -> mn.members()[0]));
         return minima;
     }

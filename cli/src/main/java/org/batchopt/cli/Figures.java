@@ -93,12 +93,24 @@ final class Figures {
         out.println(count(list.size(), "distinct minimum", "distinct minima") + " on "
                 + count(basins.levels().size(), "f level", "f levels") + " (x tol " + basins.xTol() + ", f tol "
                 + basins.fTol() + ")" + (shown < list.size() ? ", " + shown + " best:" : ":"));
-        Table mt = new Table("rank", "f", "members", "share", "mean steps", "best member", "x");
+        boolean penalty = result.hasPenalty();
+        List<String> header = new ArrayList<>(List.of("rank", "f"));
+        if (penalty) {
+            header.add("objective");
+        }
+        header.addAll(List.of("members", "share", "mean steps", "best member", "x"));
+        Table mt = new Table(header);
         for (int k = 0; k < shown; k++) {
             Basin b = list.get(k);
             Minimum mn = b.minimum();
-            mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), percent(b.share()), Numbers.brief(round(b.meanSteps())),
-                    b.bestMember(), Numbers.brief(mn.x(), SHOWN_COORDINATES));
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), Numbers.brief(mn.f())));
+            if (penalty) {
+                cells.add(Numbers.brief(mn.objective()));
+            }
+            cells.addAll(List.of(Integer.toString(mn.count()), percent(b.share()),
+                    Numbers.brief(round(b.meanSteps())), Integer.toString(b.bestMember()),
+                    Numbers.brief(mn.x(), SHOWN_COORDINATES)));
+            mt.row(cells);
         }
         mt.print(out);
         if (basins.levels().size() < list.size()) {
@@ -141,7 +153,9 @@ final class Figures {
                 : ", the " + shown + " best by " + rankName()) + "; success: f within " + Numbers.brief(successTol)
                 + " max(1, |target|) of " + target() + ":");
         List<String> header = new ArrayList<>(axes);
-        header.addAll(List.of("best f", "median f", "worst f", "success", "diverged", "mean steps", "best member"));
+        String v = result.hasPenalty() ? "objective" : "f";
+        header.addAll(List.of("best " + v, "median " + v, "worst " + v, "success", "diverged", "mean steps",
+                "best member"));
         Table ct = new Table(header);
         for (CombinationSummary c : combinations.subList(0, shown)) {
             List<String> cells = new ArrayList<>();
@@ -157,9 +171,9 @@ final class Figures {
 
     private String rankName() {
         return switch (rankBy) {
-            case MEDIAN -> "median f";
+            case MEDIAN -> "median " + (result.hasPenalty() ? "objective" : "f") + " (diverged members count as worst)";
             case SUCCESS -> "success share";
-            case BEST -> "best f";
+            case BEST -> "best " + (result.hasPenalty() ? "objective" : "f");
         };
     }
 
@@ -228,6 +242,7 @@ final class Figures {
             g.writeStartObject();
             Json.numbers(g, "x", mn.x(), precision());
             Json.number(g, "f", mn.f(), precision());
+            Json.number(g, "objective", mn.objective(), precision());
             g.writeNumberField("count", mn.count());
             g.writeNumberField("share", b.share());
             g.writeNumberField("mean_steps", b.meanSteps());
@@ -273,7 +288,8 @@ final class Figures {
             } else {
                 g.writeNumber(c.bestMember());
             }
-            Json.number(g, "best_f", c.best(), precision());
+            Json.number(g, "best_f", c.bestMember() < 0 ? Double.NaN : result.f(c.bestMember()), precision());
+            Json.number(g, "best_objective", c.best(), precision());
             Json.number(g, "median_f", c.median(), Precision.FP64);
             Json.number(g, "worst_f", c.worst(), precision());
             g.writeNumberField("members", c.members());

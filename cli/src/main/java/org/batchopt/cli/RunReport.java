@@ -26,8 +26,10 @@ import org.batchopt.Timing;
 
 /**
  * What {@code batchopt run} prints: a summary, the best members (or all), the distinct minima and, for a grid,
- * the statistics of each combination; as a table, CSV or JSON. The figures that judge the batch (known optimum,
- * basins, saturation, combinations) come from {@link Figures}.
+ * the statistics of each combination; as a table, CSV or JSON. Every member has {@code f}, the objective
+ * function at its final point, and {@code objective}, what it minimized there: f with the regularization
+ * penalties ({@link Result#objectiveValue}); members, minima and combinations are ranked by the latter. The figures
+ * that judge the batch (known optimum, basins, saturation, combinations) come from {@link Figures}.
  */
 final class RunReport {
     static final double DEFAULT_X_TOL = 1e-2;
@@ -85,15 +87,22 @@ final class RunReport {
         List<String> axes = axes();
         boolean ranked = !selection.all();
         List<String> header = new ArrayList<>(ranked ? List.of("rank") : List.of());
-        header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+        header.addAll(List.of("member", "f"));
+        if (result.hasPenalty()) {
+            header.add("objective");
+        }
+        header.addAll(List.of("grad_norm", "steps", "status"));
         header.addAll(axes);
         header.add("x");
         Table t = new Table(header);
         for (int r = 0; r < rows.length; r++) {
             int m = rows[r];
             List<String> cells = new ArrayList<>(ranked ? List.of(Integer.toString(r + 1)) : List.of());
-            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m)),
-                    Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
+            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m))));
+            if (result.hasPenalty()) {
+                cells.add(Numbers.brief(result.objectiveValue(m)));
+            }
+            cells.addAll(List.of(Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
                     status(result.status(m))));
             Map<String, Double> h = result.hyperparameters(m);
             axes.forEach(a -> cells.add(Numbers.brief(h.get(a))));
@@ -130,7 +139,11 @@ final class RunReport {
         t.row("precision", precision(precision));
         t.row("status", Arrays.stream(Status.values()).filter(s -> result.count(s) > 0)
                 .map(s -> status(s) + " " + result.count(s)).collect(Collectors.joining(", ")));
-        t.row("best f", result.best().stream().mapToObj(b -> Numbers.brief(result.f(b)) + " at member " + b)
+        t.row(result.hasPenalty() ? "best objective" : "best f", result.best().stream()
+                .mapToObj(b -> result.hasPenalty()
+                        ? Numbers.brief(result.objectiveValue(b)) + " (f " + Numbers.brief(result.f(b))
+                                + " plus the penalties) at member " + b
+                        : Numbers.brief(result.f(b)) + " at member " + b)
                 .findFirst().orElse("none: every member diverged"));
         figures.summaryRows(t);
         Timing tm = result.timing();
@@ -211,7 +224,7 @@ final class RunReport {
         if (minima != null) {
             Map<Hyperparameter, Param> shared = new LinkedHashMap<>(result.rule().parameters());
             shared.values().removeIf(p -> !p.isUniform());
-            header.addAll(List.of("rank", "f", "members", "best_member", "share", "mean_steps"));
+            header.addAll(List.of("rank", "f", "objective", "members", "best_member", "share", "mean_steps"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             shared.keySet().forEach(h -> header.add(h.id()));
             header.addAll(settings.keySet());
@@ -220,8 +233,8 @@ final class RunReport {
                 Basin b = figures.basins.basins().get(k);
                 Minimum mn = b.minimum();
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), exact(mn.f()),
-                        Integer.toString(mn.count()), Integer.toString(mn.members()[0]), Double.toString(b.share()),
-                        Double.toString(b.meanSteps())));
+                        exact(mn.objective()), Integer.toString(mn.count()), Integer.toString(mn.members()[0]),
+                        Double.toString(b.share()), Double.toString(b.meanSteps())));
                 Arrays.stream(mn.x()).forEach(x -> cells.add(exact(x)));
                 shared.values().forEach(p -> cells.add(Numbers.exact(p.value(), Precision.FP64)));
                 cells.addAll(settings.values());
@@ -229,14 +242,15 @@ final class RunReport {
             }
         } else {
             List<String> names = result.rule().parameters().keySet().stream().map(Hyperparameter::id).toList();
-            header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+            header.addAll(List.of("member", "f", "objective", "grad_norm", "steps", "status"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             header.addAll(names);
             header.addAll(settings.keySet());
             t = new Table(header);
             for (int m : rows) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(m), exact(result.f(m)),
-                        exact(result.gradientNorm(m)), Integer.toString(result.steps(m)), status(result.status(m))));
+                        exact(result.objectiveValue(m)), exact(result.gradientNorm(m)),
+                        Integer.toString(result.steps(m)), status(result.status(m))));
                 Arrays.stream(result.x(m)).forEach(x -> cells.add(exact(x)));
                 Map<String, Double> h = result.hyperparameters(m);
                 names.forEach(n -> cells.add(Numbers.exact(h.get(n), Precision.FP64)));
@@ -360,6 +374,7 @@ final class RunReport {
         g.writeNumberField("index", m);
         Json.numbers(g, "x", result.x(m), precision);
         Json.number(g, "f", result.f(m), precision);
+        Json.number(g, "objective", result.objectiveValue(m), precision);
         Json.number(g, "grad_norm", result.gradientNorm(m), precision);
         g.writeNumberField("steps", result.steps(m));
         g.writeStringField("status", status(result.status(m)));

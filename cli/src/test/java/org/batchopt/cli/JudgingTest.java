@@ -51,7 +51,7 @@ class JudgingTest {
         assertTrue(table.contains("4 distinct minima on 1 f level"), table);
         assertTrue(table.contains("saturation: every minimum was reached by more than one member"), table);
         String csv = Cli.run(HIMMELBLAU + "--minima --format csv").succeeds().out();
-        assertTrue(csv.startsWith("rank,f,members,best_member,share,mean_steps,x0,x1,"), csv);
+        assertTrue(csv.startsWith("rank,f,objective,members,best_member,share,mean_steps,x0,x1,"), csv);
     }
 
     @Test
