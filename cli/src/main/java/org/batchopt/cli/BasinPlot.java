@@ -128,9 +128,9 @@ final class BasinPlot {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Plots.theme(chart);
         chart.addSubtitle(new TextTitle(Plots.describe(job, r)));
-        chart.addSubtitle(new TextTitle("start points coloured by the minimum their member reached; end points "
-                + "large" + (stride > 1 ? "; every " + stride + "th member drawn" : "")
-                + (paths.getSeriesCount() > 0 ? "; lines: paths of a few members" : "")));
+        chart.addSubtitle(new TextTitle("dots: start points, coloured by the minimum their member reached; large dots: "
+                + "end points" + (paths.getSeriesCount() > 0 ? "; lines: paths of a few members" : "")
+                + (stride > 1 ? "; every " + stride + "th member drawn" : "")));
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(BlockBorder.NONE);

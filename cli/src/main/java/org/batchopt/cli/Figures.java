@@ -71,8 +71,8 @@ final class Figures {
         KnownOptimum k = known.get();
         t.row("known optimum", "f* = " + Numbers.brief(k.fStar()) + ", gap of the best member "
                 + (Double.isNaN(k.gap()) ? "-" : Numbers.brief(k.gap())));
-        t.row("reached f*", percent(k.successShare()) + " of members (" + k.successes() + " of " + k.members()
-                + ") within " + Numbers.brief(k.tolerance()) + " max(1, |f*|)");
+        t.row("reached f*", percent(k.successShare()) + " of members (" + number(k.successes()) + " of "
+                + number(k.members()) + ") within " + Numbers.brief(k.tolerance()) + " max(1, |f*|)");
         if (k.minimizersKnown() > 0) {
             StringBuilder s = new StringBuilder(k.minimizersFound() + " of " + k.minimizersKnown());
             if (k.minimizersKnown() <= 8) {
@@ -132,7 +132,7 @@ final class Figures {
             return "saturation: no member to judge it by (every member diverged)";
         }
         String estimate = String.format(Locale.ROOT, "%.3g", s.newMinimumProbability());
-        String base = "saturation: " + s.singletons() + " of the " + count(s.minima(), "minimum", "minima")
+        String base = "saturation: " + number(s.singletons()) + " of the " + count(s.minima(), "minimum", "minima")
                 + (s.singletons() == 1 ? " was" : " were") + " reached by one member only, so one more start finds a minimum no member reached with "
                 + "probability about " + estimate + " (Good-Turing: singletons / members).";
         if (s.singletons() == 0) {
@@ -318,6 +318,11 @@ final class Figures {
     }
 
     static String count(long n, String one, String many) {
-        return String.format(Locale.ROOT, "%,d", n).replace(',', ' ') + " " + (n == 1 ? one : many);
+        return number(n) + " " + (n == 1 ? one : many);
+    }
+
+    /** A count with its thousands apart: 99 999. */
+    static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n).replace(',', ' ');
     }
 }
