@@ -32,6 +32,7 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
     public record Level(double f, int minima, long members) {
     }
 
+    /** The figures as given; the lists are copied. */
     public Basins {
         basins = List.copyOf(basins);
         levels = List.copyOf(levels);

@@ -59,6 +59,7 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
         }
     }
 
+    /** The figures as given; {@code hyperparameters} is copied, keeping its order. */
     public CombinationSummary {
         hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     }

@@ -31,11 +31,13 @@ public record KnownOptimum(double fStar, double tolerance, double gap, long succ
      * @param bestMember the best of them, -1 when none
      */
     public record Minimizer(double[] x, long members, int bestMember) {
+        /** Whether at least one member reached it. */
         public boolean reached() {
             return members > 0;
         }
     }
 
+    /** The figures as given; {@code minimizers} is copied. */
     public KnownOptimum {
         minimizers = List.copyOf(minimizers);
     }

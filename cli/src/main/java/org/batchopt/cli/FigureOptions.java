@@ -43,6 +43,14 @@ final class FigureOptions implements HelpSections.Section {
             + "combination's values (default: the first two)")
     List<String> plotAxes;
 
+    /** Checks --f-star and --success-tol; a bad value is a usage error before anything runs. */
+    void check() {
+        if (fStar != null && !Double.isFinite(fStar)) {
+            throw new IllegalArgumentException("--f-star " + fStar + " must be finite");
+        }
+        successTol();
+    }
+
     double successTol() {
         double tol = successTol == null ? DEFAULT_SUCCESS_TOL : successTol;
         if (!(tol >= 0) || Double.isInfinite(tol)) {

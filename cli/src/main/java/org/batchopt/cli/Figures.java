@@ -39,9 +39,6 @@ final class Figures {
         this.result = result;
         this.successTol = options.successTol();
         this.rankBy = options.rankBy();
-        if (options.fStar != null && !Double.isFinite(options.fStar)) {
-            throw new IllegalArgumentException("--f-star " + options.fStar + " must be finite");
-        }
         this.known = options.fStar != null ? Optional.of(result.known(options.fStar, successTol, xTol))
                 : result.known(successTol, xTol);
         this.basins = cluster ? result.basins(xTol, fTol) : null;

@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean svg = figures.plot != null && Plots.isSvg(figures.plot, "--plot");
         ProgressLine.Mode mode = progress.mode();
-        figures.successTol();
+        figures.check();
         PreparedJob j = job.prepare();
         Plots.Kind kind = plotKind(j);
         List<String> plotAxes = kind == Plots.Kind.GRID ? plotAxes(j) : null;
