@@ -2,7 +2,6 @@ package org.batchopt.cli;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -43,12 +42,12 @@ final class BenchPlot {
             parity.addValue(ulps(r.difference().fUlps()), "f, largest over members", backend);
         }
         NumberAxis rateAxis = new NumberAxis("member-steps per second");
-        rateAxis.setNumberFormatOverride(new DecimalFormat("0.##E0"));
+        rateAxis.setNumberFormatOverride(new SiFormat());
         rateAxis.setUpperMargin(0.15);
         CategoryPlot top = new CategoryPlot(rate, null, rateAxis, bars(new Color[] {Plots.CATEGORY[0]},
-                (data, row, col) -> String.format(Locale.ROOT, "%.3g/s, %.2fx", ran.get(col).rate(),
+                (data, row, col) -> SiFormat.of(ran.get(col).rate()) + "/s, " + String.format(Locale.ROOT, "%.2fx",
                         ran.get(col).runSpeedup())));
-        NumberAxis ulpAxis = new NumberAxis("difference from the reference (ulps)");
+        NumberAxis ulpAxis = new NumberAxis("max difference (ulp)");
         ulpAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ulpAxis.setUpperMargin(0.2);
         double most = 0;
@@ -59,7 +58,8 @@ final class BenchPlot {
         CategoryPlot bottom = new CategoryPlot(parity, null, ulpAxis, bars(new Color[] {Plots.CATEGORY[1],
                 Plots.CATEGORY[2]}, (data, row, col) -> {
                     long u = row == 0 ? ran.get(col).difference().xUlps() : ran.get(col).difference().fUlps();
-                    return u == Long.MAX_VALUE ? "nan" : u == 0 ? "0: bit-identical" : u + " ulp";
+                    String what = row == 0 ? "x: " : "f: ";
+                    return what + (u == Long.MAX_VALUE ? "nan" : u == 0 ? "bit-identical" : u + " ulp");
                 }));
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis("backend"));
         plot.add(top, 3);
@@ -100,6 +100,35 @@ final class BenchPlot {
         r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
                 TextAnchor.BOTTOM_CENTER));
         return r;
+    }
+
+    /** Numbers with an SI prefix: 850 k, 2.14 M, 1.3 G. */
+    private static final class SiFormat extends java.text.NumberFormat {
+        static String of(double v) {
+            String[] prefix = {"", " k", " M", " G", " T", " P"};
+            int p = 0;
+            double a = v;
+            while (Math.abs(a) >= 1000 && p < prefix.length - 1) {
+                a /= 1000;
+                p++;
+            }
+            return Numbers.brief(Math.round(a * 100) / 100.0) + prefix[p];
+        }
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+            return to.append(of(v));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+            return to.append(of(v));
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @FunctionalInterface

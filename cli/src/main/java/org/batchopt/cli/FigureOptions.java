@@ -19,7 +19,7 @@ final class FigureOptions implements HelpSections.Section {
     Double fStar;
 
     @Option(names = "--success-tol", paramLabel = "V", description = "a member reaches f* when its f is within "
-            + "V max(1, |f*|) of it, or better (default: " + DEFAULT_SUCCESS_TOL + ")")
+            + "V max(1, |f*|) of it, or better (default: 1e-4)")
     Double successTol;
 
     @Option(names = "--rank-by", paramLabel = "KEY", description = "median | success | best: how grid combinations "
@@ -34,7 +34,7 @@ final class FigureOptions implements HelpSections.Section {
     @Option(names = "--plot-kind", paramLabel = "KIND", description = "basins | steps | grid (default: grid for a "
             + "grid, basins for D = 2, else steps). basins: f over the box as a filled contour, the start points "
             + "and end points coloured by the minimum they reached, the known minimizers, a few paths with "
-            + "--history; steps: the best, 10 %, median and 90 % of f over the steps (needs --history); grid: the "
+            + "--history; steps: the best, 10 %%, median and 90 %% of f over the steps (needs --history); grid: the "
             + "--rank-by figure over two grid axes")
     Plots.Kind plotKind;
 

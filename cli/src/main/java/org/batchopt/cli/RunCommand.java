@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                         + "the number of start points per combination, so the batch has combinations x N members; "
                         + "every output row carries its member's hyperparameters."},
         footer = {"%nExamples:",
-                "  batchopt run --function rastrigin --dim 10 --members 100000 --minima",
+                "  batchopt run --function himmelblau --members 100000 --lr 0.1 --schedule cosine:1000 --minima",
+                "  batchopt run --function himmelblau --members 10000 --lr 0.1 --history 10 --plot basins.png",
                 "  batchopt run --function rosenbrock --dim 4 --optimizer sgd --lr 1e-4,1e-3 --momentum 0,0.9 "
                         + "--members 100 --format csv --all"})
 final class RunCommand implements Callable<Integer> {

@@ -151,7 +151,7 @@ class PlotTest {
         Cli.run(bench + vector).succeeds();
         String text = svg(vector);
         assertTrue(text.contains("member-steps per second"), "throughput axis");
-        assertTrue(text.contains("0: bit-identical"), "parity labels");
+        assertTrue(text.contains("x: bit-identical") && text.contains("f: bit-identical"), "parity labels");
     }
 
     @Test
