@@ -2,6 +2,7 @@ package org.batchopt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The distinct minima of a batch with their shares, the value levels they lie on, and whether the search is
@@ -43,7 +44,7 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
      * @param steps   each member's steps
      * @param n       every member of the batch
      */
-    static Basins of(List<Minimum> minima, java.util.function.IntUnaryOperator steps, long n, long diverged,
+    static Basins of(List<Minimum> minima, IntUnaryOperator steps, long n, long diverged,
                      double xTol, double fTol) {
         List<Basin> basins = new ArrayList<>(minima.size());
         long singletons = 0;

@@ -1,6 +1,7 @@
 package org.batchopt;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The greedy clustering behind {@link Result#minima}: members are taken best first; a member joins the first
@@ -54,7 +55,7 @@ final class Clustering {
      *
      * @param order not modified
      */
-    Clustering(int dimension, Points x, java.util.function.IntToDoubleFunction value, int[] order, double xTol,
+    Clustering(int dimension, Points x, IntToDoubleFunction value, int[] order, double xTol,
                double fTol) {
         this.dimension = dimension;
         this.xTol = xTol;

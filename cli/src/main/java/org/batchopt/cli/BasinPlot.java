@@ -6,8 +6,7 @@ import java.awt.Font;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.batchopt.Basin;
 import org.batchopt.Basins;
@@ -58,7 +57,7 @@ final class BasinPlot {
         int stride = Math.max(1, (int) Math.ceil((double) n / MAX_POINTS));
         int colours = Math.min(Plots.CATEGORY.length, basins.basins().size());
         int[] basinOf = new int[n];
-        java.util.Arrays.fill(basinOf, -1);
+        Arrays.fill(basinOf, -1);
         for (int k = 0; k < basins.basins().size(); k++) {
             for (int m : basins.basins().get(k).minimum().members()) {
                 basinOf[m] = Math.min(k, colours);
@@ -84,7 +83,7 @@ final class BasinPlot {
         if (r.historyEvery() > 0) {
             for (int k = 0; k < Math.min(colours, MAX_PATHS); k++) {
                 int[] members = basins.basins().get(k).minimum().members();
-                int m = java.util.Arrays.stream(members).min().orElseThrow();
+                int m = Arrays.stream(members).min().orElseThrow();
                 XYSeries path = new XYSeries("path " + k, false, true);
                 for (int p = 0; p < r.historySize(); p++) {
                     double[] x = r.history(m, p);
@@ -284,7 +283,7 @@ final class BasinPlot {
                     }
                 }
             }
-            java.util.Arrays.sort(sorted, 0, k);
+            Arrays.sort(sorted, 0, k);
             double bottom = Math.max(Math.max(k == 0 ? 0 : sorted[k / 50], top * 1e-8), Double.MIN_NORMAL);
             bottom = Math.pow(10, Math.floor(Math.log10(bottom)));
             top = Math.pow(10, Math.ceil(Math.log10(top)));

@@ -2,6 +2,9 @@ package org.batchopt.cli;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -103,7 +106,7 @@ final class BenchPlot {
     }
 
     /** Numbers with an SI prefix: 850 k, 2.14 M, 1.3 G. */
-    private static final class SiFormat extends java.text.NumberFormat {
+    private static final class SiFormat extends NumberFormat {
         static String of(double v) {
             String[] prefix = {"", " k", " M", " G", " T", " P"};
             int p = 0;
@@ -116,17 +119,17 @@ final class BenchPlot {
         }
 
         @Override
-        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
             return to.append(of(v));
         }
 
         @Override
-        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
             return to.append(of(v));
         }
 
         @Override
-        public Number parse(String source, java.text.ParsePosition pos) {
+        public Number parse(String source, ParsePosition pos) {
             throw new UnsupportedOperationException();
         }
     }

@@ -11,12 +11,29 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.Locale;
+import org.batchopt.Hyperparameter;
+import org.batchopt.Param;
+import org.batchopt.Result;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -73,32 +90,32 @@ final class Plots {
      * key samples its scale evenly in its own units, so a log scale must be linear there), and the ticks print the
      * values themselves.
      */
-    static org.jfree.chart.title.PaintScaleLegend key(org.jfree.chart.renderer.PaintScale scale, double lo,
+    static PaintScaleLegend key(PaintScale scale, double lo,
                                                       double hi, boolean log, String label) {
-        org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(label);
+        NumberAxis axis = new NumberAxis(label);
         axis.setRange(lo, hi);
         if (log) {
-            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.max(1, Math.ceil((hi - lo) / 8)),
-                    new java.text.NumberFormat() {
+            axis.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil((hi - lo) / 8)),
+                    new NumberFormat() {
                         @Override
-                        public StringBuffer format(double e, StringBuffer to, java.text.FieldPosition pos) {
+                        public StringBuffer format(double e, StringBuffer to, FieldPosition pos) {
                             return to.append(Numbers.brief(Math.pow(10, Math.rint(e))));
                         }
 
                         @Override
-                        public StringBuffer format(long e, StringBuffer to, java.text.FieldPosition pos) {
+                        public StringBuffer format(long e, StringBuffer to, FieldPosition pos) {
                             return format((double) e, to, pos);
                         }
 
                         @Override
-                        public Number parse(String source, java.text.ParsePosition pos) {
+                        public Number parse(String source, ParsePosition pos) {
                             throw new UnsupportedOperationException();
                         }
                     }));
         }
-        org.jfree.chart.title.PaintScaleLegend key = new org.jfree.chart.title.PaintScaleLegend(scale, axis);
-        key.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
-        key.setAxisLocation(org.jfree.chart.axis.AxisLocation.TOP_OR_RIGHT);
+        PaintScaleLegend key = new PaintScaleLegend(scale, axis);
+        key.setPosition(RectangleEdge.RIGHT);
+        key.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         key.setMargin(new RectangleInsets(4, 10, 4, 4));
         key.setStripWidth(14);
         key.setAxisOffset(4);
@@ -107,19 +124,19 @@ final class Plots {
     }
 
     /** A log axis with a tick at every decade (or every few where there are many). */
-    static org.jfree.chart.axis.LogAxis decades(String label, double lo, double hi) {
-        org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(label);
+    static LogAxis decades(String label, double lo, double hi) {
+        LogAxis axis = new LogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(lo);
         double span = Math.log10(hi) - Math.log10(lo);
         axis.setAutoTickUnitSelection(false);
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.max(1, Math.ceil(span / 10))), false, false);
+        axis.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(span / 10))), false, false);
         return axis;
     }
 
     /** The job in one line, for a subtitle: the rule and its learning rate, the schedule, steps, precision, backend. */
-    static String describe(PreparedJob job, org.batchopt.Result r) {
-        org.batchopt.Param lr = r.rule().parameters().get(org.batchopt.Hyperparameter.LR);
+    static String describe(PreparedJob job, Result r) {
+        Param lr = r.rule().parameters().get(Hyperparameter.LR);
         String schedule = r.rule().schedule().name();
         return r.rule().name() + (lr != null && lr.isUniform() ? " lr " + Numbers.brief(lr.value()) : "")
                 + (schedule.equals("constant") ? "" : ", " + schedule) + ", at most "
@@ -148,7 +165,7 @@ final class Plots {
         theme.apply(chart);
         chart.setPadding(new RectangleInsets(10, 10, 10, 16));
         for (int k = 0; k < chart.getSubtitleCount(); k++) {
-            if (chart.getSubtitle(k) instanceof org.jfree.chart.title.TextTitle t) {
+            if (chart.getSubtitle(k) instanceof TextTitle t) {
                 t.setFont(new Font(family, Font.PLAIN, 14));
                 t.setPaint(new Color(0x333333));
             }
@@ -163,20 +180,20 @@ final class Plots {
     private static void keepSeriesLook(Plot plot) {
         if (plot instanceof XYPlot xy) {
             for (int k = 0; k < xy.getRendererCount(); k++) {
-                if (xy.getRenderer(k) instanceof org.jfree.chart.renderer.AbstractRenderer r) {
+                if (xy.getRenderer(k) instanceof AbstractRenderer r) {
                     keep(r);
                 }
             }
-        } else if (plot instanceof org.jfree.chart.plot.CombinedDomainCategoryPlot combined) {
+        } else if (plot instanceof CombinedDomainCategoryPlot combined) {
             for (Object p : combined.getSubplots()) {
-                keep((org.jfree.chart.renderer.AbstractRenderer) ((org.jfree.chart.plot.CategoryPlot) p).getRenderer());
+                keep((AbstractRenderer) ((CategoryPlot) p).getRenderer());
             }
-        } else if (plot instanceof org.jfree.chart.plot.CategoryPlot c) {
-            keep((org.jfree.chart.renderer.AbstractRenderer) c.getRenderer());
+        } else if (plot instanceof CategoryPlot c) {
+            keep((AbstractRenderer) c.getRenderer());
         }
     }
 
-    private static void keep(org.jfree.chart.renderer.AbstractRenderer r) {
+    private static void keep(AbstractRenderer r) {
         r.setAutoPopulateSeriesPaint(false);
         r.setAutoPopulateSeriesFillPaint(false);
         r.setAutoPopulateSeriesOutlinePaint(false);

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.Optional;
 import org.batchopt.KnownOptimum;
 import org.batchopt.Result;
+import org.batchopt.Status;
 import org.batchopt.ValueQuantiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -108,7 +109,7 @@ final class StepsPlot {
         Plots.theme(chart);
         chart.addSubtitle(new TextTitle(Plots.describe(job, r)));
         chart.addSubtitle(new TextTitle("f at the points recorded every " + r.historyEvery() + " steps (fp64 on the "
-                + "CPU); a member that stopped keeps its last value" + (r.count(org.batchopt.Status.DIVERGED) > 0
+                + "CPU); a member that stopped keeps its last value" + (r.count(Status.DIVERGED) > 0
                 ? "; diverged members left out" : "")));
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(BlockBorder.NONE);
