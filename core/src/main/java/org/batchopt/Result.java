@@ -6,16 +6,22 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.kernel.DataObjectiveSource;
+import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.rule.UpdateRule;
 
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
  * minimized there (f with the regularization penalties, {@link #objectiveValue}), the gradient norm, the steps
  * taken, its status and its hyperparameters; plus the best members and the distinct minima, both ranked by that
- * objective, which backend ran it, and where the time went.
+ * objective, which backend ran it, and where the time went. The figures a multi-start search or a grid is judged by
+ * come from here too: {@link #basins} (shares, value levels, saturation), {@link #known} (the gap to a known
+ * optimum and the share that reached it), {@link #combinations} (per grid combination) and {@link #valueQuantiles}
+ * (f over the steps). Members are numbered {@code 0..members()-1} in batch order; points are kept in the run's
+ * precision (an fp32 run's as the floats they are). Read-only: no method changes it.
  */
 public final class Result {
     private final Objective objective;
@@ -24,18 +30,21 @@ public final class Result {
     private final String backend;
     private final String device;
     private final Timing timing;
+    private final int startsPerCombination;
     private long[] statusCounts;
     /** Per-member weights of the penalties, null where the rule has none. */
     private final Param l1;
     private final Param[] quadratic;
 
-    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing) {
+    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing,
+           int startsPerCombination) {
         this.objective = objective;
         this.rule = rule;
         this.data = data;
         this.backend = backend;
         this.device = device;
         this.timing = timing;
+        this.startsPerCombination = startsPerCombination;
         Map<Hyperparameter, Param> p = rule.parameters();
         Param l1Weight = p.get(Hyperparameter.L1);
         this.l1 = l1Weight != null && l1Weight.anyNonZero() ? l1Weight : null;
@@ -44,35 +53,74 @@ public final class Result {
                 .toArray(Param[]::new);
     }
 
+    /**
+     * The objective that was optimized.
+     *
+     * @return the objective given to {@link Engine#run}
+     */
     public Objective objective() {
         return objective;
     }
 
+    /**
+     * The update rule that ran, with its schedule and regularization.
+     *
+     * @return the rule given to {@link Engine#run}
+     */
     public UpdateRule rule() {
         return rule;
     }
 
-    /** The backend that ran, as resolved ({@code cpu}, {@code opencl:0:0}, ...; several joined by '+'). */
+    /**
+     * The backend that ran.
+     *
+     * @return its id as resolved: {@code cpu}, {@code opencl:0:0}, ...; several joined by {@code +}
+     */
     public String backend() {
         return backend;
     }
 
+    /**
+     * The device that ran, in words.
+     *
+     * @return {@link Backend#device()} of the backend that ran
+     */
     public String device() {
         return device;
     }
 
+    /**
+     * The precision the run computed in.
+     *
+     * @return fp32 or fp64
+     */
     public Precision precision() {
         return data.precision();
     }
 
+    /**
+     * The objective's dimension D.
+     *
+     * @return the number of coordinates of every point
+     */
     public int dimension() {
         return data.dimension();
     }
 
+    /**
+     * The number of members.
+     *
+     * @return the batch's {@link Batch#members()}
+     */
     public int members() {
         return data.members();
     }
 
+    /**
+     * Where the time went.
+     *
+     * @return compile, transfer, run and total seconds
+     */
     public Timing timing() {
         return timing;
     }
@@ -80,6 +128,7 @@ public final class Result {
     /**
      * The fitted models of a run over a {@link Dataset} (an objective from {@link Objectives#linear} and the like).
      *
+     * @return the members as models: coefficients, intercepts, losses
      * @throws IllegalStateException for any other objective
      */
     public Models models() {
@@ -89,19 +138,43 @@ public final class Result {
         return new Models(this, objective.dataset(), (DataObjectiveSource) objective.source(), data.data());
     }
 
-    /** Member m's final point (a copy). */
+    /**
+     * A member's final point.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return a new array of D coordinates; modifying it changes nothing here
+     */
     public double[] x(int m) {
         return data.x().get(m);
     }
 
-    /** Coordinate i of member m's final point. */
+    /**
+     * One coordinate of a member's final point, without copying the point.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @param i the coordinate, in {@code [0, dimension())} (not checked: another index reads another value)
+     * @return that coordinate
+     */
     public double x(int m, int i) {
         return data.x().get(m, i);
     }
 
-    /** f at member m's final point: the objective function itself, without penalties (also when maximizing). */
+    /**
+     * f at a member's final point: the objective function itself, without penalties (also when maximizing).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return f, possibly non-finite for a {@link Status#DIVERGED} member
+     */
     public double f(int m) {
         return data.f(m);
+    }
+
+    /**
+     * The value member m is ranked by, everywhere results are ranked or judged: best members, minima, basins,
+     * success against a known optimum, grid combinations; the {@link #objectiveValue} today.
+     */
+    double rankValue(int m) {
+        return objectiveValue(m);
     }
 
     /**
@@ -112,6 +185,9 @@ public final class Result {
      * nominal L2 penalty; the members' fixed points weigh it by the rule's metric, see {@link Stopping}.) Equal to
      * {@link #f} without regularization. Computed in double from x; reported as {@code objective}. Best members and
      * minima are ranked by it.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the objective, possibly non-finite for a {@link Status#DIVERGED} member
      */
     public double objectiveValue(int m) {
         if (l1 == null && quadratic.length == 0) {
@@ -132,31 +208,66 @@ public final class Result {
         return objective.isMaximized() ? data.f(m) - penalty : data.f(m) + penalty;
     }
 
-    /** Whether the objective differs from f: the rule has a penalty somewhere. */
+    /**
+     * Whether the objective differs from f: the rule has a penalty somewhere.
+     *
+     * @return true when some member has a non-zero L1, L2, weight decay or decoupled weight decay
+     */
     public boolean hasPenalty() {
         return l1 != null || quadratic.length > 0;
     }
 
+    /**
+     * The Euclidean norm of the gradient at a member's final point, the norm the stopping test compares with
+     * the gradient tolerance (see {@link Stopping}).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the norm, {@code >= 0}, possibly non-finite for a {@link Status#DIVERGED} member
+     */
     public double gradientNorm(int m) {
         return data.gradientNorm(m);
     }
 
+    /**
+     * The updates a member took.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the number of updates, in {@code [0, maxSteps]}
+     */
     public int steps(int m) {
         return data.steps(m);
     }
 
+    /**
+     * How a member ended.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return its status, never {@link Status#RUNNING}
+     */
     public Status status(int m) {
         return data.status(m);
     }
 
-    /** Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...). */
+    /**
+     * A member's hyperparameters, the rule's {@link UpdateRule#parameters()} at that member.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return a new map in kernel order, by {@link Hyperparameter#id} ({@code lr}, {@code momentum},
+     *         {@code beta1}, {@code t_max}, {@code l2}, ...) to the member's value
+     */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
         rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
         return h;
     }
 
-    /** Number of members that ended with {@code status}. */
+    /**
+     * The number of members that ended with a status; the first call counts them all, later calls reuse the
+     * counts.
+     *
+     * @param status the status
+     * @return the number of members, 0 for {@link Status#RUNNING}
+     */
     public long count(Status status) {
         long[] counts = statusCounts;
         if (counts == null) {
@@ -171,7 +282,9 @@ public final class Result {
 
     /**
      * The best member: lowest objective ({@link #objectiveValue}; highest when maximizing) among those that did not
-     * diverge, ties to the lower index; empty when every member diverged.
+     * diverge, ties to the lower index.
+     *
+     * @return its index; empty when every member diverged
      */
     public OptionalInt best() {
         int[] b = best(1);
@@ -179,8 +292,12 @@ public final class Result {
     }
 
     /**
-     * The k best members, best first, diverged members excluded; ties go to the lower index. Takes time
-     * proportional to N log k and memory proportional to k.
+     * The k best members, best first ({@link #objectiveValue}), diverged members excluded; ties go to the lower
+     * index. Takes time proportional to N log k and memory proportional to k.
+     *
+     * @param k how many, {@code >= 0}
+     * @return a new array of {@code min(k, members not diverged)} member indices
+     * @throws IllegalArgumentException when {@code k < 0}
      */
     public int[] best(int k) {
         if (k < 0) {
@@ -205,10 +322,10 @@ public final class Result {
         return out;
     }
 
-    /** True when member a ranks before member b: better objective, then lower index. */
+    /** True when member a ranks before member b: better {@link #rankValue}, then lower index. */
     private boolean better(int a, int b) {
-        double fa = objectiveValue(a);
-        double fb = objectiveValue(b);
+        double fa = rankValue(a);
+        double fb = rankValue(b);
         int c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
         return c < 0 || (c == 0 && a < b);
     }
@@ -276,50 +393,214 @@ public final class Result {
      * within {@code xTol} of its final point in every coordinate and whose best objective is within
      * {@code fTol * max(1, |objective|)} of its objective; otherwise it founds a new minimum. Diverged members are
      * left out.
+     *
+     * @param xTol how far, in every coordinate, a member's final point may lie from a minimum's best point,
+     *             {@code >= 0}, in the units of x
+     * @param fTol how far its objective may lie from the minimum's best one, relative to
+     *             {@code max(1, |objective|)}, {@code >= 0}
+     * @return a new list of the minima, best first, ties to the lower best member; empty when every member
+     *         diverged
+     * @throws IllegalArgumentException when a tolerance is negative or NaN
      */
     public List<Minimum> minima(double xTol, double fTol) {
         if (!(xTol >= 0) || !(fTol >= 0)) {
             throw new IllegalArgumentException("cluster tolerances must be >= 0, got x " + xTol + ", f " + fTol);
         }
-        int[] order = rankedMembers();
-        List<double[]> centers = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<List<Integer>> groups = new ArrayList<>();
-        int d = dimension();
-        int firstCandidate = 0;
-        List<Double> fs = new ArrayList<>();
-        for (int m : order) {
-            double fm = objectiveValue(m);
-            double ftol = fTol * Math.max(1, Math.abs(fm));
-            while (firstCandidate < values.size() && Math.abs(values.get(firstCandidate) - fm) > ftol) {
-                firstCandidate++;
-            }
-            int found = -1;
-            for (int c = firstCandidate; c < centers.size() && found < 0; c++) {
-                double[] center = centers.get(c);
-                boolean near = true;
-                for (int i = 0; i < d && near; i++) {
-                    near = Math.abs(center[i] - data.x().get(m, i)) <= xTol;
-                }
-                if (near) {
-                    found = c;
-                }
-            }
-            if (found < 0) {
-                centers.add(data.x().get(m));
-                values.add(fm);
-                fs.add(data.f(m));
-                groups.add(new ArrayList<>(List.of(m)));
-            } else {
-                groups.get(found).add(m);
-            }
-        }
-        List<Minimum> minima = new ArrayList<>();
-        for (int c = 0; c < centers.size(); c++) {
-            int[] members = groups.get(c).stream().mapToInt(Integer::intValue).toArray();
-            minima.add(new Minimum(centers.get(c), fs.get(c), values.get(c), members.length, members));
+        Clustering c = new Clustering(dimension(), (m, i) -> data.x().get(m, i), this::rankValue, rankedMembers(), xTol,
+                fTol);
+        List<Minimum> minima = new ArrayList<>(c.founders.length);
+        for (int k = 0; k < c.founders.length; k++) {
+            minima.add(new Minimum(c.center(k), data.f(c.founders[k]), rankValue(c.founders[k]), c.members[k].length,
+                    c.members[k]));
         }
         return sortedByValue(minima);
+    }
+
+    /**
+     * The {@link #minima} with the share of the batch each holds and its members' mean steps, the value levels
+     * they lie on (distinct minima with the same f up to {@code fTol}) and the saturation of the search.
+     *
+     * @param xTol how close, in every coordinate, two final points must lie to be one minimum (as {@link #minima})
+     * @param fTol relative f tolerance of one minimum and of one value level (as {@link #minima})
+     * @return the basins, best first, with their levels and the saturation
+     */
+    public Basins basins(double xTol, double fTol) {
+        return Basins.of(minima(xTol, fTol), this::steps, members(), count(Status.DIVERGED), xTol, fTol);
+    }
+
+    /**
+     * How the batch did against the objective's known global minimum and minimizers (see {@link KnownOptimum});
+     * empty when none is known or when the objective is maximized.
+     *
+     * @param tolerance success tolerance, relative to {@code max(1, |f*|)}
+     * @param xTol      how close, in every coordinate, a member must end to a minimizer to have reached it
+     * @return the figures against f*, or empty
+     */
+    public Optional<KnownOptimum> known(double tolerance, double xTol) {
+        if (objective.isMaximized() || Double.isNaN(objective.minimum())) {
+            return Optional.empty();
+        }
+        return Optional.of(known(objective.minimum(), tolerance, xTol));
+    }
+
+    /**
+     * How the batch did against the optimum {@code fStar} (see {@link KnownOptimum}); the objective's known
+     * minimizers count only when {@code fStar} is its known minimum and it is minimized.
+     *
+     * @param fStar     the optimum, finite
+     * @param tolerance success tolerance, relative to {@code max(1, |f*|)}, at least 0
+     * @param xTol      how close, in every coordinate, a member must end to a minimizer to have reached it, at
+     *                  least 0
+     * @return the figures against {@code fStar}
+     * @throws IllegalArgumentException when {@code fStar} is not finite or a tolerance is negative or NaN
+     */
+    public KnownOptimum known(double fStar, double tolerance, double xTol) {
+        if (!Double.isFinite(fStar) || !(tolerance >= 0) || !(xTol >= 0)) {
+            throw new IllegalArgumentException("known optimum " + fStar + " must be finite, tolerances >= 0, got "
+                    + tolerance + " and x " + xTol);
+        }
+        boolean max = objective.isMaximized();
+        List<double[]> listed = !max && fStar == objective.minimum() ? objective.minimizers() : List.of();
+        long[] reached = new long[listed.size()];
+        int[] bestOf = new int[listed.size()];
+        Arrays.fill(bestOf, -1);
+        long successes = 0;
+        int d = dimension();
+        for (int m = 0; m < members(); m++) {
+            if (data.status(m) == Status.DIVERGED) {
+                continue;
+            }
+            if (KnownOptimum.success(rankValue(m), fStar, tolerance, max)) {
+                successes++;
+            }
+            for (int k = 0; k < listed.size(); k++) {
+                double[] z = listed.get(k);
+                boolean near = true;
+                for (int i = 0; i < d && near; i++) {
+                    near = Math.abs(data.x().get(m, i) - z[i]) <= xTol;
+                }
+                if (near) {
+                    reached[k]++;
+                    bestOf[k] = bestOf[k] < 0 || better(m, bestOf[k]) ? m : bestOf[k];
+                }
+            }
+        }
+        List<KnownOptimum.Minimizer> minimizers = new ArrayList<>();
+        for (int k = 0; k < listed.size(); k++) {
+            minimizers.add(new KnownOptimum.Minimizer(listed.get(k), reached[k], bestOf[k]));
+        }
+        OptionalInt b = best();
+        double gap = b.isEmpty() ? Double.NaN : max ? fStar - rankValue(b.getAsInt()) : rankValue(b.getAsInt()) - fStar;
+        return new KnownOptimum(fStar, tolerance, gap, successes, members(), xTol, minimizers);
+    }
+
+    /**
+     * Start points per grid combination.
+     *
+     * @return s, with member m in combination {@code m / s}; the batch's size for a batch without a grid
+     */
+    public int startsPerCombination() {
+        return startsPerCombination;
+    }
+
+    /**
+     * Every grid combination's summary, in grid order (a batch without a grid is one combination), with the
+     * hyperparameters that differ between members (the grid's axes) as the combination has them. A member
+     * succeeds when its value is within {@code tolerance * max(1, |target|)} of {@code target} or better: give f*
+     * where it is known, else for instance the best value of the batch.
+     *
+     * @param target    the value members succeed against
+     * @param tolerance success tolerance, relative to {@code max(1, |target|)}
+     * @return one summary per combination, in grid order
+     */
+    public List<CombinationSummary> combinations(double target, double tolerance) {
+        int s = startsPerCombination;
+        int[] index = new int[s];
+        double[] values = new double[s];
+        int[] steps = new int[s];
+        boolean[] diverged = new boolean[s];
+        List<CombinationSummary> out = new ArrayList<>();
+        for (int c = 0; c < members() / s; c++) {
+            for (int j = 0; j < s; j++) {
+                int m = c * s + j;
+                index[j] = m;
+                values[j] = rankValue(m);
+                steps[j] = data.steps(m);
+                diverged[j] = data.status(m) == Status.DIVERGED;
+            }
+            Map<String, Double> axes = new LinkedHashMap<>();
+            for (Map.Entry<Hyperparameter, Param> e : rule.parameters().entrySet()) {
+                if (!e.getValue().isUniform()) {
+                    axes.put(e.getKey().id(), e.getValue().at(c * s));
+                }
+            }
+            out.add(CombinationSummary.of(c, axes, index, values, steps, diverged, target, tolerance,
+                    objective.isMaximized()));
+        }
+        return out;
+    }
+
+    /**
+     * Every grid combination's summary as {@link #combinations(double, double)} makes it, with the best value of
+     * the batch as the target: where no optimum is known, a member succeeds when it comes within {@code tolerance}
+     * of the best any member found. Empty when every member diverged.
+     *
+     * @param tolerance success tolerance, relative to {@code max(1, |best|)}
+     * @return one summary per combination, in grid order
+     */
+    public List<CombinationSummary> combinations(double tolerance) {
+        OptionalInt b = best();
+        return b.isEmpty() ? List.of() : combinations(rankValue(b.getAsInt()), tolerance);
+    }
+
+    /**
+     * The best, 10 %, median and 90 % values over the members at every recorded step (see {@link ValueQuantiles}).
+     *
+     * @return the quantiles at each recorded step
+     * @throws IllegalStateException when the run kept no history ({@link Engine#history})
+     */
+    public ValueQuantiles valueQuantiles() {
+        if (historyEvery() == 0) {
+            throw new IllegalStateException("f over the steps needs the members' history: run with Engine.history");
+        }
+        int points = historySize();
+        int n = members();
+        int d = dimension();
+        int[] steps = new int[points];
+        double[][] q = new double[4][points];
+        long[] counted = new long[points];
+        ObjectiveTwin64 twin = objective.source().twin64(d);
+        int lanes = 1024;
+        double[][] x = new double[d][lanes];
+        double[] f = new double[lanes];
+        double[] values = new double[n];
+        double sign = objective.isMaximized() ? -1 : 1;
+        for (int k = 0; k < points; k++) {
+            steps[k] = k * historyEvery();
+            MemberResults.Points p = data.history(k);
+            int kept = 0;
+            for (int first = 0; first < n; first += lanes) {
+                int count = Math.min(lanes, n - first);
+                for (int j = 0; j < count; j++) {
+                    for (int i = 0; i < d; i++) {
+                        x[i][j] = p.get(first + j, i);
+                    }
+                }
+                twin.value(x, f, count);
+                for (int j = 0; j < count; j++) {
+                    if (Double.isFinite(f[j])) {
+                        values[kept++] = sign * f[j];
+                    }
+                }
+            }
+            Arrays.sort(values, 0, kept);
+            double[] at = {0, 0.1, 0.5, 0.9};
+            for (int a = 0; a < at.length; a++) {
+                q[a][k] = sign * ValueQuantiles.quantile(values, kept, at[a]);
+            }
+            counted[k] = kept;
+        }
+        return new ValueQuantiles(steps, q[0], q[1], q[2], q[3], counted);
     }
 
     private List<Minimum> sortedByValue(List<Minimum> minima) {
@@ -341,17 +622,33 @@ public final class Result {
         return order;
     }
 
-    /** Steps between recorded points, 0 when no history was asked for. */
+    /**
+     * The steps between recorded points ({@link Engine#history}).
+     *
+     * @return that interval, 0 when no history was asked for
+     */
     public int historyEvery() {
         return data.historyEvery();
     }
 
-    /** Number of recorded points per member: steps 0, every, 2*every, ... up to the step budget. */
+    /**
+     * The number of recorded points per member: after steps 0, every, 2*every, ... up to the step budget.
+     *
+     * @return {@code maxSteps / historyEvery() + 1}, 0 when no history was asked for
+     */
     public int historySize() {
         return data.historySize();
     }
 
-    /** Member m's point after {@code k * historyEvery()} steps (its final point once it has stopped). */
+    /**
+     * A member's point after {@code k * historyEvery()} steps (its final point once it has stopped; point 0 is
+     * its start).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @param k the recorded point, in {@code [0, historySize())}
+     * @return a new array of D coordinates; modifying it changes nothing here
+     * @throws IllegalArgumentException when {@code k >= historySize()}, for instance when no history was kept
+     */
     public double[] history(int m, int k) {
         MemberResults.Points p = data.history(k);
         if (p == null) {
