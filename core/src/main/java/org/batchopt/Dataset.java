@@ -77,7 +77,12 @@ public final class Dataset {
         this.precision = precision;
     }
 
-    /** A dataset read from {@code file}; see {@link Builder} for the options. */
+    /**
+     * A dataset read from {@code file}; see {@link Builder} for the options.
+     *
+     * @param file the CSV file, with a header row
+     * @return a builder of the dataset
+     */
     public static Builder csv(Path file) {
         return new Builder(Objects.requireNonNull(file, "file"), null, null);
     }
@@ -85,77 +90,100 @@ public final class Dataset {
     /**
      * A dataset of {@code x[r]} (the features of row r, named {@code x1 .. xF}) and {@code y[r]} (its target,
      * named {@code y}); not modified.
+     *
+     * @param x the feature values, {@code x[r][k]}
+     * @param y the targets, {@code y[r]}
+     * @return a builder of the dataset
      */
     public static Builder of(double[][] x, double[] y) {
         return new Builder(null, Objects.requireNonNull(x, "x"), Objects.requireNonNull(y, "y"));
     }
 
-    /** Where the training rows came from: the file, or {@code "memory"}. */
+    /** {@return where the training rows came from: the file, or {@code "memory"}} */
     public String source() {
         return source;
     }
 
-    /** Where the validation rows came from: a file, the training file (a split), or null without them. */
+    /** {@return where the validation rows came from: a file, the training file (a split), or null without them} */
     public String validationSource() {
         return validationSource;
     }
 
-    /** Training rows. */
+    /** {@return training rows} */
     public int rows() {
         return train.rows;
     }
 
-    /** Validation rows, 0 without them. */
+    /** {@return validation rows, 0 without them} */
     public int validationRows() {
         return valid == null ? 0 : valid.rows;
     }
 
+    /** {@return features per row} */
     public int features() {
         return names.size();
     }
 
-    /** The feature columns' names, in coefficient order. */
+    /** {@return the feature columns' names, in coefficient order} */
     public List<String> featureNames() {
         return names;
     }
 
-    /** The target column's name. */
+    /** {@return the target column's name} */
     public String target() {
         return targetName;
     }
 
-    /** The precision the values are held in. */
+    /** {@return the precision the values are held in} */
     public Precision precision() {
         return precision;
     }
 
-    /** Whether the features were standardized (z-scores from the training rows). */
+    /** {@return whether the features were standardized (z-scores from the training rows)} */
     public boolean standardized() {
         return mean != null;
     }
 
-    /** The training mean of feature k that standardization subtracted; 0 when not standardized. */
+    /**
+     * {@return the training mean of feature k that standardization subtracted; 0 when not standardized}
+     *
+     * @param k the feature's index, in {@code [0, features())}
+     */
     public double mean(int k) {
         return mean == null ? 0 : mean[k];
     }
 
-    /** The training standard deviation (population) of feature k that standardization divided by; 1 when not. */
+    /**
+     * {@return the training standard deviation (population) of feature k that standardization divided by; 1 when not}
+     *
+     * @param k the feature's index, in {@code [0, features())}
+     */
     public double scale(int k) {
         return scale == null ? 1 : scale[k];
     }
 
-    /** Feature k of training row r as held (standardized when asked for). */
+    /**
+     * {@return feature k of training row r as held (standardized when asked for)}
+     *
+     * @param r the row's index
+     * @param k the feature's index, in {@code [0, features())}
+     */
     public double value(int r, int k) {
         return train.value(r, k, features());
     }
 
-    /** Feature k of validation row r as held. */
+    /**
+     * {@return feature k of validation row r as held}
+     *
+     * @param r the row's index
+     * @param k the feature's index, in {@code [0, features())}
+     */
     public double validationValue(int r, int k) {
         return valid.value(r, k, features());
     }
 
     /**
-     * The class labels: the target's distinct values in sorted order.
+     * {@return the class labels: the target's distinct values in sorted order}
      *
      * @throws DataException when the target has more than {@link #MAX_CLASSES} values, or a validation row's label
      *                       is none of the training rows'
@@ -343,17 +371,33 @@ public final class Dataset {
             this.y = y;
         }
 
-        /** The target column (default: the last). */
+        /**
+         * The target column (default: the last).
+         *
+         * @param name the column's name in the header
+         * @return this builder
+         */
         public Builder target(String name) {
             this.target = Objects.requireNonNull(name, "target");
             return this;
         }
 
-        /** The feature columns, in coefficient order (default: every column but the target, in file order). */
+        /**
+         * The feature columns, in coefficient order (default: every column but the target, in file order).
+         *
+         * @param names the columns' names in the header
+         * @return this builder
+         */
         public Builder features(String... names) {
             return features(List.of(names));
         }
 
+        /**
+         * The feature columns, in coefficient order (default: every column but the target, in file order).
+         *
+         * @param names the columns' names in the header
+         * @return this builder
+         */
         public Builder features(List<String> names) {
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("a dataset needs at least one feature");
@@ -365,6 +409,9 @@ public final class Dataset {
         /**
          * Holds out {@code fraction} of the rows (rounded, at least 1 and at least 1 left) as validation rows, the
          * same ones for the same {@link #seed}; they keep their file order.
+         *
+         * @param fraction the share of rows held out, in (0, 1)
+         * @return this builder
          */
         public Builder validation(double fraction) {
             if (!(fraction > 0 && fraction < 1)) {
@@ -374,13 +421,23 @@ public final class Dataset {
             return this;
         }
 
-        /** Validation rows from another file with the same columns (by name). */
+        /**
+         * Validation rows from another file with the same columns (by name).
+         *
+         * @param file the CSV file, with a header row
+         * @return this builder
+         */
         public Builder validationData(Path file) {
             this.validationFile = Objects.requireNonNull(file, "validation file");
             return this;
         }
 
-        /** The seed of the validation split (default 1). */
+        /**
+         * The seed of the validation split (default 1).
+         *
+         * @param seed any seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -389,17 +446,30 @@ public final class Dataset {
         /**
          * Standardizes every feature to z-scores {@code (v - mean) / sd} with the training rows' mean and
          * population standard deviation (the validation rows with the same); a constant feature is a mistake.
+         *
+         * @return this builder
          */
         public Builder standardize() {
             return standardize(true);
         }
 
+        /**
+         * Standardizes the features when {@code on}; see {@link #standardize()}.
+         *
+         * @param on true to standardize
+         * @return this builder
+         */
         public Builder standardize(boolean on) {
             this.standardize = on;
             return this;
         }
 
-        /** The precision the values are held in (default fp64); a run in the other precision converts them once. */
+        /**
+         * The precision the values are held in (default fp64); a run in the other precision converts them once.
+         *
+         * @param p fp64 or fp32
+         * @return this builder
+         */
         public Builder precision(Precision p) {
             this.precision = Objects.requireNonNull(p, "precision");
             return this;
@@ -408,6 +478,7 @@ public final class Dataset {
         /**
          * Reads and checks the data.
          *
+         * @return the dataset
          * @throws DataException for data that is not a dataset, naming the file, line and column
          */
         public Dataset build() {

@@ -206,7 +206,9 @@ public final class Engine {
      *                                  hyperparameter does not have one value per member of the batch, a
      *                                  hyperparameter, tolerance or start coordinate does not keep its meaning in the
      *                                  precision (beyond fp32's range, or non-zero and below its smallest value), or
-     *                                  the run does not fit in the Java heap ({@link #requireMemory})
+     *                                  the run does not fit in the Java heap ({@link #requireMemory}), or the
+     *                                  backend cannot run the objective (a model fitted to a {@link Dataset} runs on
+     *                                  the CPU backend only)
      * @throws BackendException         when a backend cannot run the job: the precision unsupported, a kernel
      *                                  that does not build, a device error
      */
@@ -215,6 +217,7 @@ public final class Engine {
         RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
+        backend.requirePlan(plan);
         int n = batch.members();
         requireMemory(n, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(), 0,
                 backend.workingBytes(plan));

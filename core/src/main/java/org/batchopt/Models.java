@@ -41,38 +41,46 @@ public final class Models {
                 .toArray(Param[]::new);
     }
 
-    /** {@code linear}, {@code logistic} or {@code softmax}. */
+    /** {@return {@code linear}, {@code logistic} or {@code softmax}} */
     public String model() {
         return source.model().name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@return the dataset the models were fitted to} */
     public Dataset dataset() {
         return data;
     }
 
-    /** Outputs per row: the classes of a softmax model, 1 otherwise. */
+    /** {@return outputs per row: the classes of a softmax model, 1 otherwise} */
     public int outputs() {
         return source.outputs();
     }
 
+    /** {@return features per row} */
     public int features() {
         return source.features();
     }
 
+    /** {@return whether the models have an intercept per output} */
     public boolean intercept() {
         return source.intercept();
     }
 
-    /** The class labels of a classifier, class c at index c; empty for a linear model. */
+    /** {@return the class labels of a classifier, class c at index c; empty for a linear model} */
     public List<String> classes() {
         return source.model().classifies() ? data.labels() : List.of();
     }
 
+    /** {@return members of the run} */
     public int members() {
         return result.members();
     }
 
-    /** Member m's coefficients as fitted, {@code [output][feature]} (one output but for softmax). */
+    /**
+     * {@return member m's coefficients as fitted, {@code [output][feature]} (one output but for softmax)}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public double[][] coefficients(int m) {
         double[][] w = new double[outputs()][features()];
         for (int c = 0; c < outputs(); c++) {
@@ -83,7 +91,11 @@ public final class Models {
         return w;
     }
 
-    /** Member m's intercept per output as fitted; zeros without an intercept. */
+    /**
+     * {@return member m's intercept per output as fitted; zeros without an intercept}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public double[] intercepts(int m) {
         double[] b = new double[outputs()];
         if (intercept()) {
@@ -95,8 +107,10 @@ public final class Models {
     }
 
     /**
-     * Member m's coefficients in the original units of a standardized dataset, {@code w_k / sd_k}; the fitted ones
-     * when it was not standardized.
+     * {@return member m's coefficients in the original units of a standardized dataset, {@code w_k / sd_k}; the fitted
+     * ones when it was not standardized}
+     *
+     * @param m the member's index, in {@code [0, members())}
      */
     public double[][] originalCoefficients(int m) {
         double[][] w = coefficients(m);
@@ -108,7 +122,11 @@ public final class Models {
         return w;
     }
 
-    /** Member m's intercepts in the original units: {@code b - sum_k w_k mean_k / sd_k}. */
+    /**
+     * {@return member m's intercepts in the original units: {@code b - sum_k w_k mean_k / sd_k}}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public double[] originalIntercepts(int m) {
         double[][] w = coefficients(m);
         double[] b = intercepts(m);
@@ -120,15 +138,21 @@ public final class Models {
         return b;
     }
 
-    /** The training loss at member m's reported point: the data term over every training row. */
+    /**
+     * {@return the training loss at member m's reported point: the data term over every training row}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public double trainLoss(int m) {
         return results.trainLoss(m);
     }
 
     /**
-     * The objective member m minimized, at its reported point: the training loss plus the penalties on the
-     * coefficients (never the intercepts), {@code l1*|w|_1 + (l2 + weight_decay + decoupled_weight_decay)/2 *
-     * |w|^2} in its own weights; computed in double.
+     * {@return the objective member m minimized, at its reported point: the training loss plus the penalties on the
+     * coefficients (never the intercepts), {@code l1*|w|_1 + (l2 + weight_decay + decoupled_weight_decay)/2 * |w|^2} in
+     * its own weights; computed in double}
+     *
+     * @param m the member's index, in {@code [0, members())}
      */
     public double objective(int m) {
         double loss = trainLoss(m);
@@ -151,17 +175,25 @@ public final class Models {
         return loss + (l1 == null ? 0 : l1.at(m) * abs) + q / 2 * sq;
     }
 
-    /** Whether the dataset has validation rows. */
+    /** {@return whether the dataset has validation rows} */
     public boolean hasValidation() {
         return source.validation() != null;
     }
 
-    /** The validation loss at member m's reported point; NaN without validation rows. */
+    /**
+     * {@return the validation loss at member m's reported point; NaN without validation rows}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public double validationLoss(int m) {
         return results.validationLoss(m);
     }
 
-    /** The fraction of validation rows member m's model predicts right; NaN for a linear model or without them. */
+    /**
+     * {@return the fraction of validation rows member m's model predicts right; NaN for a linear model or without them}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public double validationAccuracy(int m) {
         if (!source.model().classifies() || !hasValidation()) {
             return Double.NaN;
@@ -169,17 +201,25 @@ public final class Models {
         return results.validationCorrect(m) / source.validation().rows();
     }
 
-    /** The step of member m's reported point: its last, or with patience its best. */
+    /**
+     * {@return the step of member m's reported point: its last, or with patience its best}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public int reportedStep(int m) {
         return results.reportedStep(m);
     }
 
-    /** Steps between the evaluations of {@link #history}, 0 when there are none. */
+    /** {@return steps between the evaluations of {@link #history}, 0 when there are none} */
     public int evaluateEvery() {
         return results.every();
     }
 
-    /** Member m's learning curve: its evaluations every {@link #evaluateEvery} steps while it ran. */
+    /**
+     * {@return member m's learning curve: its evaluations every {@link #evaluateEvery} steps while it ran}
+     *
+     * @param m the member's index, in {@code [0, members())}
+     */
     public List<Evaluation> history(int m) {
         List<Evaluation> h = new ArrayList<>();
         for (int k = 0; k < results.curvePoints(); k++) {
@@ -193,14 +233,20 @@ public final class Models {
     }
 
     /**
-     * What ranks the members: the validation loss where there are validation rows, else the objective; lower is
-     * better.
+     * {@return what ranks the members: the validation loss where there are validation rows, else the objective; lower
+     * is better}
+     *
+     * @param m the member's index, in {@code [0, members())}
      */
     public double score(int m) {
         return hasValidation() ? validationLoss(m) : objective(m);
     }
 
-    /** The k best members by {@link #score}, best first, ties to the lower index, non-finite scores last. */
+    /**
+     * {@return the k best members by {@link #score}, best first, ties to the lower index, non-finite scores last}
+     *
+     * @param k the feature's index, in {@code [0, features())}
+     */
     public int[] best(int k) {
         Comparator<Integer> byScore = Comparator.comparingDouble(m -> {
             double s = score(m);

@@ -335,6 +335,9 @@ public final class Objectives {
     /**
      * Least squares on {@code data}, full batch: {@code (1/(2n)) sum_i (y_i - x_i.w - b)^2} over the n training
      * rows, w the coefficients (coordinates 0..F-1) and b the intercept (coordinate F).
+     *
+     * @param data the dataset, read once and kept for every run over it
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
      */
     public static Objective linear(Dataset data) {
         return linear(data, Training.fullBatch());
@@ -345,13 +348,21 @@ public final class Objectives {
      * training row, or a minibatch), w the coefficients (coordinates 0..F-1) and b the intercept (coordinate F, absent
      * without one). The rule's L1, L2 and weight decay penalize w only, never b.
      *
+     * @param data     the dataset, read once and kept for every run over it
+     * @param training how members see the rows: intercept, minibatches, evaluations
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
      * @throws DataException when a target is not a number
      */
     public static Objective linear(Dataset data, Training training) {
         return model(KernelModel.LINEAR, 1, data, training, "(1/(2n)) sum_i (y_i - x_i.w - b)^2");
     }
 
-    /** Binary logistic regression on {@code data}, full batch; see {@link #logistic(Dataset, Training)}. */
+    /**
+     * Binary logistic regression on {@code data}, full batch; see {@link #logistic(Dataset, Training)}.
+     *
+     * @param data the dataset, read once and kept for every run over it
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     */
     public static Objective logistic(Dataset data) {
         return logistic(data, Training.fullBatch());
     }
@@ -361,6 +372,9 @@ public final class Objectives {
      * {@code z_i = x_i.w + b}, computed stably as {@code max(z, 0) + log(1 + exp(-|z|)) - y z}; the two labels
      * ({@link Dataset#labels()}, in sorted order) are y = 0 and y = 1. Coordinates as {@link #linear}.
      *
+     * @param data     the dataset, read once and kept for every run over it
+     * @param training how members see the rows: intercept, minibatches, evaluations
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
      * @throws DataException when the target does not have exactly two values
      */
     public static Objective logistic(Dataset data, Training training) {
@@ -368,7 +382,12 @@ public final class Objectives {
                 + "z_i = x_i.w + b");
     }
 
-    /** Multinomial logistic regression on {@code data}, full batch; see {@link #softmax(Dataset, Training)}. */
+    /**
+     * Multinomial logistic regression on {@code data}, full batch; see {@link #softmax(Dataset, Training)}.
+     *
+     * @param data the dataset, read once and kept for every run over it
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     */
     public static Objective softmax(Dataset data) {
         return softmax(data, Training.fullBatch());
     }
@@ -379,6 +398,9 @@ public final class Objectives {
      * shifted by {@code max_c z_ic}. Coordinates: class c's coefficients then its intercept, class after class
      * ({@code c*(F+1) + k}).
      *
+     * @param data     the dataset, read once and kept for every run over it
+     * @param training how members see the rows: intercept, minibatches, evaluations
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
      * @throws DataException when the target has fewer than two values
      */
     public static Objective softmax(Dataset data, Training training) {

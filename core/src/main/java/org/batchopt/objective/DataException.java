@@ -47,11 +47,13 @@ public final class DataException extends IllegalArgumentException {
     private final int columnNumber;
 
     /**
+     *
      * @param file         the file, or null for data given in memory
      * @param line         1-based line, 0 when the problem has none
      * @param column       the column's name, or null
      * @param columnNumber its 1-based position in the file's header, 0 when none applies
      * @param detail       what is wrong, with the offending value
+     * @param problem the kind of mistake
      */
     public DataException(Problem problem, String file, long line, String column, int columnNumber, String detail) {
         super(where(file, line, column, columnNumber) + detail);
@@ -80,26 +82,27 @@ public final class DataException extends IllegalArgumentException {
         return b.toString();
     }
 
+    /** {@return what is wrong} */
     public Problem problem() {
         return problem;
     }
 
-    /** The file, or null. */
+    /** {@return the file, or null} */
     public String file() {
         return file;
     }
 
-    /** The 1-based line, 0 when none applies. */
+    /** {@return the 1-based line, 0 when none applies} */
     public long line() {
         return line;
     }
 
-    /** The column's name, or null. */
+    /** {@return the column's name, or null} */
     public String column() {
         return column;
     }
 
-    /** The column's 1-based position in the file, 0 when none applies. */
+    /** {@return the column's 1-based position in the file, 0 when none applies} */
     public int columnNumber() {
         return columnNumber;
     }

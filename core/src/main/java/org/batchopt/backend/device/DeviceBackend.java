@@ -3,6 +3,7 @@ package org.batchopt.backend.device;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.batchopt.Precision;
+import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.DeviceLayout;
 import org.batchopt.backend.MemberBlock;
@@ -98,8 +99,22 @@ public abstract class DeviceBackend implements BackendSpi {
         return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
     }
 
+    /**
+     * Refuses a model fitted to a dataset (the batched strategy): its kernels ({@code kernels/data.cl}) are not yet
+     * run nor checked against the CPU twin on any device, and a silent fallback to the CPU would hide where a run
+     * went.
+     */
+    @Override
+    public void requirePlan(RunPlan plan) {
+        if (plan.strategy() == Strategy.BATCHED) {
+            throw new IllegalArgumentException("models fitted to a dataset (linear, logistic, softmax) run on the cpu "
+                    + "backend only; the " + id() + " backend cannot run them yet (use --backend cpu)");
+        }
+    }
+
     @Override
     public synchronized void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
+        requirePlan(plan);
         long t0 = System.nanoTime();
         Built built = buildOnLargeStack(plan.program().text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);
