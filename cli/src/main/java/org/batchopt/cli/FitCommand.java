@@ -32,10 +32,9 @@ import picocli.CommandLine.Spec;
                 + "and held once for every model.",
                 "Models (n training rows, w the coefficients, b the intercept, never penalized):",
                 "  linear    (1/(2n)) sum_i (y_i - x_i.w - b)^2",
-                "  logistic  (1/n) sum_i [log(1 + exp(z_i)) - y_i z_i], z_i = x_i.w + b (labels: the target's two "
-                        + "values in sorted order are 0 and 1)",
-                "  softmax   (1/n) sum_i [logsumexp(z_i) - z_{i,y_i}], z_i = W x_i + b (classes: the target's "
-                        + "values in sorted order)",
+                "  logistic  (1/n) sum_i [log(1 + exp(z_i)) - y_i z_i], z_i = x_i.w + b",
+                "  softmax   (1/n) sum_i [logsumexp(z_i) - z_{i,y_i}], z_i = W x_i + b",
+                "Classes are the target's values in sorted order (for logistic: 0 and 1).",
                 "plus --l2 V: (V/2)||w||^2 and --l1 V: V||w||_1 (with --l1-proximal the exact lasso zeros); both "
                         + "make the elastic net.",
                 "The table shows the best models by validation loss (by the objective without validation rows)."},

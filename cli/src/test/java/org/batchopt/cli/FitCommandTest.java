@@ -250,6 +250,16 @@ class FitCommandTest {
         assertEquals(best, m.get("validation_loss").asDouble(), 1e-6 * best);
     }
 
+    @Test
+    void epochsOfMinibatchesAreStepsOverEveryTrainingRow() throws IOException {
+        Path data = classes("epochs.csv", 100, 6);
+        JsonNode j = Cli.run("fit --data " + data + " --model softmax --optimizer sgd --lr 0.1 --batch-size 16 "
+                + "--epochs 3 --validation 0.2 --format json").succeeds().json();
+        assertEquals(16, j.get("batch_size").asInt());
+        assertEquals(3 * 5, j.get("max_steps").asInt(), "80 training rows: 5 minibatches an epoch");
+        assertEquals(15, j.get("best").get("steps").asInt());
+    }
+
     static Stream<Arguments> badData() {
         return Stream.of(
                 Arguments.of("text.csv", "a,b,y\n1,2,3\n4,x,6\n", "linear", "text.csv:3: column 2 'b': 'x' is not a "
