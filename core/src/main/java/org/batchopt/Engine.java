@@ -126,28 +126,46 @@ public final class Engine {
      * @throws BackendException         when a backend cannot run the job
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
+        return run(objective, rule, batch, 0, batch.members());
+    }
+
+    /**
+     * Optimizes members {@code first .. first+count-1} of {@code batch}, each exactly as {@link #run(Objective,
+     * UpdateRule, Batch)} would (its own start point, hyperparameters and index): the result holds those members
+     * under their indices in the batch ({@link Result#firstMember()} is {@code first}, {@link Result#members()} is
+     * {@code count}), so that ranges run anywhere, in any order, together give the whole batch's results bit for bit.
+     *
+     * @throws IllegalArgumentException as {@link #run(Objective, UpdateRule, Batch)}, or when the range is not inside
+     *                                  the batch or is empty
+     * @throws BackendException         when a backend cannot run the job
+     */
+    public Result run(Objective objective, UpdateRule rule, Batch batch, int first, int count) {
+        if (first < 0 || count < 1 || (long) first + count > batch.members()) {
+            throw new IllegalArgumentException("members " + first + " .. " + ((long) first + count - 1)
+                    + " are not a range of the batch's " + batch.members() + " members");
+        }
         check(objective, rule, batch);
         RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
-        int n = batch.members();
-        requireMemory(n, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(), 0,
-                backend.workingBytes(plan));
-        MemberResults out = new MemberResults(objective.dimension(), n, plan.precision(), plan.historyEvery(),
-                plan.stopping().maxSteps());
+        requireMemory(count, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(),
+                0, backend.workingBytes(plan));
+        MemberResults out = new MemberResults(objective.dimension(), first, count, plan.precision(),
+                plan.historyEvery(), plan.stopping().maxSteps());
         long t0 = System.nanoTime();
-        RunContext context = new RunContext(reporter(n, t0));
+        RunContext context = new RunContext(reporter(count, t0));
         int block = Math.max(1, backend.maxBlockMembers(plan));
         if (blockCap > 0) {
             block = Math.min(block, blockCap);
         }
         block = Math.min(block, startBlockMembers(objective.dimension()));
-        for (int first = 0; first < n; first += block) {
-            int count = Math.min(block, n - first);
-            double[] start = new double[Math.multiplyExact(count, objective.dimension())];
-            startPoints(batch, first, count, start);
-            requireRepresentable(plan.precision(), start, first, objective.dimension());
-            backend.run(plan, new MemberBlock(first, count, start), out, context);
+        int end = first + count;
+        for (int from = first; from < end; from += block) {
+            int n = Math.min(block, end - from);
+            double[] start = new double[Math.multiplyExact(n, objective.dimension())];
+            startPoints(batch, from, n, start);
+            requireRepresentable(plan.precision(), start, from, objective.dimension());
+            backend.run(plan, new MemberBlock(from, n, start), out, context);
         }
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
@@ -306,7 +324,7 @@ public final class Engine {
         }
         int d = out.dimension();
         double[] start = new double[d];
-        for (int m = 0; m < out.members(); m++) {
+        for (int m = out.first(); m < out.first() + out.members(); m++) {
             batch.startPoints(m, 1, start);
             out.history(0).set(m, start, 0);
             double[] end = out.x().get(m);

@@ -68,8 +68,23 @@ public final class Result {
         return data.dimension();
     }
 
+    /** How many members this result holds: the whole batch, or the range of a ranged run. */
     public int members() {
         return data.members();
+    }
+
+    /**
+     * The first member held: 0, or the first of a ranged run ({@link Engine#run(Objective, UpdateRule, Batch, int,
+     * int)}). Members are always named by their index in the batch, {@code firstMember() .. firstMember() +
+     * members() - 1}.
+     */
+    public int firstMember() {
+        return data.first();
+    }
+
+    /** One past the last member held. */
+    private int endMember() {
+        return data.first() + data.members();
     }
 
     public Timing timing() {
@@ -148,7 +163,7 @@ public final class Result {
         long[] counts = statusCounts;
         if (counts == null) {
             counts = new long[Status.values().length];
-            for (int m = 0; m < members(); m++) {
+            for (int m = firstMember(); m < endMember(); m++) {
                 counts[data.status(m).ordinal()]++;
             }
             statusCounts = counts;
@@ -175,7 +190,7 @@ public final class Result {
         }
         int[] heap = new int[Math.min(k, members())];
         int size = 0;
-        for (int m = 0; m < members(); m++) {
+        for (int m = firstMember(); m < endMember(); m++) {
             if (data.status(m) == Status.DIVERGED) {
                 continue;
             }
@@ -319,7 +334,7 @@ public final class Result {
     private int[] rankedMembers() {
         int[] order = new int[members() - (int) count(Status.DIVERGED)];
         int k = 0;
-        for (int m = 0; m < members(); m++) {
+        for (int m = firstMember(); m < endMember(); m++) {
             if (data.status(m) != Status.DIVERGED) {
                 order[k++] = m;
             }
