@@ -67,6 +67,17 @@ public final class Backends {
         }
     }
 
+    /**
+     * The CPU backend with {@code threads} worker threads ({@code open("cpu")} takes every core): for a process
+     * that runs several batches side by side, such as a Spark executor with one task per core. Results do not
+     * depend on the number of threads.
+     *
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    public static Backend cpu(int threads) {
+        return new CpuBackend(threads);
+    }
+
     private static Backend auto() {
         try {
             for (CudaDevices.Device d : CudaDevices.list()) {

@@ -1,0 +1,122 @@
+package org.batchopt.spark;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.batchopt.Minimum;
+import org.batchopt.Objective;
+import org.batchopt.Precision;
+import org.batchopt.Status;
+import org.batchopt.Timing;
+import org.batchopt.rule.UpdateRule;
+
+/**
+ * The merged outcome of a batch run on Spark: what a local run's {@link org.batchopt.Result} says of the whole batch
+ * (status counts, best members, distinct minima, grid combinations), with the same values, but without every member
+ * on the driver: those are in the member table ({@link SparkBatch#members}) when one was asked for.
+ */
+public final class SparkResult {
+    private final BatchJob job;
+    private final long[] statusCounts;
+    private final List<MemberRecord> best;
+    private final List<Minimum> minima;
+    private final int rounds;
+    private final List<GridCombination> combinations;
+    private final int tasks;
+    private final long memberSteps;
+    private final Map<String, String> backends;
+    private final Timing timing;
+
+    SparkResult(BatchJob job, long[] statusCounts, List<MemberRecord> best, List<Minimum> minima, int rounds,
+                List<GridCombination> combinations, int tasks, long memberSteps, Map<String, String> backends,
+                Timing timing) {
+        this.job = job;
+        this.statusCounts = statusCounts;
+        this.best = best;
+        this.minima = minima;
+        this.rounds = rounds;
+        this.combinations = List.copyOf(combinations);
+        this.tasks = tasks;
+        this.memberSteps = memberSteps;
+        this.backends = Collections.unmodifiableMap(backends);
+        this.timing = timing;
+    }
+
+    /** The job as the driver built it. */
+    public BatchJob job() {
+        return job;
+    }
+
+    public Objective objective() {
+        return job.objective();
+    }
+
+    public UpdateRule rule() {
+        return job.rule();
+    }
+
+    public int members() {
+        return job.batch().members();
+    }
+
+    public int dimension() {
+        return job.objective().dimension();
+    }
+
+    public Precision precision() {
+        return job.settings().precision();
+    }
+
+    /** Members that ended with {@code status}. */
+    public long count(Status status) {
+        return statusCounts[status.ordinal()];
+    }
+
+    /** The best members, best first, as many as {@link SparkBatch#best} asked for (fewer when fewer converged). */
+    public List<MemberRecord> best() {
+        return best;
+    }
+
+    /**
+     * The distinct minima, best first, as {@link org.batchopt.Result#minima} gives them, except that each lists
+     * only its best members (as many as {@link SparkBatch#best}); {@link Minimum#count} counts them all. Empty when
+     * minima were not asked for.
+     */
+    public Optional<List<Minimum>> minima() {
+        return Optional.ofNullable(minima);
+    }
+
+    /** Passes over the kept members the minima took (1 unless a founder was absorbed far away); 0 without minima. */
+    public int minimaRounds() {
+        return rounds;
+    }
+
+    /** Every grid combination in grid order; empty for a batch that is not a grid. */
+    public List<GridCombination> combinations() {
+        return combinations;
+    }
+
+    /** The member ranges, one task each. */
+    public int tasks() {
+        return tasks;
+    }
+
+    /** Member-steps over all members. */
+    public long memberSteps() {
+        return memberSteps;
+    }
+
+    /** The backends the tasks ran on ({@link org.batchopt.Result#backend}), each with its device. */
+    public Map<String, String> backends() {
+        return backends;
+    }
+
+    /**
+     * Compile, transfer and run seconds summed over the tasks (which overlap in time); total, the driver's wall time
+     * from the job's build to the merged result.
+     */
+    public Timing timing() {
+        return timing;
+    }
+}
