@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                         + "--members 100 --format csv --all"})
 final class RunCommand implements Callable<Integer> {
     static final int DEFAULT_TOP = 10;
+    static final int DEFAULT_SPARK_TASKS = 64;
 
     @Spec
     CommandSpec spec;
@@ -38,6 +39,33 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     RunOutput output;
+
+    @Mixin
+    SparkOptions spark;
+
+    static final class SparkOptions implements HelpSections.Section {
+        @Override
+        public String heading() {
+            return "Spark:";
+        }
+
+        @Option(names = "--spark", paramLabel = "MASTER", description = "run on Apache Spark, each task a range of "
+                + "members on its GPU or cores, with the local run's results: local[N] on this machine, "
+                + "spark://HOST:PORT, yarn, k8s://..., or submit for the master of spark-submit (needs the Spark "
+                + "module: ./batchopt adds it; see README)")
+        String master;
+
+        @Option(names = "--spark-tasks", paramLabel = "T", description = "member ranges, one task each (default: "
+                + "64; results do not depend on it)")
+        Integer tasks;
+
+        @Option(names = "--spark-results", paramLabel = "DIR", description = "write every member's result to DIR "
+                + "(a new directory; one file per task)")
+        String results;
+
+        @Option(names = "--spark-results-format", paramLabel = "F", description = "parquet | csv (default: parquet)")
+        String resultsFormat;
+    }
 
     static final class Where implements HelpSections.Section {
         @Override
@@ -89,6 +117,16 @@ final class RunCommand implements Callable<Integer> {
         if (o.history != 0 && o.format != Format.JSON) {
             throw new IllegalArgumentException("--history needs --format json");
         }
+        if (spark.master == null && (spark.tasks != null || spark.results != null || spark.resultsFormat != null)) {
+            throw new IllegalArgumentException("--spark-tasks, --spark-results and --spark-results-format need --spark");
+        }
+        if (spark.master != null && o.all) {
+            throw new IllegalArgumentException("--all with --spark: the driver keeps the best members only; "
+                    + "--spark-results DIR writes every member");
+        }
+        if (spark.master != null && o.history != 0) {
+            throw new IllegalArgumentException("--history cannot be combined with --spark");
+        }
         PreparedJob j = job.prepare();
         if (o.history > 0) {
             JobOptions.requireMemory(j.batch().members(), j.objective().dimension(), j.settings().precision(),
@@ -98,16 +136,52 @@ final class RunCommand implements Callable<Integer> {
                 o.minima || o.clusterXTol != null || o.clusterFTol != null,
                 o.clusterXTol == null ? RunReport.DEFAULT_X_TOL : o.clusterXTol,
                 o.clusterFTol == null ? RunReport.DEFAULT_F_TOL : o.clusterFTol);
+        if (spark.master != null) {
+            return onCluster(j, selection);
+        }
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
              Backend backend = Backends.open(where.backend);
              ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
             Result result = j.engine(backend).history(o.history).progress(progress)
                     .run(j.objective(), j.rule(), j.batch());
             progress.close();
-            new RunReport(j, result, selection).write(o.format, out.writer());
+            new RunReport(j, RunOutcome.of(result), selection).write(o.format, out.writer());
             out.commit();
         }
         return Main.OK;
     }
 
+    /** The job on the Spark cluster of --spark, through the Spark module found on the classpath. */
+    private int onCluster(PreparedJob j, RunReport.Selection selection) {
+        SparkOptions so = spark;
+        String format = so.resultsFormat == null ? "parquet" : so.resultsFormat.toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("parquet") && !format.equals("csv")) {
+            throw new IllegalArgumentException("--spark-results-format '" + so.resultsFormat + "': expected parquet "
+                    + "or csv");
+        }
+        if (so.tasks != null && so.tasks < 1) {
+            throw new IllegalArgumentException("--spark-tasks " + so.tasks + " must be at least 1");
+        }
+        if (so.results != null && java.nio.file.Files.exists(java.nio.file.Path.of(so.results))) {
+            throw new IllegalArgumentException("--spark-results " + so.results + " exists; give a new directory");
+        }
+        ClusterRun cluster = java.util.ServiceLoader.load(ClusterRun.class).findFirst().orElseThrow(() ->
+                new org.batchopt.BackendException(org.batchopt.BackendException.Code.UNAVAILABLE, "--spark needs "
+                        + "the Spark module and Spark on the classpath, which target/batchopt.jar has not: run "
+                        + "./batchopt (it builds and adds them), or spark-submit target/batchopt-spark.jar (README, "
+                        + "'On a Spark cluster')"));
+        RunOutput o = output;
+        JobLine line = new JobLine(spec.commandLine().getParseResult().originalArgs(), job.startRows);
+        ClusterRun.ClusterJob request = new ClusterRun.ClusterJob(line, j, so.master,
+                so.tasks == null ? DEFAULT_SPARK_TASKS : so.tasks, where.backend, selection.top(), selection.minima(),
+                selection.xTol(), selection.fTol(), so.results, format);
+        try (Output out = Output.to(o.out, spec.commandLine().getOut());
+             ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
+            RunOutcome outcome = cluster.run(request, progress::tasks);
+            progress.close();
+            new RunReport(j, outcome, selection).write(o.format, out.writer());
+            out.commit();
+        }
+        return Main.OK;
+    }
 }

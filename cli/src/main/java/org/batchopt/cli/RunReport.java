@@ -53,14 +53,14 @@ final class RunReport {
     }
 
     private final PreparedJob job;
-    private final Result result;
+    private final RunOutcome result;
     private final Selection selection;
     private final Precision precision;
     private final int[] rows;
     private final List<Minimum> minima;
     private final List<Combination> combinations;
 
-    RunReport(PreparedJob job, Result result, Selection selection) {
+    RunReport(PreparedJob job, RunOutcome result, Selection selection) {
         this.job = job;
         this.result = result;
         this.selection = selection;
@@ -492,24 +492,9 @@ final class RunReport {
         boolean max = result.objective().isMaximized();
         List<Combination> list = new ArrayList<>();
         for (long c = 0; c < grid.combinations(); c++) {
-            int best = -1;
-            long converged = 0;
-            long diverged = 0;
-            for (int m = (int) (c * s); m < (c + 1) * s; m++) {
-                Status st = result.status(m);
-                if (st == Status.DIVERGED) {
-                    diverged++;
-                    continue;
-                }
-                if (st == Status.CONVERGED_GRADIENT || st == Status.CONVERGED_VALUE) {
-                    converged++;
-                }
-                if (best < 0 || (max ? result.objectiveValue(m) > result.objectiveValue(best)
-                        : result.objectiveValue(m) < result.objectiveValue(best))) {
-                    best = m;
-                }
-            }
-            list.add(new Combination(c, grid.values(c * s, s), best, converged, diverged));
+            RunOutcome.CombinationFigures figures = result.combination(c, s);
+            list.add(new Combination(c, grid.values(c * s, s), figures.best(), figures.converged(),
+                    figures.diverged()));
         }
         if (!selection.all()) {
             list.sort(Comparator.comparing((Combination c) -> c.best() < 0).thenComparingDouble(

@@ -59,7 +59,7 @@ record RangeRun(RangeSummary summary, RangeData data) implements Serializable {
                 job.batch().members());
         double[] seconds = {r.timing().compileSeconds(), r.timing().transferSeconds(), r.timing().runSeconds()};
         RangeSummary summary = new RangeSummary(first, count, counts, best, founders, combinations, steps, seconds,
-                r.backend(), r.device());
+                r.hasPenalty(), r.backend(), r.device());
         return new RangeRun(summary, plan.keepMembers() ? data : null);
     }
 

@@ -212,8 +212,9 @@ public final class SparkBatch {
         }
         best.sort((a, b) -> Ranking.compare(a, b, max));
         best = List.copyOf(best.subList(0, Math.min(o.best, best.size())));
+        boolean penalized = summaries.stream().anyMatch(RangeSummary::penalized);
         return new SparkResult(job, counts, best, minima, rounds, combinations(job, summaries), summaries.size(),
-                memberSteps, backends, new Timing(compile, transfer, run, total));
+                memberSteps, penalized, backends, new Timing(compile, transfer, run, total));
     }
 
     /** Every grid combination from its parts, in grid order; empty for a batch that is not a grid. */

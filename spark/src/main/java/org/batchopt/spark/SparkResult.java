@@ -25,12 +25,13 @@ public final class SparkResult {
     private final List<GridCombination> combinations;
     private final int tasks;
     private final long memberSteps;
+    private final boolean penalized;
     private final Map<String, String> backends;
     private final Timing timing;
 
     SparkResult(BatchJob job, long[] statusCounts, List<MemberRecord> best, List<Minimum> minima, int rounds,
-                List<GridCombination> combinations, int tasks, long memberSteps, Map<String, String> backends,
-                Timing timing) {
+                List<GridCombination> combinations, int tasks, long memberSteps, boolean penalized,
+                Map<String, String> backends, Timing timing) {
         this.job = job;
         this.statusCounts = statusCounts;
         this.best = best;
@@ -39,6 +40,7 @@ public final class SparkResult {
         this.combinations = List.copyOf(combinations);
         this.tasks = tasks;
         this.memberSteps = memberSteps;
+        this.penalized = penalized;
         this.backends = Collections.unmodifiableMap(backends);
         this.timing = timing;
     }
@@ -66,6 +68,11 @@ public final class SparkResult {
 
     public Precision precision() {
         return job.settings().precision();
+    }
+
+    /** Whether the objective differs from f: the rule has a penalty ({@link org.batchopt.Result#hasPenalty}). */
+    public boolean hasPenalty() {
+        return penalized;
     }
 
     /** Members that ended with {@code status}. */

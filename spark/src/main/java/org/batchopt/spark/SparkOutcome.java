@@ -1,0 +1,168 @@
+package org.batchopt.spark;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.batchopt.Minimum;
+import org.batchopt.Objective;
+import org.batchopt.Precision;
+import org.batchopt.Status;
+import org.batchopt.Timing;
+import org.batchopt.cli.RunOutcome;
+import org.batchopt.rule.UpdateRule;
+
+/**
+ * A {@link SparkResult} as the command line reports it: the batch's figures, and the members it kept (the best
+ * ones; the grid combinations' best by f and objective only). Asking for another member is a bug of the caller.
+ */
+final class SparkOutcome implements RunOutcome {
+    private final SparkResult r;
+    private final String master;
+    private final Map<Integer, MemberRecord> kept = new HashMap<>();
+    private final Map<Integer, GridCombination> combinationBest = new HashMap<>();
+
+    SparkOutcome(SparkResult r, String master) {
+        this.r = r;
+        this.master = master;
+        r.best().forEach(b -> kept.put(b.index(), b));
+        r.combinations().forEach(c -> combinationBest.put(c.bestMember(), c));
+    }
+
+    @Override
+    public Objective objective() {
+        return r.objective();
+    }
+
+    @Override
+    public UpdateRule rule() {
+        return r.rule();
+    }
+
+    @Override
+    public int dimension() {
+        return r.dimension();
+    }
+
+    @Override
+    public int members() {
+        return r.members();
+    }
+
+    @Override
+    public Precision precision() {
+        return r.precision();
+    }
+
+    /** {@code spark local[2]: cpu}, with every backend the tasks ran on. */
+    @Override
+    public String backend() {
+        return "spark " + master + ": " + String.join("+", r.backends().keySet());
+    }
+
+    @Override
+    public String device() {
+        return r.tasks() + " tasks on " + r.backends().values().stream().distinct().collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public Timing timing() {
+        return r.timing();
+    }
+
+    @Override
+    public boolean hasPenalty() {
+        return r.hasPenalty();
+    }
+
+    @Override
+    public long count(Status status) {
+        return r.count(status);
+    }
+
+    @Override
+    public OptionalInt best() {
+        return r.best().isEmpty() ? OptionalInt.empty() : OptionalInt.of(r.best().get(0).index());
+    }
+
+    @Override
+    public int[] best(int k) {
+        return r.best().stream().limit(k).mapToInt(MemberRecord::index).toArray();
+    }
+
+    private MemberRecord record(int m) {
+        MemberRecord b = kept.get(m);
+        if (b == null) {
+            throw new IllegalArgumentException("member " + m + " is not among the members the driver kept");
+        }
+        return b;
+    }
+
+    @Override
+    public double f(int m) {
+        GridCombination c = combinationBest.get(m);
+        return c != null ? c.bestF() : record(m).f();
+    }
+
+    @Override
+    public double objectiveValue(int m) {
+        GridCombination c = combinationBest.get(m);
+        return c != null ? c.bestObjective() : record(m).objective();
+    }
+
+    @Override
+    public double gradientNorm(int m) {
+        return record(m).gradientNorm();
+    }
+
+    @Override
+    public int steps(int m) {
+        return record(m).steps();
+    }
+
+    @Override
+    public Status status(int m) {
+        return record(m).status();
+    }
+
+    @Override
+    public double[] x(int m) {
+        return record(m).x();
+    }
+
+    @Override
+    public Map<String, Double> hyperparameters(int m) {
+        Map<String, Double> h = new LinkedHashMap<>();
+        r.rule().parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
+        return h;
+    }
+
+    /** The minima the run was asked for (its tolerances are the command's). */
+    @Override
+    public List<Minimum> minima(double xTol, double fTol) {
+        return r.minima().orElseThrow(() -> new IllegalStateException("the run found no minima: none were asked for"));
+    }
+
+    @Override
+    public CombinationFigures combination(long c, int starts) {
+        GridCombination g = r.combinations().get((int) c);
+        return new CombinationFigures(g.bestMember(), g.converged(), g.diverged());
+    }
+
+    @Override
+    public int historyEvery() {
+        return 0;
+    }
+
+    @Override
+    public int historySize() {
+        return 0;
+    }
+
+    @Override
+    public double[] history(int m, int k) {
+        throw new IllegalArgumentException("a run on Spark keeps no history");
+    }
+}
