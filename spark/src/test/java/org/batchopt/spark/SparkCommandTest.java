@@ -1,0 +1,50 @@
+package org.batchopt.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.batchopt.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code batchopt run ... --spark local[2]}: the command finds the Spark module, runs the job on Spark (each task
+ * rebuilding it from the command line) and prints what the same command prints without {@code --spark}: a grid's
+ * best members, minima and combinations, every value the same, only the backend and the timing differ.
+ */
+class SparkCommandTest {
+    private static final String JOB = "run --function rosenbrock --dim 2 --optimizer sgd --lr 1e-3,2e-3 "
+            + "--momentum 0,0.9 --members 50 --steps 300 --minima --top 6 --format json";
+
+    @Test
+    void aGridOnSparkPrintsWhatTheLocalRunPrints(@TempDir Path dir) throws Exception {
+        JsonNode local = run(JOB);
+        Path results = dir.resolve("members");
+        JsonNode spark = run(JOB + " --spark local[2] --spark-tasks 3 --spark-results " + results
+                + " --spark-results-format csv");
+        assertTrue(spark.get("backend").asText().startsWith("spark local[2]: cpu"), spark.get("backend").asText());
+        for (ObjectNode doc : new ObjectNode[] {(ObjectNode) local, (ObjectNode) spark}) {
+            doc.remove("backend");
+            doc.remove("device");
+            doc.remove("timing");
+        }
+        assertEquals(local, spark);
+        assertTrue(Files.exists(results.resolve("_SUCCESS")), "the member table in " + results);
+    }
+
+    private static JsonNode run(String line) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(line.split(" "));
+        assertEquals(0, code, err::toString);
+        return new ObjectMapper().readTree(out.toString());
+    }
+}
