@@ -23,13 +23,14 @@ public interface ClusterRun {
      *                    {@code submit} for the one {@code spark-submit} was given
      * @param tasks       member ranges, one task each
      * @param backend     where each task runs ({@code auto}: its GPUs, else its cores)
+     * @param blockMembers at most this many members per block on a task's backend, 0 for what it holds
      * @param best        best members to keep, and members listed per minimum
      * @param minima      whether to find the distinct minima, with {@code xTol} and {@code fTol}
      * @param results     where to write every member's result (a directory), null for nowhere
      * @param format      {@code parquet} or {@code csv}
      */
-    record ClusterJob(JobLine line, PreparedJob job, String master, int tasks, String backend, int best,
-                      boolean minima, double xTol, double fTol, String results, String format) {
+    record ClusterJob(JobLine line, PreparedJob job, String master, int tasks, String backend, int blockMembers,
+                      int best, boolean minima, double xTol, double fTol, String results, String format) {
     }
 
     /** A cluster run's progress on the driver. */

@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
                 + "64; results do not depend on it)")
         Integer tasks;
 
+        @Option(names = "--spark-block-members", paramLabel = "N", description = "at most N members per block on a "
+                + "task's device: the memory budget of each of several tasks that share a GPU (default: what the device "
+                + "holds; results do not depend on it)")
+        Integer blockMembers;
+
         @Option(names = "--spark-results", paramLabel = "DIR", description = "write every member's result to DIR "
                 + "(a new directory; one file per task)")
         String results;
@@ -117,8 +122,10 @@ final class RunCommand implements Callable<Integer> {
         if (o.history != 0 && o.format != Format.JSON) {
             throw new IllegalArgumentException("--history needs --format json");
         }
-        if (spark.master == null && (spark.tasks != null || spark.results != null || spark.resultsFormat != null)) {
-            throw new IllegalArgumentException("--spark-tasks, --spark-results and --spark-results-format need --spark");
+        if (spark.master == null && (spark.tasks != null || spark.results != null || spark.resultsFormat != null
+                || spark.blockMembers != null)) {
+            throw new IllegalArgumentException("--spark-tasks, --spark-block-members, --spark-results and "
+                    + "--spark-results-format need --spark");
         }
         if (spark.master != null && o.all) {
             throw new IllegalArgumentException("--all with --spark: the driver keeps the best members only; "
@@ -162,6 +169,9 @@ final class RunCommand implements Callable<Integer> {
         if (so.tasks != null && so.tasks < 1) {
             throw new IllegalArgumentException("--spark-tasks " + so.tasks + " must be at least 1");
         }
+        if (so.blockMembers != null && so.blockMembers < 1) {
+            throw new IllegalArgumentException("--spark-block-members " + so.blockMembers + " must be at least 1");
+        }
         if (so.results != null && java.nio.file.Files.exists(java.nio.file.Path.of(so.results))) {
             throw new IllegalArgumentException("--spark-results " + so.results + " exists; give a new directory");
         }
@@ -173,8 +183,9 @@ final class RunCommand implements Callable<Integer> {
         RunOutput o = output;
         JobLine line = new JobLine(spec.commandLine().getParseResult().originalArgs(), job.startRows);
         ClusterRun.ClusterJob request = new ClusterRun.ClusterJob(line, j, so.master,
-                so.tasks == null ? DEFAULT_SPARK_TASKS : so.tasks, where.backend, selection.top(), selection.minima(),
-                selection.xTol(), selection.fTol(), so.results, format);
+                so.tasks == null ? DEFAULT_SPARK_TASKS : so.tasks, where.backend,
+                so.blockMembers == null ? 0 : so.blockMembers, selection.top(), selection.minima(), selection.xTol(),
+                selection.fTol(), so.results, format);
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
              ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
             RunOutcome outcome = cluster.run(request, progress::tasks);

@@ -44,7 +44,7 @@ public final class SparkCliRun implements ClusterRun {
                 return new BatchJob(p.objective(), p.rule(), p.batch(), p.settings());
             };
             SparkBatch batch = SparkBatch.on(spark).tasks(job.tasks()).best(job.best()).backend(job.backend())
-                    .progress(progress::update);
+                    .maxBlockMembers(job.blockMembers()).progress(progress::update);
             if (job.minima()) {
                 batch = batch.minima(job.xTol(), job.fTol());
             }
