@@ -21,7 +21,7 @@ final class FounderIndex {
     private final double xTol;
     private final double fTol;
     private final boolean maximized;
-    private double[] x = new double[64];
+    private double[] x;
     private double[] value = new double[16];
     private int[] member = new int[16];
     private int[] next = new int[16];
@@ -39,6 +39,7 @@ final class FounderIndex {
         this.xTol = xTol;
         this.fTol = fTol;
         this.maximized = maximized;
+        this.x = new double[value.length * dimension];
         this.options = new long[hashed][3];
         this.optionCount = new int[hashed];
     }
