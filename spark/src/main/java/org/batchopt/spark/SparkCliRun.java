@@ -32,7 +32,10 @@ public final class SparkCliRun implements ClusterRun {
             builder.master(job.master());
         }
         if (local) {
-            builder.config("spark.ui.enabled", "false").config("spark.executor.heartbeatInterval", "2s");
+            // One JVM: no web UI, the loopback address whatever the host's name resolves to, frequent heartbeats for
+            // the progress line.
+            builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1").config("spark.executor.heartbeatInterval", "2s");
         }
         // A program that runs the command in its own Spark application keeps its session; ours ends with the run.
         boolean own = SparkSession.getDefaultSession().isEmpty();
