@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A ranged run ({@link Engine#run(Objective, UpdateRule, Batch, int, int)}) gives each member of its range the bits
  * the whole batch's run gives it, under the same index, with the same hyperparameters; its best members, status
- * counts and minima are those of its own members.
+ * counts, minima, known-optimum figures, value quantiles and whole grid combinations are those of its own members.
  */
 class RangedRunTest {
     private static final Objective F = Objectives.rastrigin(3);
@@ -79,6 +79,23 @@ class RangedRunTest {
                 assertTrue(m >= 90 && m < 150, "member " + m + " of a minimum is in the range");
             }
         }
+    }
+
+    @Test
+    void aRangeJudgesItsOwnMembers() {
+        Result whole = engine.run(F, rule(), batch());
+        // Members 50..189: combinations 1 and 2 whole, parts of 0 and 3.
+        Result part = engine.run(F, rule(), batch(), 50, 140);
+        assertEquals(whole.combinations(0, 0.5).subList(1, 3), part.combinations(0, 0.5));
+        KnownOptimum k = part.known(0.5, 0.5).orElseThrow();
+        assertEquals(IntStream.range(50, 190).filter(m -> whole.status(m) != Status.DIVERGED
+                && whole.objectiveValue(m) <= 0.5).count(), k.successes());
+        assertEquals(IntStream.range(50, 190).filter(m -> whole.status(m) != Status.DIVERGED
+                && IntStream.range(0, 3).allMatch(i -> Math.abs(whole.x(m, i)) <= 0.5)).count(),
+                k.minimizers().get(0).members());
+        assertEquals(140, k.members());
+        ValueQuantiles q = part.valueQuantiles();
+        assertEquals(140, q.counted()[0]);
     }
 
     @Test

@@ -26,11 +26,14 @@ public interface ClusterRun {
      * @param blockMembers at most this many members per block on a task's backend, 0 for what it holds
      * @param best        best members to keep, and members listed per minimum
      * @param minima      whether to find the distinct minima, with {@code xTol} and {@code fTol}
+     * @param fStar       the known optimum to judge members by, null for the objective's own (if it has one)
+     * @param successTol  how near f* a member must end to reach it; {@code xTol} for the known minimizers
      * @param results     where to write every member's result (a directory), null for nowhere
      * @param format      {@code parquet} or {@code csv}
      */
     record ClusterJob(JobLine line, PreparedJob job, String master, int tasks, String backend, int blockMembers,
-                      int best, boolean minima, double xTol, double fTol, String results, String format) {
+                      int best, boolean minima, double xTol, double fTol, Double fStar, double successTol,
+                      String results, String format) {
     }
 
     /** A cluster run's progress on the driver. */

@@ -2,8 +2,11 @@ package org.batchopt.cli;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import org.batchopt.Minimum;
+import org.batchopt.Basins;
+import org.batchopt.CombinationSummary;
+import org.batchopt.KnownOptimum;
 import org.batchopt.Objective;
 import org.batchopt.Precision;
 import org.batchopt.Result;
@@ -109,31 +112,28 @@ record LocalOutcome(Result r) implements RunOutcome {
     }
 
     @Override
-    public List<Minimum> minima(double xTol, double fTol) {
-        return r.minima(xTol, fTol);
+    public Basins basins(double xTol, double fTol) {
+        return r.basins(xTol, fTol);
     }
 
     @Override
-    public CombinationFigures combination(long c, int starts) {
-        boolean max = r.objective().isMaximized();
-        int best = -1;
-        long converged = 0;
-        long diverged = 0;
-        for (int m = (int) (c * starts); m < (c + 1) * starts; m++) {
-            Status st = r.status(m);
-            if (st == Status.DIVERGED) {
-                diverged++;
-                continue;
-            }
-            if (st == Status.CONVERGED_GRADIENT || st == Status.CONVERGED_VALUE) {
-                converged++;
-            }
-            if (best < 0 || (max ? r.objectiveValue(m) > r.objectiveValue(best)
-                    : r.objectiveValue(m) < r.objectiveValue(best))) {
-                best = m;
-            }
-        }
-        return new CombinationFigures(best, converged, diverged);
+    public Optional<KnownOptimum> known(double tolerance, double xTol) {
+        return r.known(tolerance, xTol);
+    }
+
+    @Override
+    public KnownOptimum known(double fStar, double tolerance, double xTol) {
+        return r.known(fStar, tolerance, xTol);
+    }
+
+    @Override
+    public List<CombinationSummary> combinations(double target, double tolerance) {
+        return r.combinations(target, tolerance);
+    }
+
+    @Override
+    public List<CombinationSummary> combinations(double tolerance) {
+        return r.combinations(tolerance);
     }
 
     @Override

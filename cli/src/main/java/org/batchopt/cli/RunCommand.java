@@ -1,7 +1,13 @@
 package org.batchopt.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
+import org.batchopt.BackendException;
 import org.batchopt.Backends;
 import org.batchopt.Result;
 import picocli.CommandLine.Command;
@@ -18,7 +24,8 @@ import picocli.CommandLine.Spec;
                         + "the number of start points per combination, so the batch has combinations x N members; "
                         + "every output row carries its member's hyperparameters."},
         footer = {"%nExamples:",
-                "  batchopt run --function rastrigin --dim 10 --members 100000 --minima",
+                "  batchopt run --function himmelblau --members 100000 --lr 0.1 --schedule cosine:1000 --minima",
+                "  batchopt run --function himmelblau --members 10000 --lr 0.1 --history 10 --plot basins.png",
                 "  batchopt run --function rosenbrock --dim 4 --optimizer sgd --lr 1e-4,1e-3 --momentum 0,0.9 "
                         + "--members 100 --format csv --all"})
 final class RunCommand implements Callable<Integer> {
@@ -72,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
         String resultsFormat;
     }
 
+    @Mixin
+    FigureOptions figures;
+
+    @Mixin
+    ProgressOptions progress;
+
     static final class Where implements HelpSections.Section {
         @Override
         public String heading() {
@@ -103,11 +116,8 @@ final class RunCommand implements Callable<Integer> {
         Double clusterFTol;
 
         @Option(names = "--history", paramLabel = "EVERY", description = "record each member's point every EVERY "
-                + "steps (json only)")
+                + "steps (for --format json and --plot)")
         int history;
-
-        @Option(names = {"-q", "--quiet"}, description = "no progress line")
-        boolean quiet;
     }
 
     @Override
@@ -119,8 +129,8 @@ final class RunCommand implements Callable<Integer> {
         if (o.top != null && o.top < 0) {
             throw new IllegalArgumentException("--top " + o.top + " must be >= 0");
         }
-        if (o.history != 0 && o.format != Format.JSON) {
-            throw new IllegalArgumentException("--history needs --format json");
+        if (o.history != 0 && o.format != Format.JSON && figures.plot == null) {
+            throw new IllegalArgumentException("--history needs --format json or --plot");
         }
         if (spark.master == null && (spark.tasks != null || spark.results != null || spark.resultsFormat != null
                 || spark.blockMembers != null)) {
@@ -134,7 +144,12 @@ final class RunCommand implements Callable<Integer> {
         if (spark.master != null && o.history != 0) {
             throw new IllegalArgumentException("--history cannot be combined with --spark");
         }
+        boolean svg = figures.plot != null && Plots.isSvg(figures.plot, "--plot");
+        ProgressLine.Mode mode = progress.mode();
+        figures.check();
         PreparedJob j = job.prepare();
+        Plots.Kind kind = plotKind(j);
+        List<String> plotAxes = kind == Plots.Kind.GRID ? plotAxes(j) : null;
         if (o.history > 0) {
             JobOptions.requireMemory(j.batch().members(), j.objective().dimension(), j.settings().precision(),
                     o.history, j.settings().stopping().maxSteps(), j.grid() == null ? 0 : j.grid().names().size());
@@ -144,24 +159,43 @@ final class RunCommand implements Callable<Integer> {
                 o.clusterXTol == null ? RunReport.DEFAULT_X_TOL : o.clusterXTol,
                 o.clusterFTol == null ? RunReport.DEFAULT_F_TOL : o.clusterFTol);
         if (spark.master != null) {
-            return onCluster(j, selection);
+            return onCluster(j, selection, kind, plotAxes, svg, mode);
         }
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
+             Output plot = figures.plot == null ? null : Output.to(figures.plot, null);
              Backend backend = Backends.open(where.backend);
-             ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
-            Result result = j.engine(backend).history(o.history).progress(progress)
+             ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
+            Result result = j.engine(backend).history(o.history).progress(line)
                     .run(j.objective(), j.rule(), j.batch());
-            progress.close();
-            new RunReport(j, RunOutcome.of(result), selection).write(o.format, out.writer());
+            line.close();
+            report(j, RunOutcome.of(result), selection, kind, plotAxes, svg, out, plot);
             out.commit();
         }
         return Main.OK;
     }
 
+    /** The report on {@code out} and, with --plot, the picture of {@code kind}. */
+    private void report(PreparedJob j, RunOutcome outcome, RunReport.Selection selection, Plots.Kind kind,
+                        List<String> plotAxes, boolean svg, Output out, Output plot) {
+        Figures f = new Figures(outcome, figures, selection.minima() || kind == Plots.Kind.BASINS, selection.xTol(),
+                selection.fTol(), j.grid() != null, selection.all());
+        new RunReport(j, f, selection).write(output.format, out.writer());
+        if (plot != null) {
+            Result result = outcome instanceof LocalOutcome local ? local.r() : null;
+            Plots.write(switch (kind) {
+                case BASINS -> BasinPlot.chart(j, result, f.basins, f.known);
+                case STEPS -> StepsPlot.chart(j, result, f.known);
+                case GRID -> GridPlot.chart(j, f, plotAxes);
+            }, plot.file(), svg);
+            plot.commit();
+        }
+    }
+
     /** The job on the Spark cluster of --spark, through the Spark module found on the classpath. */
-    private int onCluster(PreparedJob j, RunReport.Selection selection) {
+    private int onCluster(PreparedJob j, RunReport.Selection selection, Plots.Kind kind, List<String> plotAxes,
+                          boolean svg, ProgressLine.Mode mode) {
         SparkOptions so = spark;
-        String format = so.resultsFormat == null ? "parquet" : so.resultsFormat.toLowerCase(java.util.Locale.ROOT);
+        String format = so.resultsFormat == null ? "parquet" : so.resultsFormat.toLowerCase(Locale.ROOT);
         if (!format.equals("parquet") && !format.equals("csv")) {
             throw new IllegalArgumentException("--spark-results-format '" + so.resultsFormat + "': expected parquet "
                     + "or csv");
@@ -172,27 +206,84 @@ final class RunCommand implements Callable<Integer> {
         if (so.blockMembers != null && so.blockMembers < 1) {
             throw new IllegalArgumentException("--spark-block-members " + so.blockMembers + " must be at least 1");
         }
-        if (so.results != null && java.nio.file.Files.exists(java.nio.file.Path.of(so.results))) {
+        if (so.results != null && Files.exists(Path.of(so.results))) {
             throw new IllegalArgumentException("--spark-results " + so.results + " exists; give a new directory");
         }
-        ClusterRun cluster = java.util.ServiceLoader.load(ClusterRun.class).findFirst().orElseThrow(() ->
-                new org.batchopt.BackendException(org.batchopt.BackendException.Code.UNAVAILABLE, "--spark needs "
-                        + "the Spark module and Spark on the classpath, which target/batchopt.jar has not: run "
-                        + "./batchopt (it builds and adds them), or spark-submit target/batchopt-spark.jar (README, "
-                        + "'On a Spark cluster')"));
+        if (kind == Plots.Kind.BASINS) {
+            throw new IllegalArgumentException("--plot " + figures.plot + " draws the basins from every member's "
+                    + "final point, which a run on Spark leaves on its tasks: with --spark, --plot draws a grid's "
+                    + "heatmap only (--spark-results DIR writes every member's result)");
+        }
+        ClusterRun cluster = ServiceLoader.load(ClusterRun.class).findFirst().orElseThrow(() ->
+                new BackendException(BackendException.Code.UNAVAILABLE, "--spark needs the Spark module and Spark on "
+                        + "the classpath, which target/batchopt.jar has not: run ./batchopt (it builds and adds "
+                        + "them), or spark-submit target/batchopt-spark.jar (README, 'On a Spark cluster')"));
         RunOutput o = output;
         JobLine line = new JobLine(spec.commandLine().getParseResult().originalArgs(), job.startRows);
         ClusterRun.ClusterJob request = new ClusterRun.ClusterJob(line, j, so.master,
                 so.tasks == null ? DEFAULT_SPARK_TASKS : so.tasks, where.backend,
                 so.blockMembers == null ? 0 : so.blockMembers, selection.top(), selection.minima(), selection.xTol(),
-                selection.fTol(), so.results, format);
+                selection.fTol(), figures.fStar, figures.successTol(), so.results, format);
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
-             ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
-            RunOutcome outcome = cluster.run(request, progress::tasks);
-            progress.close();
-            new RunReport(j, outcome, selection).write(o.format, out.writer());
+             Output plot = figures.plot == null ? null : Output.to(figures.plot, null);
+             ProgressLine progressLine = ProgressLine.open(spec.commandLine().getErr(), mode)) {
+            RunOutcome outcome = cluster.run(request, progressLine::tasks);
+            progressLine.close();
+            report(j, outcome, selection, kind, plotAxes, svg, out, plot);
             out.commit();
         }
         return Main.OK;
+    }
+
+    /** What --plot draws, checked against the job before it runs; null without --plot. */
+    private Plots.Kind plotKind(PreparedJob j) {
+        if (figures.plot == null) {
+            if (figures.plotKind != null || figures.plotAxes != null) {
+                throw new IllegalArgumentException((figures.plotKind != null ? "--plot-kind" : "--plot-axes")
+                        + " needs --plot FILE");
+            }
+            return null;
+        }
+        int d = j.objective().dimension();
+        Plots.Kind kind = figures.plotKind != null ? figures.plotKind
+                : j.grid() != null ? Plots.Kind.GRID : d == 2 ? Plots.Kind.BASINS : Plots.Kind.STEPS;
+        if (kind == Plots.Kind.BASINS && d != 2) {
+            throw new IllegalArgumentException("--plot-kind basins draws 2-D objectives; this one has D = " + d
+                    + " (--plot-kind steps draws f over the steps for any D)");
+        }
+        if (kind == Plots.Kind.STEPS && output.history <= 0) {
+            throw new IllegalArgumentException("--plot " + figures.plot + " draws f over the steps"
+                    + (figures.plotKind == null ? " (D = " + d + ")" : "") + ", which needs the members' history: "
+                    + "add --history EVERY (e.g. --history " + Math.max(1, j.settings().stopping().maxSteps() / 50)
+                    + ")" + (spark.master == null ? "" : ", which a run on Spark does not keep: with --spark, --plot "
+                    + "draws a grid's heatmap only"));
+        }
+        if (kind == Plots.Kind.GRID && j.grid() == null) {
+            throw new IllegalArgumentException("--plot-kind grid needs a grid (a comma list such as --lr 0.1,0.01)");
+        }
+        if (kind != Plots.Kind.GRID && figures.plotAxes != null) {
+            throw new IllegalArgumentException("--plot-axes applies to --plot-kind grid");
+        }
+        return kind;
+    }
+
+    /** The grid axes of the grid picture: --plot-axes, else the first two. */
+    private List<String> plotAxes(PreparedJob j) {
+        List<String> names = j.grid().names();
+        if (figures.plotAxes == null) {
+            return names.subList(0, Math.min(2, names.size()));
+        }
+        List<String> a = figures.plotAxes;
+        if (a.isEmpty() || a.size() > 2 || (a.size() == 2 && a.get(0).equals(a.get(1)))) {
+            throw new IllegalArgumentException("--plot-axes " + String.join(",", a) + ": give one or two different "
+                    + "grid axes (the grid has " + String.join(", ", names) + ")");
+        }
+        for (String name : a) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("--plot-axes: '" + name + "' is not an axis of the grid (axes: "
+                        + String.join(", ", names) + ")");
+            }
+        }
+        return a;
     }
 }

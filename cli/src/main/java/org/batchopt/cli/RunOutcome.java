@@ -2,8 +2,11 @@ package org.batchopt.cli;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import org.batchopt.Minimum;
+import org.batchopt.Basins;
+import org.batchopt.CombinationSummary;
+import org.batchopt.KnownOptimum;
 import org.batchopt.Objective;
 import org.batchopt.Precision;
 import org.batchopt.Result;
@@ -14,7 +17,8 @@ import org.batchopt.rule.UpdateRule;
 /**
  * What {@code batchopt run} reports of a batch, read the way {@link Result} reads (the methods are its): a local run's
  * {@link Result} ({@link #of}), or the merged outcome of a run on a cluster ({@link ClusterRun}), which answers for the
- * members it reports (the best ones, the minima's, the grid combinations' best) and for the batch's figures.
+ * members it reports (the best ones, the minima's, the grid combinations' best) and for the batch's figures (basins
+ * and the known optimum for the settings its job was run with), and keeps no history.
  */
 public interface RunOutcome {
     Objective objective();
@@ -55,22 +59,29 @@ public interface RunOutcome {
 
     Map<String, Double> hyperparameters(int m);
 
-    List<Minimum> minima(double xTol, double fTol);
+    /** As {@link Result#basins}; a cluster's outcome has them for the tolerances its job was run with only. */
+    Basins basins(double xTol, double fTol);
 
-    /** How the members of grid combination {@code c} ended; its members are {@code c*starts .. (c+1)*starts-1}. */
-    CombinationFigures combination(long c, int starts);
+    /** As {@link Result#known(double, double)}; a cluster's outcome, for the tolerances of its job only. */
+    Optional<KnownOptimum> known(double tolerance, double xTol);
+
+    /** As {@link Result#known(double, double, double)}; a cluster's outcome, for the f* of its job only. */
+    KnownOptimum known(double fStar, double tolerance, double xTol);
+
+    /** As {@link Result#combinations(double, double)}. */
+    List<CombinationSummary> combinations(double target, double tolerance);
+
+    /** As {@link Result#combinations(double)}: the best value of the batch as the target. */
+    default List<CombinationSummary> combinations(double tolerance) {
+        OptionalInt b = best();
+        return b.isEmpty() ? List.of() : combinations(objectiveValue(b.getAsInt()), tolerance);
+    }
 
     int historyEvery();
 
     int historySize();
 
     double[] history(int m, int k);
-
-    /**
-     * A grid combination's best member (-1 when all diverged) and how many of its members converged and diverged.
-     */
-    record CombinationFigures(int best, long converged, long diverged) {
-    }
 
     /** A local run's result. */
     static RunOutcome of(Result r) {

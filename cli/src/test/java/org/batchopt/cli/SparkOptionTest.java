@@ -21,5 +21,8 @@ class SparkOptionTest {
         Cli.run(RUN + "--spark local[2] --spark-tasks 0").failsWith(2, "--spark-tasks 0 must be at least 1");
         Cli.run(RUN + "--spark local[2] --spark-results-format orc").failsWith(2, "expected parquet or csv");
         Cli.run(RUN + "--spark local[2] --format json --history 1").failsWith(2, "--history cannot be combined");
+        // The basins picture needs every member's final point; the tasks keep those.
+        Cli.run(RUN + "--spark local[2] --plot basins.png").failsWith(2,
+                "--plot basins.png draws the basins from every");
     }
 }

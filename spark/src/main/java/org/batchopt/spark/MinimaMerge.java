@@ -79,10 +79,11 @@ final class MinimaMerge {
 
     /**
      * Where one task's members go, given the founders (best first): per founder the members it gets from this task
-     * (how many, and the best {@code keep} with their objectives, best first), and the members no founder covers.
+     * (how many, the sum of their steps, and the best {@code keep} with their objectives, best first), and the
+     * members no founder covers.
      */
-    record Placement(int[] founder, long[] count, int[][] best, double[][] bestObjective, List<MemberRecord> uncovered)
-            implements Serializable {
+    record Placement(int[] founder, long[] count, long[] steps, int[][] best, double[][] bestObjective,
+                     List<MemberRecord> uncovered) implements Serializable {
 
         static Placement of(RangeData data, List<MemberRecord> founders, Rule rule, int keep) {
             FounderIndex index = rule.index();
@@ -112,11 +113,12 @@ final class MinimaMerge {
                     s = ids.size();
                     slot.put(id, s);
                     ids.add(id);
-                    counts.add(new long[1]);
+                    counts.add(new long[2]);
                     kept.add(new int[0]);
                     keptObjective.add(new double[0]);
                 }
                 long c = counts.get(s)[0]++;
+                counts.get(s)[1] += data.steps[j];
                 if (c < keep) {
                     kept.set(s, append(kept.get(s), m));
                     keptObjective.set(s, append(keptObjective.get(s), data.objective[j]));
@@ -124,7 +126,8 @@ final class MinimaMerge {
             }
             int n = ids.size();
             return new Placement(ids.stream().mapToInt(Integer::intValue).toArray(),
-                    counts.stream().mapToLong(c -> c[0]).toArray(), kept.toArray(new int[n][]),
+                    counts.stream().mapToLong(c -> c[0]).toArray(), counts.stream().mapToLong(c -> c[1]).toArray(),
+                    kept.toArray(new int[n][]),
                     keptObjective.toArray(new double[n][]), uncovered);
         }
     }
@@ -158,6 +161,17 @@ final class MinimaMerge {
             out.add(new Minimum(f.x(), f.f(), f.objective(), Math.toIntExact(count[k]), members));
         }
         return out;
+    }
+
+    /** Per founder, the sum of the steps of all its members, from every task's placement. */
+    static long[] stepSums(int founders, List<Placement> placements) {
+        long[] sums = new long[founders];
+        for (Placement p : placements) {
+            for (int s = 0; s < p.founder().length; s++) {
+                sums[p.founder()[s]] += p.steps()[s];
+            }
+        }
+        return sums;
     }
 
     private static int[] append(int[] a, int v) {

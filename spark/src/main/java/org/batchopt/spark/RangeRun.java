@@ -4,10 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.LongAccumulator;
 import org.batchopt.Backend;
 import org.batchopt.Engine;
+import org.batchopt.KnownOptimum;
 import org.batchopt.Result;
 import org.batchopt.Status;
 
@@ -20,9 +22,22 @@ import org.batchopt.Status;
  */
 record RangeRun(RangeSummary summary, RangeData data) implements Serializable {
 
-    /** What a task computes besides the members: which backends, how many best members, which minima. */
-    record Plan(String backend, int blockMembers, int best, MinimaMerge.Rule minima, boolean keepMembers)
-            implements Serializable {
+    /**
+     * What a task computes besides the members: which backends, how many best members, which minima, and the
+     * judgement against which known optimum (null: none).
+     */
+    record Plan(String backend, int blockMembers, int best, MinimaMerge.Rule minima, KnownRule known,
+                boolean keepMembers) implements Serializable {
+    }
+
+    /**
+     * The known optimum members are judged by ({@link Result#known}): {@code fStar}, or where it is null the
+     * objective's own known minimum (if it has one).
+     */
+    record KnownRule(Double fStar, double tolerance, double xTol) implements Serializable {
+        Optional<KnownOptimum> of(Result r) {
+            return fStar != null ? Optional.of(r.known(fStar, tolerance, xTol)) : r.known(tolerance, xTol);
+        }
     }
 
     static RangeRun run(JobRecipe recipe, int first, int count, Plan plan, LongAccumulator memberSteps) {
@@ -57,9 +72,11 @@ record RangeRun(RangeSummary summary, RangeData data) implements Serializable {
         List<MemberRecord> founders = plan.minima() == null ? List.of() : MinimaMerge.founders(data, plan.minima());
         List<CombinationPart> combinations = combinations(data, job.batch().startsPerCombination(),
                 job.batch().members());
+        KnownPart known = plan.known() == null ? null
+                : plan.known().of(r).map(k -> KnownPart.of(k, data)).orElse(null);
         double[] seconds = {r.timing().compileSeconds(), r.timing().transferSeconds(), r.timing().runSeconds()};
-        RangeSummary summary = new RangeSummary(first, count, counts, best, founders, combinations, steps, seconds,
-                r.hasPenalty(), r.backend(), r.device());
+        RangeSummary summary = new RangeSummary(first, count, counts, best, founders, combinations, known, steps,
+                seconds, r.hasPenalty(), r.backend(), r.device());
         return new RangeRun(summary, plan.keepMembers() ? data : null);
     }
 

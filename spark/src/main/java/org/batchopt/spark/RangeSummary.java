@@ -11,11 +11,12 @@ import java.util.List;
  * @param best         its best members, best first
  * @param founders     the founders of the minima among its members, best first; empty when minima were not asked for
  * @param combinations its part of every grid combination it touches, in grid order
+ * @param known        its part of the judgement against a known optimum, null when none is known or asked for
  * @param seconds      the local engine's compile, transfer and run seconds ({@link org.batchopt.Timing})
  * @param penalized    whether the objective has penalties besides f ({@link org.batchopt.Result#hasPenalty})
  * @param backend      the backends that ran it, as {@link org.batchopt.Result#backend}
  */
 record RangeSummary(int first, int count, long[] statusCounts, List<MemberRecord> best, List<MemberRecord> founders,
-                    List<CombinationPart> combinations, long memberSteps, double[] seconds, boolean penalized, String backend,
-                    String device) implements Serializable {
+                    List<CombinationPart> combinations, KnownPart known, long memberSteps, double[] seconds,
+                    boolean penalized, String backend, String device) implements Serializable {
 }

@@ -1,6 +1,7 @@
 package org.batchopt.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.batchopt.Basins;
 import org.batchopt.Hyperparameter;
+import org.batchopt.KnownOptimum;
 import org.batchopt.Minimum;
 import org.batchopt.Param;
 import org.batchopt.Status;
@@ -40,8 +43,8 @@ public final class SparkBatch {
     private final SparkSession spark;
     private final Options o;
 
-    private record Options(int tasks, int best, double xTol, double fTol, boolean minima, String backend,
-                           int blockMembers, String membersPath, MemberTable.Format membersFormat,
+    private record Options(int tasks, int best, double xTol, double fTol, boolean minima, RangeRun.KnownRule known,
+                           String backend, int blockMembers, String membersPath, MemberTable.Format membersFormat,
                            SparkProgress progress) {
     }
 
@@ -52,7 +55,7 @@ public final class SparkBatch {
 
     public static SparkBatch on(SparkSession spark) {
         return new SparkBatch(Objects.requireNonNull(spark), new Options(DEFAULT_TASKS, DEFAULT_BEST, 0, 0, false,
-                "auto", 0, null, null, null));
+                null, "auto", 0, null, null, null));
     }
 
     /** The number of member ranges, one task each (at most the number of members). */
@@ -60,8 +63,8 @@ public final class SparkBatch {
         if (tasks < 1) {
             throw new IllegalArgumentException("tasks " + tasks + " must be at least 1");
         }
-        return new SparkBatch(spark, new Options(tasks, o.best, o.xTol, o.fTol, o.minima, o.backend, o.blockMembers,
-                o.membersPath, o.membersFormat, o.progress));
+        return new SparkBatch(spark, new Options(tasks, o.best, o.xTol, o.fTol, o.minima, o.known, o.backend,
+                o.blockMembers, o.membersPath, o.membersFormat, o.progress));
     }
 
     /** How many best members the result keeps (and members per minimum it lists). */
@@ -69,8 +72,8 @@ public final class SparkBatch {
         if (k < 0) {
             throw new IllegalArgumentException("best " + k + " members asked for");
         }
-        return new SparkBatch(spark, new Options(o.tasks, k, o.xTol, o.fTol, o.minima, o.backend, o.blockMembers,
-                o.membersPath, o.membersFormat, o.progress));
+        return new SparkBatch(spark, new Options(o.tasks, k, o.xTol, o.fTol, o.minima, o.known, o.backend,
+                o.blockMembers, o.membersPath, o.membersFormat, o.progress));
     }
 
     /** Clusters the final points into distinct minima with the tolerances of {@link org.batchopt.Result#minima}. */
@@ -78,8 +81,35 @@ public final class SparkBatch {
         if (!(xTol >= 0) || !(fTol >= 0)) {
             throw new IllegalArgumentException("cluster tolerances must be >= 0, got x " + xTol + ", f " + fTol);
         }
-        return new SparkBatch(spark, new Options(o.tasks, o.best, xTol, fTol, true, o.backend, o.blockMembers,
+        return new SparkBatch(spark, new Options(o.tasks, o.best, xTol, fTol, true, o.known, o.backend, o.blockMembers,
                 o.membersPath, o.membersFormat, o.progress));
+    }
+
+    /**
+     * Judges the members against the objective's known minimum as {@link org.batchopt.Result#known(double, double)}
+     * does ({@link SparkResult#known}; nothing where the objective has none or is maximized).
+     */
+    public SparkBatch known(double tolerance, double xTol) {
+        return known(new RangeRun.KnownRule(null, tolerance, xTol));
+    }
+
+    /**
+     * Judges the members against the optimum {@code fStar} as {@link org.batchopt.Result#known(double, double,
+     * double)} does ({@link SparkResult#known}).
+     */
+    public SparkBatch known(double fStar, double tolerance, double xTol) {
+        if (!Double.isFinite(fStar)) {
+            throw new IllegalArgumentException("known optimum " + fStar + " must be finite");
+        }
+        return known(new RangeRun.KnownRule(fStar, tolerance, xTol));
+    }
+
+    private SparkBatch known(RangeRun.KnownRule k) {
+        if (!(k.tolerance() >= 0) || !(k.xTol() >= 0)) {
+            throw new IllegalArgumentException("tolerances must be >= 0, got " + k.tolerance() + " and x " + k.xTol());
+        }
+        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, k, o.backend,
+                o.blockMembers, o.membersPath, o.membersFormat, o.progress));
     }
 
     /**
@@ -87,7 +117,7 @@ public final class SparkBatch {
      * (the task's GPUs, which it must have) or one backend name for every task ({@code opencl:0:0}).
      */
     public SparkBatch backend(String backend) {
-        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima,
+        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.known,
                 Objects.requireNonNull(backend), o.blockMembers, o.membersPath, o.membersFormat, o.progress));
     }
 
@@ -99,19 +129,19 @@ public final class SparkBatch {
         if (members < 0) {
             throw new IllegalArgumentException("members per block " + members + " must be >= 0");
         }
-        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.backend, members,
+        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.known, o.backend, members,
                 o.membersPath, o.membersFormat, o.progress));
     }
 
     /** Writes every member's result to {@code path} (a directory that must not exist), see {@link MemberTable}. */
     public SparkBatch members(String path, MemberTable.Format format) {
-        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.backend,
+        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.known, o.backend,
                 o.blockMembers, Objects.requireNonNull(path), Objects.requireNonNull(format), o.progress));
     }
 
     /** Receives progress on the driver; null for none. */
     public SparkBatch progress(SparkProgress p) {
-        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.backend,
+        return new SparkBatch(spark, new Options(o.tasks, o.best, o.xTol, o.fTol, o.minima, o.known, o.backend,
                 o.blockMembers, o.membersPath, o.membersFormat, p));
     }
 
@@ -141,7 +171,9 @@ public final class SparkBatch {
         MinimaMerge.Rule rule = o.minima ? new MinimaMerge.Rule(job.objective().dimension(), o.xTol, o.fTol,
                 job.objective().isMaximized()) : null;
         boolean keep = o.minima || o.membersPath != null;
-        RangeRun.Plan plan = new RangeRun.Plan(o.backend, o.blockMembers, o.best, rule, keep);
+        // At least one best member and one member per minimum: the best member, gap and basins' best come from them.
+        int best = Math.max(1, o.best);
+        RangeRun.Plan plan = new RangeRun.Plan(o.backend, o.blockMembers, best, rule, o.known, keep);
         LongAccumulator steps = spark.sparkContext().longAccumulator("batchopt member-steps");
         ProgressListener listener = new ProgressListener(steps.id(), ranges.size(),
                 (long) n * job.settings().stopping().maxSteps(), o.progress);
@@ -155,6 +187,7 @@ public final class SparkBatch {
             List<RangeSummary> summaries = runs.map(RangeRun::summary).collect();
             listener.finish(summaries.stream().mapToLong(RangeSummary::memberSteps).sum());
             List<Minimum> minima = null;
+            long[] stepSums = null;
             int rounds = 0;
             if (rule != null) {
                 List<MemberRecord> candidates = new ArrayList<>();
@@ -163,7 +196,7 @@ public final class SparkBatch {
                     rounds++;
                     List<MemberRecord> founders = MinimaMerge.greedy(candidates, rule);
                     Broadcast<List<MemberRecord>> shared = jsc.broadcast(founders);
-                    int k = o.best;
+                    int k = best;
                     List<MinimaMerge.Placement> placements = runs
                             .map(run -> MinimaMerge.Placement.of(run.data(), shared.value(), rule, k)).collect();
                     shared.destroy();
@@ -171,6 +204,7 @@ public final class SparkBatch {
                     placements.forEach(p -> uncovered.addAll(p.uncovered()));
                     if (uncovered.isEmpty()) {
                         minima = MinimaMerge.minima(founders, placements, rule, k);
+                        stepSums = MinimaMerge.stepSums(founders.size(), placements);
                         break;
                     }
                     candidates.addAll(uncovered);
@@ -180,7 +214,7 @@ public final class SparkBatch {
                 MemberTable.write(spark, runs, recipe, job, o.membersPath, o.membersFormat);
             }
             double total = (System.nanoTime() - t0) * 1e-9;
-            return merge(job, summaries, minima, rounds, total);
+            return merge(job, summaries, minima, stepSums, rounds, total);
         } finally {
             if (keep) {
                 runs.unpersist(false);
@@ -189,8 +223,8 @@ public final class SparkBatch {
         }
     }
 
-    private SparkResult merge(BatchJob job, List<RangeSummary> summaries, List<Minimum> minima, int rounds,
-                              double total) {
+    private SparkResult merge(BatchJob job, List<RangeSummary> summaries, List<Minimum> minima, long[] stepSums,
+                              int rounds, double total) {
         boolean max = job.objective().isMaximized();
         long[] counts = new long[Status.values().length];
         List<MemberRecord> best = new ArrayList<>();
@@ -211,54 +245,110 @@ public final class SparkBatch {
             backends.putIfAbsent(s.backend(), s.device());
         }
         best.sort((a, b) -> Ranking.compare(a, b, max));
-        best = List.copyOf(best.subList(0, Math.min(o.best, best.size())));
+        best = List.copyOf(best.subList(0, Math.min(Math.max(1, o.best), best.size())));
         boolean penalized = summaries.stream().anyMatch(RangeSummary::penalized);
-        return new SparkResult(job, counts, best, minima, rounds, combinations(job, summaries), summaries.size(),
-                memberSteps, penalized, backends, new Timing(compile, transfer, run, total));
+        Basins basins = minima == null ? null : Basins.of(minima, stepSums, job.batch().members(),
+                counts[Status.DIVERGED.ordinal()], o.xTol, o.fTol);
+        List<CombinationPart> parts = joinedCombinations(summaries);
+        return new SparkResult(job, counts, best, basins, rounds, combinations(job, parts), parts,
+                known(job, summaries, best), summaries.size(), memberSteps, penalized, backends,
+                new Timing(compile, transfer, run, total));
     }
 
-    /** Every grid combination from its parts, in grid order; empty for a batch that is not a grid. */
-    private static List<GridCombination> combinations(BatchJob job, List<RangeSummary> summaries) {
+    /** The tasks' parts of the known optimum added up, with the gap of the batch's best member; null for none. */
+    private static KnownOptimum known(BatchJob job, List<RangeSummary> summaries, List<MemberRecord> best) {
         boolean max = job.objective().isMaximized();
-        int starts = job.batch().startsPerCombination();
-        List<GridCombination> out = new ArrayList<>();
+        KnownPart first = summaries.stream().map(RangeSummary::known).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        if (first == null) {
+            return null;
+        }
+        int n = first.minimizers().length;
+        long successes = 0;
+        long[] reached = new long[n];
+        int[] bestOf = new int[n];
+        double[] bestObjective = new double[n];
+        Arrays.fill(bestOf, -1);
+        for (RangeSummary s : summaries) {
+            KnownPart k = s.known();
+            successes += k.successes();
+            for (int i = 0; i < n; i++) {
+                reached[i] += k.reached()[i];
+                if (k.best()[i] >= 0 && (bestOf[i] < 0
+                        || Ranking.compare(k.bestObjective()[i], k.best()[i], bestObjective[i], bestOf[i], max) < 0)) {
+                    bestOf[i] = k.best()[i];
+                    bestObjective[i] = k.bestObjective()[i];
+                }
+            }
+        }
+        List<KnownOptimum.Minimizer> minimizers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            minimizers.add(new KnownOptimum.Minimizer(first.minimizers()[i], reached[i], bestOf[i]));
+        }
+        double fStar = first.fStar();
+        double gap = best.isEmpty() ? Double.NaN
+                : max ? fStar - best.get(0).objective() : best.get(0).objective() - fStar;
+        return new KnownOptimum(fStar, first.tolerance(), gap, successes, job.batch().members(), first.xTol(),
+                minimizers);
+    }
+
+    /** Every grid combination's members in one part, in grid order; empty for a batch that is not a grid. */
+    private static List<CombinationPart> joinedCombinations(List<RangeSummary> summaries) {
         List<CombinationPart> parts = new ArrayList<>();
         summaries.stream().sorted(Comparator.comparingInt(RangeSummary::first))
                 .forEach(s -> parts.addAll(s.combinations()));
+        List<CombinationPart> out = new ArrayList<>();
         for (int p = 0; p < parts.size(); ) {
-            long c = parts.get(p).combination();
+            int q = p;
+            while (q < parts.size() && parts.get(q).combination() == parts.get(p).combination()) {
+                q++;
+            }
+            out.add(CombinationPart.join(parts.subList(p, q)));
+            p = q;
+        }
+        return out;
+    }
+
+    /** Every grid combination's best member and counts from its joined part, in grid order. */
+    private static List<GridCombination> combinations(BatchJob job, List<CombinationPart> parts) {
+        boolean max = job.objective().isMaximized();
+        List<GridCombination> out = new ArrayList<>();
+        for (CombinationPart part : parts) {
             int best = -1;
             double bestObjective = Double.NaN;
             double bestF = Double.NaN;
             long converged = 0;
             long diverged = 0;
-            for (; p < parts.size() && parts.get(p).combination() == c; p++) {
-                CombinationPart part = parts.get(p);
-                for (int j = 0; j < part.members().length; j++) {
-                    Status s = Status.values()[part.status()[j]];
-                    if (s == Status.DIVERGED) {
-                        diverged++;
-                        continue;
-                    }
-                    if (s == Status.CONVERGED_GRADIENT || s == Status.CONVERGED_VALUE) {
-                        converged++;
-                    }
-                    if (best < 0 || Ranking.compare(part.objective()[j], part.members()[j], bestObjective, best,
-                            max) < 0) {
-                        best = part.members()[j];
-                        bestObjective = part.objective()[j];
-                        bestF = part.f()[j];
-                    }
+            for (int j = 0; j < part.members().length; j++) {
+                Status s = Status.values()[part.status()[j]];
+                if (s == Status.DIVERGED) {
+                    diverged++;
+                    continue;
+                }
+                if (s == Status.CONVERGED_GRADIENT || s == Status.CONVERGED_VALUE) {
+                    converged++;
+                }
+                if (best < 0 || Ranking.compare(part.objective()[j], part.members()[j], bestObjective, best, max) < 0) {
+                    best = part.members()[j];
+                    bestObjective = part.objective()[j];
+                    bestF = part.f()[j];
                 }
             }
-            Map<String, Double> axes = new LinkedHashMap<>();
-            for (Map.Entry<Hyperparameter, Param> e : job.rule().parameters().entrySet()) {
-                if (!e.getValue().isUniform()) {
-                    axes.put(e.getKey().id(), e.getValue().at((int) (c * starts)));
-                }
-            }
-            out.add(new GridCombination(c, axes, best, bestF, bestObjective, converged, diverged));
+            out.add(new GridCombination(part.combination(), axes(job, part.combination()), best, bestF, bestObjective,
+                    converged, diverged));
         }
         return out;
+    }
+
+    /** The grid's axes as combination {@code c} has them, by {@link Hyperparameter#id}. */
+    static Map<String, Double> axes(BatchJob job, long c) {
+        int starts = job.batch().startsPerCombination();
+        Map<String, Double> axes = new LinkedHashMap<>();
+        for (Map.Entry<Hyperparameter, Param> e : job.rule().parameters().entrySet()) {
+            if (!e.getValue().isUniform()) {
+                axes.put(e.getKey().id(), e.getValue().at((int) (c * starts)));
+            }
+        }
+        return axes;
     }
 }

@@ -51,6 +51,8 @@ public final class SparkCliRun implements ClusterRun {
             if (job.minima()) {
                 batch = batch.minima(job.xTol(), job.fTol());
             }
+            batch = job.fStar() != null ? batch.known(job.fStar(), job.successTol(), job.xTol())
+                    : batch.known(job.successTol(), job.xTol());
             if (job.results() != null) {
                 batch = batch.members(job.results(), MemberTable.Format.valueOf(job.format().toUpperCase(Locale.ROOT)));
             }

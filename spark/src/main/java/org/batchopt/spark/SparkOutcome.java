@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
-import org.batchopt.Minimum;
+import org.batchopt.Basins;
+import org.batchopt.CombinationSummary;
+import org.batchopt.KnownOptimum;
 import org.batchopt.Objective;
 import org.batchopt.Precision;
 import org.batchopt.Status;
@@ -139,16 +142,44 @@ final class SparkOutcome implements RunOutcome {
         return h;
     }
 
-    /** The minima the run was asked for (its tolerances are the command's). */
+    /** The basins the run was asked for (--minima), with the tolerances of the command. */
     @Override
-    public List<Minimum> minima(double xTol, double fTol) {
-        return r.minima().orElseThrow(() -> new IllegalStateException("the run found no minima: none were asked for"));
+    public Basins basins(double xTol, double fTol) {
+        Basins b = r.basins().orElseThrow(() -> new IllegalStateException("the run found no minima: none were "
+                + "asked for"));
+        if (b.xTol() != xTol || b.fTol() != fTol) {
+            throw new IllegalStateException("the run found its minima with x tol " + b.xTol() + ", f tol " + b.fTol()
+                    + ", not " + xTol + ", " + fTol);
+        }
+        return b;
+    }
+
+    /** The judgement the tasks made against the objective's known minimum. */
+    @Override
+    public Optional<KnownOptimum> known(double tolerance, double xTol) {
+        Optional<KnownOptimum> k = r.known();
+        k.ifPresent(v -> sameJudgement(v, v.fStar(), tolerance, xTol));
+        return k;
+    }
+
+    /** The judgement the tasks made against {@code fStar} (--f-star). */
+    @Override
+    public KnownOptimum known(double fStar, double tolerance, double xTol) {
+        KnownOptimum k = r.known().orElseThrow(() -> new IllegalStateException("the run was given no f*"));
+        sameJudgement(k, fStar, tolerance, xTol);
+        return k;
+    }
+
+    private static void sameJudgement(KnownOptimum k, double fStar, double tolerance, double xTol) {
+        if (k.fStar() != fStar || k.tolerance() != tolerance || k.xTol() != xTol) {
+            throw new IllegalStateException("the tasks judged the members against f* " + k.fStar() + " (tolerance "
+                    + k.tolerance() + ", x " + k.xTol() + "), not " + fStar + " (" + tolerance + ", " + xTol + ")");
+        }
     }
 
     @Override
-    public CombinationFigures combination(long c, int starts) {
-        GridCombination g = r.combinations().get((int) c);
-        return new CombinationFigures(g.bestMember(), g.converged(), g.diverged());
+    public List<CombinationSummary> combinations(double target, double tolerance) {
+        return r.combinations(target, tolerance);
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.batchopt.Basin;
+import org.batchopt.Basins;
+import org.batchopt.KnownOptimum;
 import org.batchopt.Minimum;
 import org.batchopt.Result;
 import org.batchopt.Status;
@@ -24,14 +27,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Spark run gives every member the local engine's bits and the local run's figures, on {@link #master()}: a
- * multi-start search and a grid, whatever the number of tasks, a task that fails once, and minima found in several
+ * A Spark run gives every member the local engine's bits and the local run's figures (best members, minima with
+ * their basins, the known optimum, grid combinations' summaries), on {@link #master()}: a multi-start search and a
+ * grid, whatever the number of tasks, a task that fails once, and minima found in several
  * tasks or whose founders only a second round finds. One session per class (Spark takes seconds to start).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SparkBatchCases {
     private static final double X_TOL = 1e-2;
     private static final double F_TOL = 1e-3;
+    private static final double SUCCESS_TOL = 1e-4;
     private SparkSession spark;
 
     /** The Spark master, with room for one retry: {@code local[N,2]}. */
@@ -55,8 +60,8 @@ abstract class SparkBatchCases {
         BatchJob job = Jobs.multiStart();
         Result local = Jobs.local(job);
         String path = dir.resolve("members").toString();
-        SparkResult r = SparkBatch.on(spark).tasks(5).minima(X_TOL, F_TOL).members(path, MemberTable.Format.PARQUET)
-                .run(Jobs::multiStart);
+        SparkResult r = SparkBatch.on(spark).tasks(5).minima(X_TOL, F_TOL).known(SUCCESS_TOL, X_TOL)
+                .members(path, MemberTable.Format.PARQUET).run(Jobs::multiStart);
         assertEquals(5, r.tasks());
         assertSameMembers(local, spark.read().parquet(path).orderBy("member").collectAsList());
         assertSameFigures(local, r);
@@ -75,11 +80,12 @@ abstract class SparkBatchCases {
         Result local = Jobs.local(job);
         String path = dir.resolve("members.csv").toString();
         // 240 members in 7 ranges: boundaries cut combinations of 40.
-        SparkResult r = SparkBatch.on(spark).tasks(7).best(4).members(path, MemberTable.Format.CSV)
-                .run(Jobs::grid);
+        // A given f* (not the function's own minimum, so no minimizers) with a tolerance that some members meet.
+        SparkResult r = SparkBatch.on(spark).tasks(7).best(4).known(1e-3, 5, X_TOL)
+                .members(path, MemberTable.Format.CSV).run(Jobs::grid);
         assertSameMembers(local, spark.read().option("header", "true").option("inferSchema", "true").csv(path)
                 .orderBy("member").collectAsList());
-        assertSameFigures(local, r);
+        assertSameFigures(local, r, local.known(1e-3, 5, X_TOL));
         assertEquals(6, r.combinations().size());
         for (GridCombination c : r.combinations()) {
             int s = job.batch().startsPerCombination();
@@ -97,6 +103,10 @@ abstract class SparkBatchCases {
             assertEquals(local.hyperparameters(from).get("lr"), c.hyperparameters().get("lr"));
             assertEquals(local.hyperparameters(from).get("momentum"), c.hyperparameters().get("momentum"));
         }
+        // Every combination's summary (median, worst, successes, mean steps) against f* and against the best f.
+        assertEquals(local.combinations(0, SUCCESS_TOL), r.combinations(0, SUCCESS_TOL));
+        double bestF = local.objectiveValue(local.best().getAsInt());
+        assertEquals(local.combinations(bestF, 1e-2), r.combinations(bestF, 1e-2));
     }
 
     @Test
@@ -104,8 +114,8 @@ abstract class SparkBatchCases {
         Result local = Jobs.local(Jobs.multiStart());
         String path = dir.resolve("members").toString();
         int before = Jobs.FAILED.get();
-        SparkResult r = SparkBatch.on(spark).tasks(3).minima(X_TOL, F_TOL).members(path, MemberTable.Format.PARQUET)
-                .run(Jobs.failingOnce(Jobs::multiStart, 1));
+        SparkResult r = SparkBatch.on(spark).tasks(3).minima(X_TOL, F_TOL).known(SUCCESS_TOL, X_TOL)
+                .members(path, MemberTable.Format.PARQUET).run(Jobs.failingOnce(Jobs::multiStart, 1));
         assertTrue(Jobs.FAILED.get() > before, "the test hook failed no task");
         assertSameMembers(local, spark.read().parquet(path).orderBy("member").collectAsList());
         assertSameFigures(local, r);
@@ -161,6 +171,11 @@ abstract class SparkBatchCases {
 
     /** Status counts, best members and minima as the local run has them. */
     private static void assertSameFigures(Result local, SparkResult r) {
+        assertSameFigures(local, r, local.known(SUCCESS_TOL, X_TOL).orElseThrow());
+    }
+
+    /** ... and the known optimum's figures as {@code e}. */
+    private static void assertSameFigures(Result local, SparkResult r, KnownOptimum e) {
         for (Status s : Status.values()) {
             assertEquals(local.count(s), r.count(s), s.toString());
         }
@@ -173,6 +188,33 @@ abstract class SparkBatchCases {
             assertArrayEquals(local.x(best[k]), b.x());
         }
         r.minima().ifPresent(minima -> assertSameMinima(local.minima(X_TOL, F_TOL), minima, r.best().size()));
+        r.basins().ifPresent(b -> assertSameBasins(local.basins(X_TOL, F_TOL), b));
+        KnownOptimum a = r.known().orElseThrow();
+        assertEquals(List.of(e.fStar(), e.tolerance(), e.gap(), e.xTol()), List.of(a.fStar(), a.tolerance(), a.gap(),
+                a.xTol()));
+        assertEquals(List.of(e.successes(), e.members()), List.of(a.successes(), a.members()));
+        assertTrue(e.successes() > 0, "no member reached f*: the successes test nothing");
+        assertEquals(e.minimizersKnown(), a.minimizersKnown());
+        for (int k = 0; k < e.minimizersKnown(); k++) {
+            KnownOptimum.Minimizer z = e.minimizers().get(k);
+            assertArrayEquals(z.x(), a.minimizers().get(k).x());
+            assertEquals(z.members(), a.minimizers().get(k).members(), "members at minimizer " + k);
+            assertEquals(z.bestMember(), a.minimizers().get(k).bestMember(), "best member at minimizer " + k);
+        }
+    }
+
+    /** Shares, mean steps, best members, levels and saturation of the minima as the local run has them. */
+    private static void assertSameBasins(Basins expected, Basins actual) {
+        assertEquals(expected.basins().size(), actual.basins().size());
+        for (int k = 0; k < expected.basins().size(); k++) {
+            Basin e = expected.basins().get(k);
+            Basin a = actual.basins().get(k);
+            assertEquals(List.of(e.share(), e.meanSteps(), e.bestMember()), List.of(a.share(), a.meanSteps(),
+                    a.bestMember()), "basin " + k);
+        }
+        assertEquals(expected.levels(), actual.levels());
+        assertEquals(expected.saturation(), actual.saturation());
+        assertEquals(List.of(expected.members(), expected.diverged()), List.of(actual.members(), actual.diverged()));
     }
 
     private static void assertSameMinima(List<Minimum> expected, List<Minimum> actual, int listed) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code batchopt run ... --spark local[2]}: the command finds the Spark module, runs the job on Spark (each task
  * rebuilding it from the command line) and prints what the same command prints without {@code --spark}: a grid's
- * best members, minima and combinations, every value the same, only the backend and the timing differ.
+ * best members, minima (with their shares and levels), the known optimum and the combinations' summaries, every value
+ * the same, only the backend and the timing differ; and draws the grid's picture.
  */
 class SparkCommandTest {
     private static final String JOB = "run --function rosenbrock --dim 2 --optimizer sgd --lr 1e-3,2e-3 "
@@ -27,8 +28,9 @@ class SparkCommandTest {
     void aGridOnSparkPrintsWhatTheLocalRunPrints(@TempDir Path dir) throws Exception {
         JsonNode local = run(JOB);
         Path results = dir.resolve("members");
+        Path picture = dir.resolve("grid.png");
         JsonNode spark = run(JOB + " --spark local[2] --spark-tasks 3 --spark-results " + results
-                + " --spark-results-format csv");
+                + " --spark-results-format csv --plot " + picture);
         assertTrue(spark.get("backend").asText().startsWith("spark local[2]: cpu"), spark.get("backend").asText());
         for (ObjectNode doc : new ObjectNode[] {(ObjectNode) local, (ObjectNode) spark}) {
             doc.remove("backend");
@@ -37,6 +39,7 @@ class SparkCommandTest {
         }
         assertEquals(local, spark);
         assertTrue(Files.exists(results.resolve("_SUCCESS")), "the member table in " + results);
+        assertTrue(Files.size(picture) > 1000, "the grid's picture " + picture);
     }
 
     private static JsonNode run(String line) throws Exception {
