@@ -4,13 +4,13 @@
 # run: the job, the path, the command's wall time (JVM start, and for Spark the session's start, included) and the
 # job's own time (timing.total: the engine's run, or the Spark driver's from the job's build to the merged result),
 # and checks that both print the same members, minima and counts (only backend, device and timing differ).
-# Usage: benchmarks/spark-overhead.sh [REPEAT] [MEMBERS...]   (default: 3 repeats, 100000 and 2000000 members)
+# The job is README's Rastrigin search (D = 10, Adam, lr 2 along a cosine, 1000 steps, Sobol starts) with MEMBERS
+# members: the short one with --minima, the long one without (the local run's clustering scans every minimum found).
+# Usage: benchmarks/spark-overhead.sh [REPEAT [SHORT_MEMBERS [LONG_MEMBERS]]]   (default: 2, 30000, 300000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repeat=${1:-3}
-shift || true
-sizes=("$@")
-[[ ${#sizes[@]} -gt 0 ]] || sizes=(100000 2000000)
+repeat=${1:-2}
+sizes=("${2:-30000}" "${3:-300000}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ./batchopt functions > /dev/null
@@ -18,8 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 echo "| members | path | wall s | job s |"
 echo "|---|---|---|---|"
 for n in "${sizes[@]}"; do
-    job=(run --function rastrigin --dim 10 --members "$n" --lr 2 --schedule cosine:1000 --minima --top 5 --format json
-        --quiet)
+    job=(run --function rastrigin --dim 10 --members "$n" --lr 2 --schedule cosine:1000 --top 5 --format json --quiet)
+    [[ $n == "${sizes[0]}" ]] && job+=(--minima)
     for r in $(seq "$repeat"); do
         for path in local spark; do
             extra=()
