@@ -224,5 +224,9 @@ class ModelRunTest {
         assertThrows(IllegalArgumentException.class, () -> Engine.on(cpu).strategy(Strategy.FUSED)
                 .run(f, Sgd.builder().build(), Batch.builder(2).members(1).starts(Starts.point(0, 0)).build()));
         assertThrows(UnsupportedOperationException.class, f::maximize);
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> Engine.on(cpu)
+                .run(f, Sgd.builder().build(), Batch.builder(2).members(4).starts(Starts.point(0, 0)).build(), 1, 2));
+        assertTrue(range.getMessage().contains("runs as a whole batch, not as members 1 .. 2 of 4"),
+                range.getMessage());
     }
 }

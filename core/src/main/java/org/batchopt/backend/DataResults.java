@@ -9,6 +9,7 @@ import org.batchopt.Precision;
  * member reports, the step of that point, and the learning curves (both losses every {@code every} steps). With
  * patience it also decides when a member stops and which point it reports; every backend asks it the same
  * questions with the same losses, so that they all decide alike. Each member is written by one thread at a time.
+ * It holds a whole batch (members 0 .. n-1): a model fitted to a dataset does not run as a range.
  */
 public final class DataResults {
     /** What {@link #evaluated} asks of the caller. */
@@ -51,7 +52,7 @@ public final class DataResults {
         this.every = every;
         this.patience = patience;
         this.x = x;
-        this.best = patience > 0 ? new MemberResults.Points(dimension, members, precision) : null;
+        this.best = patience > 0 ? new MemberResults.Points(dimension, 0, members, precision) : null;
         train = new double[members];
         valid = new double[members];
         correct = new double[members];
