@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.rule.UpdateRule;
+import org.batchopt.search.SearchSummary;
 
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
@@ -24,6 +25,8 @@ public final class Result {
     private final String device;
     private final Timing timing;
     private long[] statusCounts;
+    /** How the search that made this result went; null for a run of the engine alone. */
+    private SearchSummary search;
     /** Per-member weights of the penalties, null where the rule has none. */
     private final Param l1;
     private final Param[] quadratic;
@@ -326,6 +329,20 @@ public final class Result {
         }
         sortByRank(order);
         return order;
+    }
+
+    /**
+     * How the search that made this result went ({@link Search}): its rounds, why it stopped, how each member's best
+     * point was found; empty for a run of {@link Engine#run} alone.
+     */
+    public java.util.Optional<SearchSummary> search() {
+        return java.util.Optional.ofNullable(search);
+    }
+
+    /** Attaches the search's summary, once, before the result is handed out. */
+    Result withSearch(SearchSummary s) {
+        search = s;
+        return this;
     }
 
     /** Steps between recorded points, 0 when no history was asked for. */

@@ -3,7 +3,9 @@ package org.batchopt.cli;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
 import org.batchopt.Backends;
+import org.batchopt.Engine;
 import org.batchopt.Result;
+import org.batchopt.Search;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions job;
+
+    @Mixin
+    SearchOptions search;
 
     @Mixin
     Where where;
@@ -77,6 +82,14 @@ final class RunCommand implements Callable<Integer> {
         boolean quiet;
     }
 
+    /** The search {@code --search} asks for, in the box the start points were sampled in (else the function's). */
+    private Search search(PreparedJob j, Engine engine) {
+        PreparedJob.StartsInfo starts = j.starts();
+        return Search.on(engine).strategy(search.strategy()).budget(search.budget())
+                .seed(starts.sampler() != null ? starts.seed() : JobOptions.DEFAULT_SEED)
+                .box(starts.box());
+    }
+
     @Override
     public Integer call() {
         RunOutput o = output;
@@ -101,8 +114,9 @@ final class RunCommand implements Callable<Integer> {
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
              Backend backend = Backends.open(where.backend);
              ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
-            Result result = j.engine(backend).history(o.history).progress(progress)
-                    .run(j.objective(), j.rule(), j.batch());
+            Engine engine = j.engine(backend).history(o.history).progress(progress);
+            Result result = search.plain() ? engine.run(j.objective(), j.rule(), j.batch())
+                    : search(j, engine).progress(progress).run(j.objective(), j.rule(), j.batch());
             progress.close();
             new RunReport(j, result, selection).write(o.format, out.writer());
             out.commit();

@@ -59,6 +59,8 @@ final class RunReport {
     private final int[] rows;
     private final List<Minimum> minima;
     private final List<Combination> combinations;
+    /** The search's part, null for a run without a search. */
+    private final SearchReport search;
 
     RunReport(PreparedJob job, Result result, Selection selection) {
         this.job = job;
@@ -69,6 +71,7 @@ final class RunReport {
                 : result.best(selection.limit(result.members()));
         this.minima = selection.minima() ? result.minima(selection.xTol(), selection.fTol()) : null;
         this.combinations = job.grid() == null ? null : combinations(job.grid());
+        this.search = SearchReport.of(result);
     }
 
     void write(Format format, PrintWriter out) {
@@ -182,6 +185,9 @@ final class RunReport {
                                 + " plus the penalties) at member " + b
                         : Numbers.brief(result.f(b)) + " at member " + b)
                 .findFirst().orElse("none: every member diverged"));
+        if (search != null) {
+            search.summary(t);
+        }
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
                 + Numbers.seconds(tm.transferSeconds()) + ", run " + Numbers.seconds(tm.runSeconds()) + ", total "
@@ -243,6 +249,9 @@ final class RunReport {
         s.put("f_tol", Numbers.exact(job.settings().stopping().valueTolerance(), Precision.FP64));
         s.put("starts", job.starts().describe());
         s.put("backend", result.backend());
+        if (search != null) {
+            search.settings(s);
+        }
         return s;
     }
 
@@ -350,6 +359,9 @@ final class RunReport {
             if (minima != null) {
                 writeMinima(g);
             }
+            if (search != null) {
+                search.json(g, precision);
+            }
             Timing t = result.timing();
             g.writeObjectFieldStart("timing");
             g.writeNumberField("compile", t.compileSeconds());
@@ -430,6 +442,11 @@ final class RunReport {
             g.writeNumberField("combination", m / job.startsPerCombination());
         }
         writeDoubles(g, "hyperparameters", result.hyperparameters(m));
+        if (search != null) {
+            g.writeObjectFieldStart("search");
+            search.member(g, m);
+            g.writeEndObject();
+        }
         if (result.historyEvery() > 0) {
             g.writeNumberField("history_every", result.historyEvery());
             g.writeArrayFieldStart("history");
