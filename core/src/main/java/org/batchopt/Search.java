@@ -354,7 +354,7 @@ public final class Search {
                 out.finish(m, bestF[m], bestGradient[m], bestSteps[m], bestStatus[m]);
             }
             Timing timing = new Timing(compile, transfer, computing, elapsed());
-            return new Result(objective, rule, out, backendId, device, timing);
+            return new Result(objective, rule, out, backendId, device, timing, batch.startsPerCombination());
         }
 
         private SearchSummary summary(int rounds, SearchSummary.Stop stop, Chains chains) {

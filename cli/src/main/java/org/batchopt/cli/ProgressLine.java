@@ -8,31 +8,53 @@ import java.util.Locale;
 import org.batchopt.Progress;
 
 /**
- * A one-line progress report on stderr, redrawn in place while a batch runs: members still active, member-steps
- * done, elapsed time and an estimate of the time left. Active only when stderr is a terminal and the user did not
- * ask for quiet; {@link #close()} erases it.
+ * Progress on stderr while a batch runs: members still active, member-steps done, elapsed time and an estimate of
+ * the time left. On a terminal one line redrawn in place, which {@link #close()} erases; elsewhere (a log, CI) with
+ * {@link Mode#ALWAYS} a new line every {@value #LOG_SECONDS} seconds.
  */
 final class ProgressLine implements Progress, AutoCloseable {
+    /** Seconds between the lines written where stderr is not a terminal. */
+    static final int LOG_SECONDS = 5;
+
+    /** When to show progress. */
+    enum Mode {
+        /** On a terminal only. */
+        AUTO,
+        /** On a terminal in place, elsewhere a line every few seconds. */
+        ALWAYS,
+        /** Never. */
+        NEVER;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final PrintWriter err;
     private final boolean active;
+    private final boolean inPlace;
     private int shown;
+    private double lastLine = Double.NEGATIVE_INFINITY;
     /** A search's best f so far and its round, NaN and -1 before the first. */
     private double best = Double.NaN;
     private int round = -1;
 
-    private ProgressLine(PrintWriter err, boolean active) {
+    private ProgressLine(PrintWriter err, boolean active, boolean inPlace) {
         this.err = err;
         this.active = active;
+        this.inPlace = inPlace;
     }
 
-    /** A progress line on {@code err}, silent when {@code quiet} or when stderr is not a terminal. */
-    static ProgressLine open(PrintWriter err, boolean quiet) {
-        return new ProgressLine(err, !quiet && stderrIsTerminal());
+    /** Progress on {@code err} as {@code mode} says. */
+    static ProgressLine open(PrintWriter err, Mode mode) {
+        boolean terminal = mode != Mode.NEVER && stderrIsTerminal();
+        return new ProgressLine(err, terminal || mode == Mode.ALWAYS, terminal);
     }
 
     @Override
     public synchronized void update(long memberSteps, long budget, long finished, int members, double seconds) {
-        if (!active) {
+        if (!active || (!inPlace && seconds - lastLine < LOG_SECONDS)) {
             return;
         }
         double done = budget == 0 ? 1 : (double) memberSteps / budget;
@@ -41,9 +63,14 @@ final class ProgressLine implements Progress, AutoCloseable {
         String line = String.format(Locale.ROOT, "%3.0f%%  %d of %d members active  %s member-steps  %.0f s, ETA %s",
                 100 * done, members - finished, members, count(memberSteps), seconds, eta)
                 + (round < 0 ? "" : String.format(Locale.ROOT, "  best f %.6g after round %d", best, round));
-        err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
+        if (inPlace) {
+            err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
+            shown = line.length();
+        } else {
+            err.println("progress: " + line);
+            lastLine = seconds;
+        }
         err.flush();
-        shown = line.length();
     }
 
     @Override
@@ -54,7 +81,7 @@ final class ProgressLine implements Progress, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (active && shown > 0) {
+        if (inPlace && shown > 0) {
             err.print("\r" + " ".repeat(shown) + "\r");
             err.flush();
             shown = 0;
