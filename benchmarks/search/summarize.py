@@ -38,11 +38,15 @@ def main():
                 fs = [r["f"] for r in missed if "f" in r]
                 text += "; missed: f %.3g in %.0f s" % (statistics.median(fs), statistics.median(
                     r.get("seconds", r.get("process_seconds", 0)) for r in missed)) if fs else "; failed"
+                outside = sum(1 for r in missed if r.get("in_box") is False)
+                if outside:
+                    text += " (%d outside the box)" % outside
             out.append(text)
         print("| %s D=%d | %s |" % (f, d, " | ".join(out)))
     print()
     print("Cells: seeds that reached f* + 1e-6 / seeds run, then the median seconds to get there; for the seeds that"
-          " did not, the median best f and the seconds they ran.")
+          " did not, the median best f and the seconds they ran; a best point outside the function's box does not"
+          " count.")
 
 
 if __name__ == "__main__":
