@@ -28,28 +28,32 @@ import org.batchopt.search.chains.Chains;
  * the blocks), and the strategies' random numbers are keyed by (seed, member, round): a member's chain does not
  * depend on the backend, the blocks or the other members (see each strategy for what it guarantees).
  *
+ * <p>Descents are counted against a known optimum f* as {@link Result#known} judges members: the same value
+ * ({@link Result#rankValue}), the same success rule and tolerance ({@link KnownOptimum}), so a search's
+ * members at f* are the successes of {@code result.known(...)} with the same f* and tolerance.
+ *
  * <p>Defaults: {@link Multistart} (one round, exactly {@link Engine#run}), {@link Budget#DEFAULT} (ten rounds),
- * seed 1, the objective's usual box as the search box, success tolerance {@value #DEFAULT_TOLERANCE}.
+ * seed 1, the objective's usual box as the search box, the objective's known minimum as f*, success tolerance
+ * {@value KnownOptimum#DEFAULT_TOLERANCE}.
  */
 public final class Search {
-    /** The default relative tolerance under which a descent counts as having reached the optimum or the target. */
-    public static final double DEFAULT_TOLERANCE = 1e-4;
-
     private final Engine engine;
     private final SearchStrategy strategy;
     private final Budget budget;
     private final Box box;
     private final long seed;
+    private final double fStar;
     private final double tolerance;
     private final Progress progress;
 
-    private Search(Engine engine, SearchStrategy strategy, Budget budget, Box box, long seed, double tolerance,
-                   Progress progress) {
+    private Search(Engine engine, SearchStrategy strategy, Budget budget, Box box, long seed, double fStar,
+                   double tolerance, Progress progress) {
         this.engine = engine;
         this.strategy = strategy;
         this.budget = budget;
         this.box = box;
         this.seed = seed;
+        this.fStar = fStar;
         this.tolerance = tolerance;
         this.progress = progress;
     }
@@ -57,41 +61,54 @@ public final class Search {
     /** A multi-start search with the engine's backend and settings (its progress receiver is replaced by ours). */
     public static Search on(Engine engine) {
         return new Search(Objects.requireNonNull(engine), SearchStrategy.multistart(), Budget.DEFAULT, null, 1,
-                DEFAULT_TOLERANCE, null);
+                Double.NaN, KnownOptimum.DEFAULT_TOLERANCE, null);
     }
 
     public Search strategy(SearchStrategy s) {
-        return new Search(engine, Objects.requireNonNull(s), budget, box, seed, tolerance, progress);
+        return new Search(engine, Objects.requireNonNull(s), budget, box, seed, fStar, tolerance, progress);
     }
 
     public Search budget(Budget b) {
-        return new Search(engine, strategy, Objects.requireNonNull(b), box, seed, tolerance, progress);
+        return new Search(engine, strategy, Objects.requireNonNull(b), box, seed, fStar, tolerance, progress);
     }
 
     /** The box perturbations and fresh starts stay in; null for the objective's usual box. */
     public Search box(Box b) {
-        return new Search(engine, strategy, budget, b, seed, tolerance, progress);
+        return new Search(engine, strategy, budget, b, seed, fStar, tolerance, progress);
     }
 
     /** The seed of the strategies' random streams. */
     public Search seed(long s) {
-        return new Search(engine, strategy, budget, box, s, tolerance, progress);
+        return new Search(engine, strategy, budget, box, s, fStar, tolerance, progress);
     }
 
     /**
-     * A descent reaches the objective's known optimum f* (or the target, where f* is unknown) when its value is
-     * within {@code tol * max(1, |f*|)} of it, or better; counted in {@link SearchSummary#atReference}.
+     * The known optimum the descents are counted against ({@link SearchSummary#atReference}), as
+     * {@link Result#known(double, double, double)} takes it; NaN (the default) for the objective's known minimum.
+     * Where no f* is known either, descents are counted against the budget's target, if any: a descent reaches it
+     * when its value is the target or better, as the target ends the search.
+     */
+    public Search fStar(double f) {
+        if (Double.isInfinite(f)) {
+            throw new IllegalArgumentException("known optimum " + f + " must be finite (NaN: the objective's own)");
+        }
+        return new Search(engine, strategy, budget, box, seed, f, tolerance, progress);
+    }
+
+    /**
+     * A descent reaches f* when its value is within {@code tol * max(1, |f*|)} of it, or better (the rule of
+     * {@link KnownOptimum}).
      */
     public Search successTolerance(double tol) {
         if (!(tol >= 0) || Double.isInfinite(tol)) {
             throw new IllegalArgumentException("success tolerance " + tol + " must be finite and >= 0");
         }
-        return new Search(engine, strategy, budget, box, seed, tol, progress);
+        return new Search(engine, strategy, budget, box, seed, fStar, tol, progress);
     }
 
     /** Receives progress over the whole search (member-steps of every round) and its best f after each round. */
     public Search progress(Progress p) {
-        return new Search(engine, strategy, budget, box, seed, tolerance, p);
+        return new Search(engine, strategy, budget, box, seed, fStar, tolerance, p);
     }
 
     /**
@@ -115,7 +132,10 @@ public final class Search {
         private final int d;
         private final int maxSteps;
         private final double sign;
+        /** f*, else the target, else NaN; {@link #within} is the tolerance counted against it. */
         private final double reference;
+        private final boolean countsTarget;
+        private final double within;
         private final double[] bestX;
         private final double[] bestValue;
         private final double[] bestF;
@@ -143,8 +163,10 @@ public final class Search {
             this.d = batch.dimension();
             this.maxSteps = engine.settings().stopping().maxSteps();
             this.sign = objective.isMaximized() ? -1 : 1;
-            double min = objective.isMaximized() ? Double.NaN : objective.minimum();
-            this.reference = !Double.isNaN(min) ? min : budget.target();
+            double known = !Double.isNaN(fStar) ? fStar : objective.isMaximized() ? Double.NaN : objective.minimum();
+            this.reference = !Double.isNaN(known) ? known : budget.target();
+            this.countsTarget = Double.isNaN(known) && budget.hasTarget();
+            this.within = countsTarget ? 0 : tolerance;
             boolean single = strategy instanceof Multistart;
             if (!single) {
                 requireSearchable();
@@ -297,19 +319,18 @@ public final class Search {
         }
 
         private double value(Result r, int m) {
-            return r.status(m) == Status.DIVERGED ? Double.POSITIVE_INFINITY : sign * r.objectiveValue(m);
+            return r.status(m) == Status.DIVERGED ? Double.POSITIVE_INFINITY : sign * r.rankValue(m);
         }
 
         /** Counts round {@code round}'s descents and keeps every member's best end; x null for multistart. */
         private void record(Result r, int round, double[] x, double[] v) {
-            double ref = sign * reference;
-            double tol = tolerance * Math.max(1, Math.abs(reference));
+            boolean max = objective.isMaximized();
             double best = Double.POSITIVE_INFINITY;
             for (int m = 0; m < n; m++) {
                 double value = v != null ? v[m] : value(r, m);
                 spent += r.steps(m);
                 steps[m] += r.steps(m);
-                if (value <= ref + tol) {
+                if (!Double.isNaN(reference) && KnownOptimum.success(sign * value, reference, within, max)) {
                     atReference[m]++;
                     if (firstAtReference[m] < 0) {
                         firstAtReference[m] = round;
@@ -365,7 +386,7 @@ public final class Search {
                     stepSize[m] = chains.stepSize(m);
                 }
             }
-            return new SearchSummary(strategy, budget, seed, rounds, spent, elapsed(), stop, reference, tolerance,
+            return new SearchSummary(strategy, budget, seed, rounds, spent, elapsed(), stop, reference, countsTarget, within,
                     foundAt, accepted, steps, firstAtReference, atReference, stepSize);
         }
 

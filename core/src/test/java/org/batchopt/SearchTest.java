@@ -227,6 +227,46 @@ class SearchTest {
         assertNotEquals(0, r.search().orElseThrow().foundAt(r.best().getAsInt()));
     }
 
+    /**
+     * Descents are counted against f* as {@link Result#known} judges members: the members at f* are its successes,
+     * for the objective's own f* and for one given; without an f*, against the target (f at or below it).
+     */
+    @Test
+    void theSearchCountsAgainstFStarAsResultKnownJudges() {
+        Objective f = Objectives.rastrigin(4);
+        Search s = Search.on(engine(40)).strategy(SearchStrategy.basinHopping()).budget(Budget.ofRounds(6)).seed(5);
+        Result own = s.run(f, RASTRIGIN_GD, batch(f, 32));
+        SearchSummary a = own.search().orElseThrow();
+        assertEquals(0, a.reference());
+        assertEquals(own.known(KnownOptimum.DEFAULT_TOLERANCE, 0.01).orElseThrow().successes(),
+                a.membersAtReference());
+        // An f* of 1 with a tolerance of 2 (f <= 3: at most three coordinates one unit off), which many members meet.
+        Result given = s.fStar(1).successTolerance(2).run(f, RASTRIGIN_GD, batch(f, 32));
+        SearchSummary b = given.search().orElseThrow();
+        assertEquals(1, b.reference());
+        assertEquals(2, b.tolerance());
+        assertTrue(!b.referenceIsTarget());
+        long successes = given.known(1, 2, 0.01).successes();
+        assertTrue(successes > a.membersAtReference(), successes + " members at the local level");
+        assertEquals(successes, b.membersAtReference());
+        assertTrue(b.descentsAtReference() >= successes, b.descentsAtReference() + " descents");
+        // No f* known: the target, exactly.
+        Objective g = Objectives.expression("20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)",
+                Box.cube(2, -5.12, 5.12));
+        Result t = s.budget(Budget.ofRounds(4).withTarget(1.5)).run(g, RASTRIGIN_GD, batch(g, 16));
+        SearchSummary c = t.search().orElseThrow();
+        assertTrue(c.referenceIsTarget());
+        assertEquals(1.5, c.reference());
+        assertEquals(0, c.tolerance());
+        long below = 0;
+        for (int m = 0; m < 16; m++) {
+            below += t.objectiveValue(m) <= 1.5 ? 1 : 0;
+        }
+        assertTrue(below > 0, "no member reached the target: pick a higher one");
+        assertEquals(below, c.membersAtReference());
+        assertRefused(() -> s.fStar(Double.POSITIVE_INFINITY), "known optimum Infinity");
+    }
+
     /** Parameters out of range, budgets that cannot end or do not fit, and what a search cannot do. */
     @Test
     void badParametersAreRefusedWithTheirValues() {

@@ -87,12 +87,16 @@ final class RunCommand implements Callable<Integer> {
         int history;
     }
 
-    /** The search {@code --search} asks for, in the box the start points were sampled in (else the function's). */
+    /**
+     * The search {@code --search} asks for, in the box the start points were sampled in (else the function's),
+     * counting its descents against the f* and tolerance the judging rows use.
+     */
     private Search search(PreparedJob j, Engine engine) {
         PreparedJob.StartsInfo starts = j.starts();
         return Search.on(engine).strategy(search.strategy()).budget(search.budget())
                 .seed(starts.sampler() != null ? starts.seed() : JobOptions.DEFAULT_SEED)
-                .box(starts.box());
+                .box(starts.box()).fStar(figures.fStar == null ? Double.NaN : figures.fStar)
+                .successTolerance(figures.successTol());
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.batchopt.search.SearchSummary;
 
 /**
  * What {@code batchopt run} adds for a search: the strategy and its budget, the rounds it ran and why it stopped,
- * how the best member's chain found its point, and how many members and descents reached the known optimum (or the
- * target).
+ * how the best member's chain found its point, and how many descents reached the known optimum (the members that
+ * reached it are the judging rows' "reached f*", from the same f* and tolerance) or, where none is known, the
+ * target.
  */
 final class SearchReport {
     private final Result result;
@@ -38,7 +39,7 @@ final class SearchReport {
                 + " (" + stop() + "), " + s.memberSteps() + " member-steps, " + Numbers.seconds(s.seconds()));
         result.best().ifPresent(b -> t.row("best found", howFound(b)));
         if (!Double.isNaN(s.reference())) {
-            t.row(reachedLabel(), reached());
+            t.row(s.referenceIsTarget() ? "reached target" : "descents at f*", reached());
         }
     }
 
@@ -62,22 +63,22 @@ final class SearchReport {
         return at + " (" + how + "); its descents took " + s.memberSteps(b) + " steps";
     }
 
-    private String reachedLabel() {
-        return Double.isNaN(result.objective().minimum()) || result.objective().isMaximized() ? "reached target"
-                : "reached f*";
-    }
-
-    /** Members and descents that reached the reference. */
+    /**
+     * The descents that reached the reference and the first round one did; for the target, also the members (for
+     * f*, the judging rows count them).
+     */
     String reached() {
         long members = s.membersAtReference();
         long descents = s.descentsAtReference();
-        String tol = " (within " + Numbers.brief(s.tolerance()) + " max(1, |" + Numbers.brief(s.reference()) + "|))";
+        String ref = Numbers.brief(s.reference());
+        String rule = s.referenceIsTarget() ? " (f " + (result.objective().isMaximized() ? ">= " : "<= ") + ref + ")"
+                : " (within " + Numbers.brief(s.tolerance()) + " max(1, |" + ref + "|))";
         if (members == 0) {
-            return "no member reached " + Numbers.brief(s.reference()) + tol;
+            return "none of " + s.descents() + " descents reached " + ref + rule;
         }
-        return members + " of " + s.members() + " members (" + percent(members, s.members()) + "), first in round "
-                + s.firstRoundAtReference() + "; " + descents + " of " + s.descents() + " descents ("
-                + percent(descents, s.descents()) + ")" + tol;
+        return (s.referenceIsTarget() ? members + " of " + s.members() + " members (" + percent(members, s.members())
+                + "); " : "") + descents + " of " + s.descents() + " descents (" + percent(descents, s.descents())
+                + "), the first in round " + s.firstRoundAtReference() + rule;
     }
 
     private String stop() {
@@ -128,6 +129,8 @@ final class SearchReport {
             g.writeEndObject();
         }
         Json.number(g, "reference", s.reference(), Precision.FP64);
+        g.writeStringField("reference_kind", Double.isNaN(s.reference()) ? "none"
+                : s.referenceIsTarget() ? "target" : "f_star");
         g.writeNumberField("tolerance", s.tolerance());
         g.writeNumberField("members_at_reference", s.membersAtReference());
         g.writeNumberField("descents_at_reference", s.descentsAtReference());

@@ -39,11 +39,39 @@ class SearchOptionTest {
                 + "1 coordinate per hop)"), table);
         assertTrue(table.contains("ran 5 rounds (the rounds were done)"), table);
         assertTrue(table.matches("(?s).*best found +member \\d+, in round \\d.*"), table);
-        assertTrue(table.contains("reached f*"), table);
+        assertTrue(table.matches("(?s).*descents at f\\* +\\d+ of \\d+ descents.*")
+                || table.contains("none of 320 descents reached 0"), table);
         String csv = Cli.run(JOB + "--search restarts --budget 20000 --format csv --top 2").succeeds().out();
         String header = csv.lines().findFirst().orElseThrow();
         assertTrue(header.endsWith(",search,search_parameters,rounds,search_seed"), header);
         assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",restarts,")), csv);
+    }
+
+    /**
+     * --f-star and --success-tol judge the search's descents as they judge the members (here f <= 4 + 0.5 4: at
+     * most four coordinates one unit off, which the chains reach): one f*, one tolerance, the
+     * search's members at f* equal to the judging rows' successes, and the table counts the members once.
+     */
+    @Test
+    void theSearchIsJudgedByFStarAndSuccessTol() {
+        String args = JOB + "--search basin-hopping --rounds 5 --f-star 4 --success-tol 0.5";
+        JsonNode j = Cli.run(args + " --format json").succeeds().json();
+        JsonNode s = j.get("search");
+        JsonNode known = j.get("known");
+        assertEquals(4, s.get("reference").asDouble(), s.toString());
+        assertEquals("f_star", s.get("reference_kind").asText(), s.toString());
+        assertEquals(known.get("f_star").asDouble(), s.get("reference").asDouble(), known.toString());
+        assertEquals(known.get("success_tol").asDouble(), s.get("tolerance").asDouble(), known.toString());
+        assertTrue(known.get("successes").asLong() > 0, known.toString());
+        assertEquals(known.get("successes").asLong(), s.get("members_at_reference").asLong(), s.toString());
+        String table = Cli.run(args).succeeds().out();
+        assertEquals(1, table.lines().filter(l -> l.startsWith("reached f*")).count(), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("descents at f*") && l.contains("within 0.5")), table);
+        // No f* (a formula), a target: the search counts the target and says how many members reached it.
+        String target = Cli.run("run --expr x^2+y^2+1 --box -2:2 --members 8 --optimizer sgd --lr 0.1 "
+                + "--steps 20 --backend cpu --search restarts --rounds 2 --target 1.5").succeeds().out();
+        assertTrue(target.lines().anyMatch(l -> l.startsWith("reached target") && l.contains("8 of 8 members")
+                && l.contains("(f <= 1.5)")), target);
     }
 
     @Test

@@ -4,7 +4,8 @@ package org.batchopt.search;
  * How a search went: its strategy and budget, the rounds it ran and why it stopped, and per member the round in
  * which its chain found its best point, the hops it accepted, the member-steps it spent and, where the optimum is
  * known (or a target is set), how many of its descents reached it. Made by {@code Search}; read through
- * {@code Result.search()}.
+ * {@code Result.search()}. Against a known optimum, {@link #membersAtReference()} equals the successes of
+ * {@code Result.known} with the same f* and tolerance: a member's best point is its best descent.
  */
 public final class SearchSummary {
 
@@ -30,6 +31,7 @@ public final class SearchSummary {
     private final double seconds;
     private final Stop stop;
     private final double reference;
+    private final boolean target;
     private final double tolerance;
     private final int[] foundAt;
     private final int[] accepted;
@@ -41,10 +43,11 @@ public final class SearchSummary {
     /**
      * Made by {@code Search}, which hands over its arrays (one value per member).
      *
-     * @param reference        the value descents are counted against: the objective's known optimum, else the
-     *                         target, else NaN (none counted)
+     * @param reference        the value descents are counted against: the known optimum f*, else the target, else
+     *                         NaN (none counted)
+     * @param target           whether the reference is the target (no f* known)
      * @param tolerance        a descent reaches the reference when its value is within {@code tolerance*max(1, |ref|)}
-     *                         of it, or better
+     *                         of it, or better (0 for the target: the target or better)
      * @param foundAt          per member, the round of the descent that ended at its best point
      * @param accepted         per member, the rounds after round 0 in which its chain moved to the new end
      * @param steps            per member, the steps of all its descents
@@ -53,8 +56,9 @@ public final class SearchSummary {
      * @param stepSize         per member, its final step size (fraction of the box), null where the strategy has none
      */
     public SearchSummary(SearchStrategy strategy, Budget budget, long seed, int rounds, long memberSteps,
-                         double seconds, Stop stop, double reference, double tolerance, int[] foundAt, int[] accepted,
-                         long[] steps, int[] firstAtReference, long[] atReference, double[] stepSize) {
+                         double seconds, Stop stop, double reference, boolean target, double tolerance, int[] foundAt,
+                         int[] accepted, long[] steps, int[] firstAtReference, long[] atReference,
+                         double[] stepSize) {
         this.strategy = strategy;
         this.budget = budget;
         this.seed = seed;
@@ -63,6 +67,7 @@ public final class SearchSummary {
         this.seconds = seconds;
         this.stop = stop;
         this.reference = reference;
+        this.target = target;
         this.tolerance = tolerance;
         this.foundAt = foundAt;
         this.accepted = accepted;
@@ -135,6 +140,11 @@ public final class SearchSummary {
     /** The value descents are counted against (the known optimum, else the target), NaN when there is none. */
     public double reference() {
         return reference;
+    }
+
+    /** Whether {@link #reference()} is the budget's target, no optimum f* being known. */
+    public boolean referenceIsTarget() {
+        return target;
     }
 
     /** The tolerance of {@link #reference()}, relative to {@code max(1, |reference|)}. */
