@@ -50,7 +50,8 @@ public sealed interface SearchStrategy permits Multistart, Restarts, BasinHoppin
 
     /**
      * The strategy batchopt recommends for an unknown multimodal objective, which {@code --search auto} runs:
-     * {@link Memetic#DEFAULTS}, chosen by the benchmarks of {@code benchmarks/search/} (README there).
+     * {@link Memetic#DEFAULTS}, chosen by the benchmarks of {@code benchmarks/search/} (recorded in
+     * {@code benchmarks/results/2026-12-02-search.md}).
      */
     static SearchStrategy recommended() {
         return Memetic.DEFAULTS;
