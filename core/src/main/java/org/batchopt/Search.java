@@ -58,26 +58,53 @@ public final class Search {
         this.progress = progress;
     }
 
-    /** A multi-start search with the engine's backend and settings (its progress receiver is replaced by ours). */
+    /**
+     * A search on an engine.
+     *
+     * @param engine the backend and settings of every descent (its progress receiver is replaced by the search's)
+     * @return a multi-start search with the defaults of the class comment
+     */
     public static Search on(Engine engine) {
         return new Search(Objects.requireNonNull(engine), SearchStrategy.multistart(), Budget.DEFAULT, null, 1,
                 Double.NaN, KnownOptimum.DEFAULT_TOLERANCE, null);
     }
 
+    /**
+     * The strategy that moves the chains between descents.
+     *
+     * @param s the strategy
+     * @return this search with that strategy
+     */
     public Search strategy(SearchStrategy s) {
         return new Search(engine, Objects.requireNonNull(s), budget, box, seed, fStar, tolerance, progress);
     }
 
+    /**
+     * When the search ends.
+     *
+     * @param b the budget: rounds, member-steps, seconds, a target
+     * @return this search with that budget
+     */
     public Search budget(Budget b) {
         return new Search(engine, strategy, Objects.requireNonNull(b), box, seed, fStar, tolerance, progress);
     }
 
-    /** The box perturbations and fresh starts stay in; null for the objective's usual box. */
+    /**
+     * The box perturbations and fresh starts stay in (descents may leave it).
+     *
+     * @param b the box, null for the objective's usual box
+     * @return this search with that box
+     */
     public Search box(Box b) {
         return new Search(engine, strategy, budget, b, seed, fStar, tolerance, progress);
     }
 
-    /** The seed of the strategies' random streams. */
+    /**
+     * The seed of the strategies' random streams.
+     *
+     * @param s the seed
+     * @return this search with that seed
+     */
     public Search seed(long s) {
         return new Search(engine, strategy, budget, box, s, fStar, tolerance, progress);
     }
@@ -87,6 +114,9 @@ public final class Search {
      * {@link Result#known(double, double, double)} takes it; NaN (the default) for the objective's known minimum.
      * Where no f* is known either, descents are counted against the budget's target, if any: a descent reaches it
      * when its value is the target or better, as the target ends the search.
+     *
+     * @param f the known optimum, NaN for the objective's own
+     * @return this search counting against {@code f}
      */
     public Search fStar(double f) {
         if (Double.isInfinite(f)) {
@@ -98,6 +128,9 @@ public final class Search {
     /**
      * A descent reaches f* when its value is within {@code tol * max(1, |f*|)} of it, or better (the rule of
      * {@link KnownOptimum}).
+     *
+     * @param tol the tolerance, relative to {@code max(1, |f*|)}; finite and at least 0
+     * @return this search with that tolerance
      */
     public Search successTolerance(double tol) {
         if (!(tol >= 0) || Double.isInfinite(tol)) {
@@ -106,7 +139,13 @@ public final class Search {
         return new Search(engine, strategy, budget, box, seed, fStar, tol, progress);
     }
 
-    /** Receives progress over the whole search (member-steps of every round) and its best f after each round. */
+    /**
+     * Where progress goes.
+     *
+     * @param p receives progress over the whole search (member-steps of every round) and its best f after each
+     *          round; null for none
+     * @return this search reporting to {@code p}
+     */
     public Search progress(Progress p) {
         return new Search(engine, strategy, budget, box, seed, fStar, tolerance, p);
     }
@@ -114,6 +153,10 @@ public final class Search {
     /**
      * Searches with every member of {@code batch} as a chain.
      *
+     * @param objective what the members minimize (or maximize)
+     * @param rule      the update rule of every descent, with its hyperparameters per member
+     * @param batch     the members and their start points (round 0's)
+     * @return every member's best point over its chain, with {@link Result#search()} saying how the search went
      * @throws IllegalArgumentException as {@link Engine#run}, or when the strategy's parameters or the budget do not
      *                                  fit the batch (a member-step budget below one round, a history with a search,
      *                                  no search box)

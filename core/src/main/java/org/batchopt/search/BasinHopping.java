@@ -32,12 +32,21 @@ public record BasinHopping(double temperature, double stepSize, double acceptanc
     /** scipy's defaults carried over: temperature 1, step 0.05 of the box's width, acceptance rate 0.5, every coordinate. */
     public static final BasinHopping DEFAULTS = new BasinHopping(1, 0.05, 0.5, 0);
 
-    /** Lowest and highest step size, as a fraction of the box's width. */
+    /** The lowest step size, as a fraction of the box's width. */
     public static final double MIN_STEP = 1e-6;
+    /** The highest step size, as a fraction of the box's width: the whole width. */
     public static final double MAX_STEP = 1;
     /** The gain of the step size's adaptation per hop. */
     public static final double ADAPTATION = 0.2;
 
+    /**
+     * Checks the parameters.
+     *
+     * @param temperature    the Metropolis temperature; 0 for monotonic hopping (>= 0)
+     * @param stepSize       the first step size, as a fraction of the box's width in each coordinate (0, 1]
+     * @param acceptanceRate the acceptance rate the step size is adapted towards, in (0, 1)
+     * @param coordinates    how many coordinates a hop moves, at most the dimension; 0 moves every coordinate
+     */
     public BasinHopping {
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("basin-hopping temperature " + temperature + " must be finite and >= 0");
@@ -56,18 +65,42 @@ public record BasinHopping(double temperature, double stepSize, double acceptanc
         }
     }
 
+    /**
+     * The same hopping at another temperature.
+     *
+     * @param t the Metropolis temperature, 0 for monotonic hopping
+     * @return the strategy with that temperature
+     */
     public BasinHopping withTemperature(double t) {
         return new BasinHopping(t, stepSize, acceptanceRate, coordinates);
     }
 
+    /**
+     * The same hopping with another first step size.
+     *
+     * @param s the first step size, a fraction of the box's width in (0, 1]
+     * @return the strategy with that step size
+     */
     public BasinHopping withStepSize(double s) {
         return new BasinHopping(temperature, s, acceptanceRate, coordinates);
     }
 
+    /**
+     * The same hopping adapting its step towards another acceptance rate.
+     *
+     * @param a the acceptance rate, in (0, 1)
+     * @return the strategy with that rate
+     */
     public BasinHopping withAcceptanceRate(double a) {
         return new BasinHopping(temperature, stepSize, a, coordinates);
     }
 
+    /**
+     * The same hopping moving another number of coordinates per hop.
+     *
+     * @param k the coordinates a hop moves, 0 for every one
+     * @return the strategy moving that many
+     */
     public BasinHopping withCoordinates(int k) {
         return new BasinHopping(temperature, stepSize, acceptanceRate, k);
     }

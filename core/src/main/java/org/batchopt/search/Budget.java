@@ -31,6 +31,14 @@ public record Budget(int rounds, long memberSteps, double seconds, double target
     /** Ten rounds: every member descends ten times. */
     public static final Budget DEFAULT = new Budget(10, 0, 0, Double.NaN);
 
+    /**
+     * Checks the limits: none negative, the seconds and the target finite, at least one limit of the three.
+     *
+     * @param rounds      the most rounds, 0 for no limit
+     * @param memberSteps the most member-steps, 0 for no limit
+     * @param seconds     the time limit in seconds, 0 for none
+     * @param target      the value that ends the search once reached, NaN for none
+     */
     public Budget {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds " + rounds + " must be >= 0 (0 for no limit)");
@@ -49,44 +57,90 @@ public record Budget(int rounds, long memberSteps, double seconds, double target
         }
     }
 
-    /** At most {@code r} rounds, no other limit. */
+    /**
+     * A budget of rounds.
+     *
+     * @param r the rounds, round 0 included
+     * @return at most {@code r} rounds, no other limit
+     */
     public static Budget ofRounds(int r) {
         return new Budget(r, 0, 0, Double.NaN);
     }
 
-    /** At most {@code n} member-steps, no other limit. */
+    /**
+     * A budget of member-steps.
+     *
+     * @param n the member-steps of every descent of every member together
+     * @return at most {@code n} member-steps, no other limit
+     */
     public static Budget ofMemberSteps(long n) {
         return new Budget(0, n, 0, Double.NaN);
     }
 
-    /** At most {@code s} seconds, no other limit. */
+    /**
+     * A time limit.
+     *
+     * @param s the seconds
+     * @return at most {@code s} seconds, no other limit
+     */
     public static Budget ofSeconds(double s) {
         return new Budget(0, 0, s, Double.NaN);
     }
 
+    /**
+     * These limits with another limit on the rounds.
+     *
+     * @param r the rounds, 0 for no limit
+     * @return the budget with that limit
+     */
     public Budget withRounds(int r) {
         return new Budget(r, memberSteps, seconds, target);
     }
 
+    /**
+     * These limits with another limit on the member-steps.
+     *
+     * @param n the member-steps, 0 for no limit
+     * @return the budget with that limit
+     */
     public Budget withMemberSteps(long n) {
         return new Budget(rounds, n, seconds, target);
     }
 
+    /**
+     * These limits with another time limit.
+     *
+     * @param s the seconds, 0 for none
+     * @return the budget with that limit
+     */
     public Budget withSeconds(double s) {
         return new Budget(rounds, memberSteps, s, target);
     }
 
-    /** The same limits, ending as soon as a member reaches {@code f}. */
+    /**
+     * These limits and a target.
+     *
+     * @param f the target, NaN for none
+     * @return the budget ending after the first round in which a member reaches {@code f}
+     */
     public Budget withTarget(double f) {
         return new Budget(rounds, memberSteps, seconds, f);
     }
 
-    /** Whether a target is set. */
+    /**
+     * Whether a target is set.
+     *
+     * @return true when {@link #target()} is not NaN
+     */
     public boolean hasTarget() {
         return !Double.isNaN(target);
     }
 
-    /** The limits in words. */
+    /**
+     * The limits in words.
+     *
+     * @return for instance {@code 10 rounds, target 1e-6}
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (rounds > 0) {

@@ -40,6 +40,13 @@ public record Memetic(int islandSize, double weight, double crossover) implement
     /** The smallest island DE/best/1 can draw from: the member, the best and two others. */
     public static final int MIN_ISLAND = 4;
 
+    /**
+     * Checks the parameters.
+     *
+     * @param islandSize the members per island, at least {@value #MIN_ISLAND}
+     * @param weight     the differential weight F, in (0, 2]
+     * @param crossover  the crossover probability CR, in [0, 1]
+     */
     public Memetic {
         if (islandSize < MIN_ISLAND) {
             throw new IllegalArgumentException("memetic island size " + islandSize + " must be at least " + MIN_ISLAND);
@@ -52,14 +59,32 @@ public record Memetic(int islandSize, double weight, double crossover) implement
         }
     }
 
+    /**
+     * The same search with islands of another size.
+     *
+     * @param p the members per island, at least {@value #MIN_ISLAND}
+     * @return the strategy with that island size
+     */
     public Memetic withIslandSize(int p) {
         return new Memetic(p, weight, crossover);
     }
 
+    /**
+     * The same search with another differential weight.
+     *
+     * @param f the weight F, in (0, 2]
+     * @return the strategy with that weight
+     */
     public Memetic withWeight(double f) {
         return new Memetic(islandSize, f, crossover);
     }
 
+    /**
+     * The same search with another crossover probability.
+     *
+     * @param cr the probability CR, in [0, 1]
+     * @return the strategy with that probability
+     */
     public Memetic withCrossover(double cr) {
         return new Memetic(islandSize, weight, cr);
     }

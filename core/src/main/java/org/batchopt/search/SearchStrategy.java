@@ -22,28 +22,53 @@ package org.batchopt.search;
  */
 public sealed interface SearchStrategy permits Multistart, Restarts, BasinHopping, Memetic {
 
-    /** The name the command line uses: {@code multistart}, {@code restarts}, {@code basin-hopping}, {@code memetic}. */
+    /**
+     * The strategy's name.
+     *
+     * @return the name the command line uses: {@code multistart}, {@code restarts}, {@code basin-hopping},
+     *         {@code memetic}
+     */
     String name();
 
-    /** The name with every parameter, as reports show it. */
+    /**
+     * The strategy in words.
+     *
+     * @return the name with every parameter, as reports show it
+     */
     String describe();
 
-    /** One descent per member from its start point: today's multi-start run. */
+    /**
+     * Multi-start: the run without a search.
+     *
+     * @return one descent per member from its start point
+     */
     static Multistart multistart() {
         return new Multistart();
     }
 
-    /** Fresh starts in every round (see {@link Restarts}). */
+    /**
+     * Restarts.
+     *
+     * @return fresh starts in every round (see {@link Restarts})
+     */
     static Restarts restarts() {
         return new Restarts();
     }
 
-    /** Basin hopping with {@link BasinHopping#DEFAULTS}. */
+    /**
+     * Basin hopping.
+     *
+     * @return basin hopping with {@link BasinHopping#DEFAULTS}
+     */
     static BasinHopping basinHopping() {
         return BasinHopping.DEFAULTS;
     }
 
-    /** Memetic differential evolution with {@link Memetic#DEFAULTS}. */
+    /**
+     * Memetic differential evolution.
+     *
+     * @return memetic search with {@link Memetic#DEFAULTS}
+     */
     static Memetic memetic() {
         return Memetic.DEFAULTS;
     }
@@ -52,6 +77,8 @@ public sealed interface SearchStrategy permits Multistart, Restarts, BasinHoppin
      * The strategy batchopt recommends for an unknown multimodal objective, which {@code --search auto} runs:
      * {@link Memetic#DEFAULTS}, chosen by the benchmarks of {@code benchmarks/search/} (recorded in
      * {@code benchmarks/results/2026-12-02-search.md}).
+     *
+     * @return {@link Memetic#DEFAULTS}
      */
     static SearchStrategy recommended() {
         return Memetic.DEFAULTS;

@@ -43,6 +43,13 @@ public final class SearchSummary {
     /**
      * Made by {@code Search}, which hands over its arrays (one value per member).
      *
+     * @param strategy         the strategy that ran
+     * @param budget           the budget it was given
+     * @param seed             the seed of its random streams
+     * @param rounds           the rounds run, round 0 included
+     * @param memberSteps      the member-steps of every descent together
+     * @param seconds          the seconds the search took
+     * @param stop             why it ended
      * @param reference        the value descents are counted against: the known optimum f*, else the target, else
      *                         NaN (none counted)
      * @param target           whether the reference is the target (no f* known)
@@ -77,92 +84,171 @@ public final class SearchSummary {
         this.stepSize = stepSize;
     }
 
+    /**
+     * The strategy that ran.
+     *
+     * @return the strategy with its parameters
+     */
     public SearchStrategy strategy() {
         return strategy;
     }
 
+    /**
+     * The budget the search was given.
+     *
+     * @return its limits and target
+     */
     public Budget budget() {
         return budget;
     }
 
-    /** The seed of the search's random streams. */
+    /**
+     * The seed of the search's random streams.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** Rounds run, round 0 included: every member descended this many times. */
+    /**
+     * The rounds run, round 0 included: every member descended this many times.
+     *
+     * @return the rounds
+     */
     public int rounds() {
         return rounds;
     }
 
-    /** Member-steps spent by every descent of every round. */
+    /**
+     * The member-steps spent by every descent of every round.
+     *
+     * @return the member-steps
+     */
     public long memberSteps() {
         return memberSteps;
     }
 
-    /** Seconds the whole search took. */
+    /**
+     * The seconds the whole search took.
+     *
+     * @return the seconds
+     */
     public double seconds() {
         return seconds;
     }
 
+    /**
+     * Why the search ended.
+     *
+     * @return the reason
+     */
     public Stop stop() {
         return stop;
     }
 
-    /** The number of members. */
+    /**
+     * The number of members (chains).
+     *
+     * @return the members
+     */
     public int members() {
         return foundAt.length;
     }
 
-    /** The round in which member m's chain reached its best point (0: its first descent). */
+    /**
+     * The round in which member m's chain reached its best point.
+     *
+     * @param m the member
+     * @return the round, 0 for its first descent
+     */
     public int foundAt(int m) {
         return foundAt[m];
     }
 
     /**
-     * The rounds after round 0 in which member m's chain moved to its new end: accepted hops for basin hopping,
-     * replacements for memetic, every round for restarts.
+     * The rounds after round 0 in which member m's chain moved to its new end: accepted hops for basin
+     * hopping, replacements for memetic, every round for restarts.
+     *
+     * @param m the member
+     * @return those rounds
      */
     public int accepted(int m) {
         return accepted[m];
     }
 
-    /** The steps of every descent of member m. */
+    /**
+     * The steps of every descent of member m.
+     *
+     * @param m the member
+     * @return the steps
+     */
     public long memberSteps(int m) {
         return steps[m];
     }
 
-    /** Member m's final step size as a fraction of the box (basin hopping), NaN for other strategies. */
+    /**
+     * Member m's final step size as a fraction of the box (basin hopping).
+     *
+     * @param m the member
+     * @return the step size, NaN for other strategies
+     */
     public double stepSize(int m) {
         return stepSize == null ? Double.NaN : stepSize[m];
     }
 
-    /** The value descents are counted against (the known optimum, else the target), NaN when there is none. */
+    /**
+     * The value descents are counted against: the known optimum, else the target.
+     *
+     * @return the value, NaN when there is none
+     */
     public double reference() {
         return reference;
     }
 
-    /** Whether {@link #reference()} is the budget's target, no optimum f* being known. */
+    /**
+     * Whether {@link #reference()} is the budget's target, no optimum f* being known.
+     *
+     * @return true for the target
+     */
     public boolean referenceIsTarget() {
         return target;
     }
 
-    /** The tolerance of {@link #reference()}, relative to {@code max(1, |reference|)}. */
+    /**
+     * The tolerance of {@link #reference()}, relative to {@code max(1, |reference|)}.
+     *
+     * @return the tolerance, 0 for the target
+     */
     public double tolerance() {
         return tolerance;
     }
 
-    /** The first round in which a descent of member m reached the reference, -1 when none did. */
+    /**
+     * The first round in which a descent of member m reached the reference.
+     *
+     * @param m the member
+     * @return the round, -1 when none did
+     */
     public int firstAtReference(int m) {
         return firstAtReference[m];
     }
 
-    /** Member m's descents that reached the reference. */
+    /**
+     * Member m's descents that reached the reference.
+     *
+     * @param m the member
+     * @return how many
+     */
     public long atReference(int m) {
         return atReference[m];
     }
 
-    /** Descents of every member that reached the reference. */
+    /**
+     * The descents of every member that reached the reference.
+     *
+     * @return how many
+     */
     public long descentsAtReference() {
         long n = 0;
         for (long a : atReference) {
@@ -171,7 +257,11 @@ public final class SearchSummary {
         return n;
     }
 
-    /** Members at least one of whose descents reached the reference. */
+    /**
+     * The members at least one of whose descents reached the reference.
+     *
+     * @return how many
+     */
     public long membersAtReference() {
         long n = 0;
         for (int r : firstAtReference) {
@@ -180,7 +270,11 @@ public final class SearchSummary {
         return n;
     }
 
-    /** The first round in which any member reached the reference, -1 when none did. */
+    /**
+     * The first round in which any member reached the reference.
+     *
+     * @return the round, -1 when none did
+     */
     public int firstRoundAtReference() {
         int first = -1;
         for (int r : firstAtReference) {
@@ -191,7 +285,11 @@ public final class SearchSummary {
         return first;
     }
 
-    /** Descents of every member: rounds times members. */
+    /**
+     * The descents of every member: rounds times members.
+     *
+     * @return how many
+     */
     public long descents() {
         return (long) rounds * members();
     }
