@@ -181,6 +181,31 @@ class SearchTest {
         assertTrue(max.f(max.best().getAsInt()) >= -1e-6, "best f " + max.f(max.best().getAsInt()));
     }
 
+    /** Progress: the best f after every round, never rising, the last one the result's best. */
+    @Test
+    void progressReceivesTheBestFAfterEveryRound() {
+        Objective f = Objectives.rastrigin(4);
+        List<double[]> seen = new java.util.ArrayList<>();
+        Progress p = new Progress() {
+            @Override
+            public void update(long memberSteps, long budget, long finished, int members, double seconds) {
+            }
+
+            @Override
+            public void best(double value, int round) {
+                seen.add(new double[] {value, round});
+            }
+        };
+        Result r = Search.on(engine(40)).strategy(SearchStrategy.basinHopping()).budget(Budget.ofRounds(5)).progress(p)
+                .run(f, RASTRIGIN_GD, batch(f, 16));
+        assertEquals(5, seen.size());
+        for (int k = 0; k < seen.size(); k++) {
+            assertEquals(k, (int) seen.get(k)[1]);
+            assertTrue(k == 0 || seen.get(k)[0] <= seen.get(k - 1)[0], "best f rose in round " + k);
+        }
+        assertEquals(r.objectiveValue(r.best().getAsInt()), seen.get(4)[0]);
+    }
+
     /** A time limit ends the search between rounds, before one that would likely end past it. */
     @Test
     void theTimeLimitEndsTheSearchBetweenRounds() {

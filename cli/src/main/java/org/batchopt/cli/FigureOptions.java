@@ -14,7 +14,8 @@ final class FigureOptions implements HelpSections.Section {
     }
 
     @Option(names = "--f-star", paramLabel = "V", description = "the known optimum: report the best member's gap to "
-            + "it and the share of members that reach it (default: the built-in function's known minimum)")
+            + "it and the share of members that reach it, and with --search the descents that reach it (default: the "
+            + "built-in function's known minimum)")
     Double fStar;
 
     @Option(names = "--success-tol", paramLabel = "V", description = "a member reaches f* when its f is within "

@@ -51,7 +51,8 @@ final class SearchOptions implements HelpSections.Section {
     Double timeLimit;
 
     @Option(names = "--target", paramLabel = "F", description = "end after the first round in which a member reaches "
-            + "F (f <= F; f >= F when maximizing)")
+            + "F (f <= F; f >= F when maximizing). The report counts the descents that reached f* (--f-star, "
+            + "--success-tol), or F where no f* is known")
     Double target;
 
     /** Whether the run is the plain multi-start run: no --search, or multistart, and no budget. */

@@ -74,6 +74,18 @@ class SearchOptionTest {
                 && l.contains("(f <= 1.5)")), target);
     }
 
+    /** README's first command is a search that brings every member to Rastrigin's global minimum, as it says. */
+    @Test
+    void theReadmesFirstCommandFindsTheGlobalMinimum() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("").toAbsolutePath().getParent()
+                .resolve("README.md"));
+        String first = readme.substring(readme.indexOf("```sh\n") + 6).lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("./batchopt run ") && first.contains("--search auto"), first);
+        String table = Cli.run(first.substring("./batchopt ".length())).succeeds().out();
+        assertTrue(table.contains("reached f*          100 % of members (1 000 of 1 000)"), table);
+        assertTrue(table.contains("ran 30 rounds (the rounds were done)"), table);
+    }
+
     @Test
     void helpDescribesEveryStrategy() {
         String help = Cli.run("run --help").succeeds().out();
