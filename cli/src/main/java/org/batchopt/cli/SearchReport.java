@@ -27,9 +27,10 @@ final class SearchReport {
         this.s = s;
     }
 
-    /** The report of {@code result}'s search, null for a run without one. */
-    static SearchReport of(Result result) {
-        return result.search().map(s -> new SearchReport(result, s)).orElse(null);
+    /** The report of the outcome's search, null for a run without one (a run on a cluster has none). */
+    static SearchReport of(RunOutcome outcome) {
+        return outcome instanceof LocalOutcome local
+                ? local.r().search().map(s -> new SearchReport(local.r(), s)).orElse(null) : null;
     }
 
     /** Rows of the table's summary. */

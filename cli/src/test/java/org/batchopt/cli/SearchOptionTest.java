@@ -115,5 +115,6 @@ class SearchOptionTest {
         Cli.run(JOB + "--search restarts --time-limit 0").failsWith(2, "--time-limit 0.0 must be");
         Cli.run(JOB + "--search restarts --budget -3").failsWith(2, "--budget -3 must be");
         Cli.run(JOB + "--search restarts --history 5 --format json").failsWith(2, "keeps no history");
+        Cli.run(JOB + "--search auto --spark local[1]").failsWith(2, "cannot be combined with --spark");
     }
 }
