@@ -22,6 +22,8 @@ import java.util.List;
  */
 public record KnownOptimum(double fStar, double tolerance, double gap, long successes, long members, double xTol,
                            List<Minimizer> minimizers) {
+    /** The success tolerance where none is given: {@code 1e-4 max(1, |f*|)}. */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
 
     /**
      * A known global minimizer and how many members reached it.

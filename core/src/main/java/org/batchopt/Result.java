@@ -12,6 +12,7 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.rule.UpdateRule;
+import org.batchopt.search.SearchSummary;
 
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
@@ -32,6 +33,8 @@ public final class Result {
     private final Timing timing;
     private final int startsPerCombination;
     private long[] statusCounts;
+    /** How the search that made this result went; null for a run of the engine alone. */
+    private SearchSummary search;
     /** Per-member weights of the penalties, null where the rule has none. */
     private final Param l1;
     private final Param[] quadratic;
@@ -637,6 +640,22 @@ public final class Result {
         }
         sortByRank(order);
         return order;
+    }
+
+    /**
+     * How the search that made this result went ({@link Search}): its rounds, why it stopped, how each member's best
+     * point was found.
+     *
+     * @return the search's summary, empty for a run of {@link Engine#run} alone
+     */
+    public Optional<SearchSummary> search() {
+        return Optional.ofNullable(search);
+    }
+
+    /** Attaches the search's summary, once, before the result is handed out. */
+    Result withSearch(SearchSummary s) {
+        search = s;
+        return this;
     }
 
     /**

@@ -57,6 +57,8 @@ final class RunReport {
     private final Figures figures;
     /** With --minima, else null. */
     private final List<Minimum> minima;
+    /** The search's part, null for a run without a search. */
+    private final SearchReport search;
 
     RunReport(PreparedJob job, Figures figures, Selection selection) {
         this.job = job;
@@ -67,6 +69,7 @@ final class RunReport {
                 : result.best(selection.limit(result.members()));
         this.figures = figures;
         this.minima = selection.minima() ? figures.basins.minima() : null;
+        this.search = SearchReport.of(result);
     }
 
     void write(Format format, PrintWriter out) {
@@ -145,6 +148,9 @@ final class RunReport {
                         : Numbers.brief(result.f(b)) + " at member " + b)
                 .findFirst().orElse("none: every member diverged"));
         figures.summaryRows(t);
+        if (search != null) {
+            search.summary(t);
+        }
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
                 + Numbers.seconds(tm.transferSeconds()) + ", run " + Numbers.seconds(tm.runSeconds()) + ", total "
@@ -206,6 +212,9 @@ final class RunReport {
         s.put("f_tol", Numbers.exact(job.settings().stopping().valueTolerance(), Precision.FP64));
         s.put("starts", job.starts().describe());
         s.put("backend", result.backend());
+        if (search != null) {
+            search.settings(s);
+        }
         return s;
     }
 
@@ -318,6 +327,9 @@ final class RunReport {
             } else {
                 g.writeNullField("saturation");
             }
+            if (search != null) {
+                search.json(g, precision);
+            }
             Timing t = result.timing();
             g.writeObjectFieldStart("timing");
             g.writeNumberField("compile", t.compileSeconds());
@@ -381,6 +393,11 @@ final class RunReport {
             g.writeNumberField("combination", m / job.startsPerCombination());
         }
         writeDoubles(g, "hyperparameters", result.hyperparameters(m));
+        if (search != null) {
+            g.writeObjectFieldStart("search");
+            search.member(g, m);
+            g.writeEndObject();
+        }
         if (result.historyEvery() > 0) {
             g.writeNumberField("history_every", result.historyEvery());
             g.writeArrayFieldStart("history");
