@@ -3,11 +3,13 @@
  * (the layout of fused.cl) and each step is two launches over the active members:
  *   bo_stream_eval    one work-item per member: f and the gradient into G, the stopping tests, and the
  *                     step's scalars into SC[k*nm + m] (the member's rule state products advance here);
- *   bo_stream_update  one work-item per (member, coordinate): the update of that coordinate.
+ *   bo_stream_update  one work-item per (member, coordinate): the update of that coordinate (clamped into the box
+ *                     with a box projection);
+ *   bo_stream_project one work-item per member, after the update with a simplex projection: the projection.
  * The arithmetic per member and coordinate is the fused kernel's, so both strategies give the same bits.
  * bo_init (init.cl) initializes the state for both.
  */
-BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm, real fd_step)
+BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm, real fd_step, const real* hp)
 {
 #if BO_CENTRAL
     for (int i = 0; i < DIM; i++) {
@@ -16,15 +18,15 @@ BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm,
         const real xp = xi + h;
         const real xm = xi - h;
         x[(long)i * nm] = xp;
-        const real fp = obj_value(x, nm);
+        const real fp = obj_value(x, nm, hp);
         x[(long)i * nm] = xm;
-        const real fm = obj_value(x, nm);
+        const real fm = obj_value(x, nm, hp);
         x[(long)i * nm] = xi;
         g[(long)i * nm] = (fp - fm) / (xp - xm);
     }
-    real f = obj_value(x, nm);
+    real f = obj_value(x, nm, hp);
 #else
-    real f = obj_value_grad(x, g, nm);
+    real f = obj_value_grad(x, g, nm, hp);
 #endif
 #if BO_MAXIMIZE
     f = -f;
@@ -40,7 +42,7 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
                              __global const int* ACTIVE, const int nactive, const long nm,
                              __global const real* UNI, __global const real* PM,
                              const int s, const int max_steps, const real gtol, const real ftol,
-                             const real fd_step)
+                             const real fd_step, __global real* CON, __global const real* PJ, const real feas_tol)
 {
     const int gid = (int)get_global_id(0);
     if (gid >= nactive) {
@@ -54,7 +56,15 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
     BO_LOAD_PARAMS(hp, UNI, PM, nm, m);
     __global real* x = X + m;
     __global real* g = G + m;
-    const real f = bo_evaluate_global(x, g, nm, fd_step);
+#if BO_PROJECT
+    if (s == 0) {
+        bo_project(x, g, nm, PJ);
+    }
+#endif
+    const real f = bo_evaluate_global(x, g, nm, fd_step, hp);
+#if BO_NCON > 0
+    con_all(x, g, nm, hp, CON + m, nm, s, feas_tol);
+#endif
     real gsq = R(0);
     real xz = R(0);
     for (int i = 0; i < DIM; i++) {
@@ -64,7 +74,13 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
         gsq = gsq + gi * gi;
         xz = xz + xi * R(0);
     }
-    const int status = bo_check(f, F[m], gsq, xz, s, max_steps, gtol, ftol);
+#if BO_PROJECT
+    gsq = gsq <= REAL_MAX ? bo_projected_gsq(x, g, nm, PJ) : gsq;
+#endif
+    int status = bo_check(f, F[m], gsq, xz, s, max_steps, gtol, ftol);
+#if BO_NCON > 0
+    status = bo_feasible(status, gsq, CON + m, nm, feas_tol, s, max_steps);
+#endif
     F[m] = f;
     if (status != BO_RUNNING) {
         GN[m] = sqrt(gsq);
@@ -88,7 +104,8 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
 
 __kernel void bo_stream_update(__global real* X, __global const real* G, __global real* ST,
                                __global const real* SC, __global const int* STATUS,
-                               __global const int* ACTIVE, const int nactive, const long nm)
+                               __global const int* ACTIVE, const int nactive, const long nm,
+                               __global const real* PJ)
 {
     const long e = get_global_id(0);
     if (e >= (long)nactive * DIM) {
@@ -109,8 +126,26 @@ __kernel void bo_stream_update(__global real* X, __global const real* G, __globa
     }
     real xv = X[(long)i * nm + m];
     bo_update_coord(sc, &xv, G[(long)i * nm + m], sv);
+#if BO_PROJECT == BO_PROJECT_BOX
+    xv = bo_clamp(xv, PJ[i], PJ[DIM + i]);
+#endif
     X[(long)i * nm + m] = xv;
     for (int j = 0; j < RULE_NS; j++) {
         ST[(long)(j * DIM + i) * nm + m] = sv[j];
     }
+}
+
+__kernel void bo_stream_project(__global real* X, __global real* G, __global const int* STATUS,
+                                __global const int* ACTIVE, const int nactive, const long nm,
+                                __global const real* PJ)
+{
+    const int gid = (int)get_global_id(0);
+    if (gid >= nactive) {
+        return;
+    }
+    const long m = ACTIVE[gid];
+    if (STATUS[m] != BO_RUNNING) {
+        return;
+    }
+    bo_project(X + m, G + m, nm, PJ);
 }

@@ -1,6 +1,7 @@
 package org.batchopt;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,11 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.batchopt.backend.BackendSpi;
+import org.batchopt.backend.ConstraintPlan;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.KernelProjection;
+import org.batchopt.objective.expression.ExpressionConstraints;
 import org.batchopt.rule.UpdateRule;
 
 /**
@@ -24,20 +28,24 @@ import org.batchopt.rule.UpdateRule;
  * </pre>
  *
  * Defaults: {@link RunSettings#DEFAULTS} (fp32, 1000 steps and no tolerance, analytic gradients, the planner's
- * strategy, no history). Members are split into blocks a backend can hold; with several backends each takes a
- * contiguous share of every block. Every member's result depends only on its own inputs, never on the split.
+ * strategy, no history; {@link AugmentedLagrangian#DEFAULTS} for constraints). Members are split into blocks a
+ * backend can hold; with several backends each takes a contiguous share of every block. Every member's result
+ * depends only on its own inputs, never on the split.
  */
 public final class Engine {
     private final BackendSpi backend;
     private final RunSettings settings;
     private final Progress progress;
     private final int blockCap;
+    private final AugmentedLagrangian lagrangian;
 
-    private Engine(BackendSpi backend, RunSettings settings, Progress progress, int blockCap) {
+    private Engine(BackendSpi backend, RunSettings settings, Progress progress, int blockCap,
+                   AugmentedLagrangian lagrangian) {
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
         this.blockCap = blockCap;
+        this.lagrangian = lagrangian;
     }
 
     /**
@@ -56,7 +64,7 @@ public final class Engine {
             parts.add(spi);
         }
         return new Engine(parts.size() == 1 ? parts.get(0) : new MultiBackend(parts, false), RunSettings.DEFAULTS,
-                null, 0);
+                null, 0, AugmentedLagrangian.DEFAULTS);
     }
 
     /** The settings runs use. */
@@ -66,7 +74,7 @@ public final class Engine {
 
     /** Every setting at once. */
     public Engine settings(RunSettings s) {
-        return new Engine(backend, Objects.requireNonNull(s), progress, blockCap);
+        return new Engine(backend, Objects.requireNonNull(s), progress, blockCap, lagrangian);
     }
 
     public Engine precision(Precision p) {
@@ -109,27 +117,56 @@ public final class Engine {
         if (members < 0) {
             throw new IllegalArgumentException("members per block " + members + " must be >= 0");
         }
-        return new Engine(backend, settings, progress, members);
+        return new Engine(backend, settings, progress, members, lagrangian);
     }
 
     /** Receives progress while a batch runs; null for none. */
     public Engine progress(Progress p) {
-        return new Engine(backend, settings, p, blockCap);
+        return new Engine(backend, settings, p, blockCap, lagrangian);
+    }
+
+    /** How general constraints are solved: penalties, their growth, inner steps, the feasibility tolerance. */
+    public Engine augmentedLagrangian(AugmentedLagrangian a) {
+        return new Engine(backend, settings, progress, blockCap, Objects.requireNonNull(a));
+    }
+
+    /** The augmented Lagrangian's settings runs use. */
+    public AugmentedLagrangian augmentedLagrangian() {
+        return lagrangian;
     }
 
     /**
-     * Optimizes every member of {@code batch}.
+     * Optimizes every member of {@code batch}, subject to {@code constraints}: at most one projection
+     * ({@link Constraints#box()}, {@link Constraints#simplex(double)}) and any number of general constraints
+     * ({@link Constraints#equality}, {@link Constraints#inequality}), in the order given, solved by the
+     * {@link #augmentedLagrangian() augmented Lagrangian method}.
      *
-     * @throws IllegalArgumentException when the batch, the objective and the rule do not fit together
+     * @throws IllegalArgumentException when the batch, the objective, the rule and the constraints do not fit
+     *                                  together: a per-member value count, two projections, a box of another
+     *                                  dimension, a mistake in a constraint's formula (naming its column)
      * @throws BackendException         when a backend cannot run the job
      */
-    public Result run(Objective objective, UpdateRule rule, Batch batch) {
+    public Result run(Objective objective, UpdateRule rule, Batch batch, Constraint... constraints) {
+        return run(objective, rule, batch, List.of(constraints));
+    }
+
+    /** {@link #run(Objective, UpdateRule, Batch, Constraint...)} with the constraints in a list. */
+    public Result run(Objective objective, UpdateRule rule, Batch batch, List<Constraint> constraints) {
         check(objective, rule, batch);
-        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
+        List<Constraint.General> general = new ArrayList<>();
+        ConstraintPlan constraintPlan = constraintPlan(objective, constraints, general);
+        Map<String, Param> others = new LinkedHashMap<>();
+        if (!general.isEmpty()) {
+            lagrangian.parameters().forEach((h, p) -> others.put(h.id(), p));
+        }
+        others.putAll(objective.parameters());
+        checkSizes(others, batch);
+        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings,
+                constraintPlan, others);
         backend.requirePrecision(plan.precision());
         int n = batch.members();
         MemberResults out = new MemberResults(objective.dimension(), n, plan.precision(), plan.historyEvery(),
-                plan.stopping().maxSteps());
+                plan.stopping().maxSteps(), general.size());
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(n, t0));
         int block = Math.max(1, backend.maxBlockMembers(plan));
@@ -145,7 +182,61 @@ public final class Engine {
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
         Timing timing = new Timing(context.compileSeconds(), context.transferSeconds(), context.runSeconds(), total);
-        return new Result(objective, rule, out, backend.id(), backend.device(), timing);
+        return new Result(objective, rule, out, backend.id(), backend.device(), timing, general, others);
+    }
+
+    /**
+     * The plan of {@code constraints} on {@code objective}; the general ones are added to {@code general} in order.
+     */
+    private ConstraintPlan constraintPlan(Objective objective, List<Constraint> constraints,
+                                          List<Constraint.General> general) {
+        KernelProjection projection = KernelProjection.NONE;
+        double[] data = new double[0];
+        List<ExpressionConstraints.Spec> specs = new ArrayList<>();
+        int d = objective.dimension();
+        for (Constraint c : constraints) {
+            Objects.requireNonNull(c, "constraint");
+            if (!(c instanceof Constraint.General) && projection != KernelProjection.NONE) {
+                throw new IllegalArgumentException("a run takes at most one projection; got " + c + " after another");
+            }
+            if (c instanceof Constraint.General g) {
+                general.add(g);
+                specs.add(new ExpressionConstraints.Spec(g.left(), g.isInequality(),
+                        g.relation() == Constraint.Relation.AT_LEAST, g.bound(), g.toString()));
+            } else if (c instanceof Constraint.BoxProjection b) {
+                if (b.box() == null && !objective.hasBox()) {
+                    throw new IllegalArgumentException(objective.name() + " has no box to keep members in: give one "
+                            + "with Constraints.box(box)");
+                }
+                Box box = b.box() != null ? b.box() : objective.box();
+                if (box.dimension() != d) {
+                    throw new IllegalArgumentException("the projection's box has dimension " + box.dimension()
+                            + ", the objective " + d);
+                }
+                projection = KernelProjection.BOX;
+                data = new double[2 * d];
+                for (int i = 0; i < d; i++) {
+                    data[i] = box.lo(i);
+                    data[d + i] = box.hi(i);
+                }
+            } else if (c instanceof Constraint.SimplexProjection s) {
+                projection = KernelProjection.SIMPLEX;
+                data = new double[] {s.total()};
+            }
+        }
+        ExpressionConstraints source = specs.isEmpty() ? null
+                : ExpressionConstraints.compile(specs, d, List.copyOf(objective.parameters().keySet()));
+        return new ConstraintPlan(projection, data, source, lagrangian.feasibilityTolerance());
+    }
+
+    private static void checkSizes(Map<String, Param> parameters, Batch batch) {
+        for (Map.Entry<String, Param> e : parameters.entrySet()) {
+            Param p = e.getValue();
+            if (!p.isUniform() && p.size() != batch.members()) {
+                throw new IllegalArgumentException(e.getKey() + " has " + p.size() + " per-member values, batch has "
+                        + batch.members() + " members");
+            }
+        }
     }
 
     private void check(Objective objective, UpdateRule rule, Batch batch) {

@@ -2,6 +2,7 @@ package org.batchopt;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.objective.builtin.BuiltInSources;
@@ -187,8 +188,24 @@ public final class Objectives {
         return expression(text, box.dimension(), box);
     }
 
+    /**
+     * The objective given by {@code text}, as {@link #expression(String, Box)}, whose formula may also use the named
+     * {@code parameters} (see {@link Objective#withParameters}): {@code expression("(x - mu)^2 + y^2", box,
+     * Map.of("mu", grid.column("mu", starts)))}.
+     *
+     * @throws IllegalArgumentException as {@link #expression(String, int)} and {@link Objective#withParameters}
+     */
+    public static Objective expression(String text, Box box, Map<String, Param> parameters) {
+        return expression(text, box.dimension(), box, parameters);
+    }
+
     private static Objective expression(String text, int dimension, Box box) {
-        ExpressionSource source = ExpressionSource.compile(text, dimension);
-        return new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
+        return expression(text, dimension, box, Map.of());
+    }
+
+    private static Objective expression(String text, int dimension, Box box, Map<String, Param> parameters) {
+        ExpressionSource source = ExpressionSource.compile(text, dimension, List.copyOf(parameters.keySet()));
+        Objective f = new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
+        return parameters.isEmpty() ? f : f.withParameters(parameters);
     }
 }

@@ -12,8 +12,9 @@ import org.batchopt.rule.UpdateRule;
 
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the gradient norm
- * there, the steps taken, its status and its hyperparameters; plus the best members, the distinct minima,
- * which backend ran it, and where the time went.
+ * there, the steps taken, its status and its hyperparameters, and under general constraints its multipliers,
+ * constraint values, largest violation and KKT residual; plus the best members, the distinct minima, which
+ * backend ran it, and where the time went.
  */
 public final class Result {
     private final Objective objective;
@@ -22,15 +23,21 @@ public final class Result {
     private final String backend;
     private final String device;
     private final Timing timing;
+    private final List<Constraint.General> constraints;
+    /** The run's hyperparameters besides the rule's, by id: the augmented Lagrangian's, the named parameters. */
+    private final Map<String, Param> others;
     private long[] statusCounts;
 
-    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing) {
+    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing,
+           List<Constraint.General> constraints, Map<String, Param> others) {
         this.objective = objective;
         this.rule = rule;
         this.data = data;
         this.backend = backend;
         this.device = device;
         this.timing = timing;
+        this.constraints = List.copyOf(constraints);
+        this.others = new LinkedHashMap<>(others);
     }
 
     public Objective objective() {
@@ -92,11 +99,87 @@ public final class Result {
         return data.status(m);
     }
 
-    /** Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...). */
+    /**
+     * Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...;
+     * rho, rho_growth and inner_steps under general constraints), then the objective's named parameters by name.
+     */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
         rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
+        others.forEach((k, p) -> h.put(k, p.at(m)));
         return h;
+    }
+
+    /** The names of {@link #hyperparameters(int)}, in its order. */
+    public List<String> hyperparameterNames() {
+        List<String> names = new ArrayList<>();
+        rule.parameters().keySet().forEach(k -> names.add(k.id()));
+        names.addAll(others.keySet());
+        return names;
+    }
+
+    /** Every hyperparameter of the run by name, in the order of {@link #hyperparameters(int)}. */
+    public Map<String, Param> parameters() {
+        Map<String, Param> p = new LinkedHashMap<>();
+        rule.parameters().forEach((k, v) -> p.put(k.id(), v));
+        p.putAll(others);
+        return p;
+    }
+
+    /** The run's general constraints, in the order given (projections are not among them). */
+    public List<Constraint.General> constraints() {
+        return constraints;
+    }
+
+    /**
+     * Member m's multipliers, one per general constraint in order: at a solution {@code grad f = sum_j lambda_j
+     * grad left_j} (the convention of {@link Constraints}). They are the augmented Lagrangian's estimates at the final
+     * point, {@code lambda_j + rho_j c_j} (for an inequality at least 0 before the sign); empty without constraints.
+     */
+    public double[] multipliers(int m) {
+        double[] w = constraints.isEmpty() ? new double[0] : data.weights().get(m);
+        for (int j = 0; j < w.length; j++) {
+            w[j] = multiplierSign(j) * w[j] + 0.0;
+        }
+        return w;
+    }
+
+    /**
+     * The factor from the weight of constraint j in the kernels, which minimize F = f or -f subject to c_j = left -
+     * bound (or bound - left for &gt;=) with grad F + sum_j w_j grad c_j = 0, to the multiplier of grad f = sum_j
+     * lambda_j grad left_j: lambda_j = -(F's sign) * (c_j's sign) * w_j. Never -0.
+     */
+    private double multiplierSign(int j) {
+        boolean atLeast = constraints.get(j).relation() == Constraint.Relation.AT_LEAST;
+        return objective.isMaximized() != atLeast ? 1 : -1;
+    }
+
+    /** Member m's constraints' left sides at its final point, one per general constraint; empty without any. */
+    public double[] constraintValues(int m) {
+        return constraints.isEmpty() ? new double[0] : data.constraintValues().get(m);
+    }
+
+    /**
+     * Member m's largest constraint violation at its final point: {@code |left - bound|} of an equality, the amount
+     * by which an inequality is exceeded; 0 without general constraints (a projection is exact).
+     */
+    public double violation(int m) {
+        return constraints.isEmpty() ? 0 : data.violation(m);
+    }
+
+    /**
+     * Member m's KKT residual at its final point: the largest of the Lagrangian's gradient norm, the equalities'
+     * {@code |c_j|} and the inequalities' {@code |min(-c_j, w_j)|} (feasibility and complementarity); without general
+     * constraints the gradient norm (under a projection, the projected gradient's).
+     */
+    public double kktResidual(int m) {
+        return constraints.isEmpty() ? data.gradientNorm(m) : data.kktResidual(m);
+    }
+
+    /** Whether member m ended feasible: neither {@link Status#INFEASIBLE} nor {@link Status#DIVERGED}. */
+    public boolean feasible(int m) {
+        Status s = data.status(m);
+        return s != Status.INFEASIBLE && s != Status.DIVERGED;
     }
 
     /** Number of members that ended with {@code status}. */
@@ -113,8 +196,8 @@ public final class Result {
     }
 
     /**
-     * The best member: lowest f (highest when maximizing) among those that did not diverge, ties to the lower
-     * index; empty when every member diverged.
+     * The best member: lowest f (highest when maximizing) among those that did not diverge, feasible members before
+     * {@link Status#INFEASIBLE} ones, ties to the lower index; empty when every member diverged.
      */
     public OptionalInt best() {
         int[] b = best(1);
@@ -122,8 +205,9 @@ public final class Result {
     }
 
     /**
-     * The k best members, best first, diverged members excluded; ties go to the lower index. Takes time
-     * proportional to N log k and memory proportional to k.
+     * The k best members, best first, diverged members excluded: the feasible ones by f, then the infeasible ones
+     * by their violation; ties go to the lower index. Takes time proportional to N log k and memory proportional to
+     * k.
      */
     public int[] best(int k) {
         if (k < 0) {
@@ -148,11 +232,25 @@ public final class Result {
         return out;
     }
 
-    /** True when member a ranks before member b: better f, then lower index. */
+    /**
+     * True when member a ranks before member b: feasible before infeasible, then better f (two infeasible ones:
+     * smaller violation, then better f), then lower index.
+     */
     private boolean better(int a, int b) {
-        double fa = data.f(a);
-        double fb = data.f(b);
-        int c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
+        boolean ia = data.status(a) == Status.INFEASIBLE;
+        boolean ib = data.status(b) == Status.INFEASIBLE;
+        if (ia != ib) {
+            return ib;
+        }
+        int c = 0;
+        if (ia) {
+            c = Double.compare(data.violation(a), data.violation(b));
+        }
+        if (c == 0) {
+            double fa = data.f(a);
+            double fb = data.f(b);
+            c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
+        }
         return c < 0 || (c == 0 && a < b);
     }
 
@@ -217,7 +315,8 @@ public final class Result {
      * The distinct minima (maxima when maximizing) the members reached, best first. Members are taken in
      * order of f; a member joins the first minimum whose best point is within {@code xTol} of its final
      * point in every coordinate and whose best f is within {@code fTol * max(1, |f|)} of its f; otherwise
-     * it founds a new minimum. Diverged members are left out.
+     * it founds a new minimum. Diverged members are left out; infeasible ones come after every feasible one, and
+     * so do the minima they found.
      */
     public List<Minimum> minima(double xTol, double fTol) {
         if (!(xTol >= 0) || !(fTol >= 0)) {
@@ -229,16 +328,23 @@ public final class Result {
         List<List<Integer>> groups = new ArrayList<>();
         int d = dimension();
         int firstCandidate = 0;
+        int firstInfeasible = -1;
         for (int m : order) {
+            boolean infeasible = data.status(m) == Status.INFEASIBLE;
+            if (infeasible && firstInfeasible < 0) {
+                firstInfeasible = centers.size();
+            }
             double fm = data.f(m);
             double ftol = fTol * Math.max(1, Math.abs(fm));
-            while (firstCandidate < values.size() && Math.abs(values.get(firstCandidate) - fm) > ftol) {
+            // Feasible members come in order of f, so the minima within ftol are the last ones; infeasible ones come
+            // in order of violation and meet only the infeasible minima, each tested for f.
+            while (!infeasible && firstCandidate < values.size() && Math.abs(values.get(firstCandidate) - fm) > ftol) {
                 firstCandidate++;
             }
             int found = -1;
-            for (int c = firstCandidate; c < centers.size() && found < 0; c++) {
+            for (int c = infeasible ? firstInfeasible : firstCandidate; c < centers.size() && found < 0; c++) {
                 double[] center = centers.get(c);
-                boolean near = true;
+                boolean near = !infeasible || Math.abs(values.get(c) - fm) <= ftol;
                 for (int i = 0; i < d && near; i++) {
                     near = Math.abs(center[i] - data.x().get(m, i)) <= xTol;
                 }
@@ -264,7 +370,9 @@ public final class Result {
 
     private List<Minimum> sortedByValue(List<Minimum> minima) {
         Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::f);
-        minima.sort((objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(mn -> mn.members()[0]));
+        Comparator<Minimum> feasibleFirst = Comparator.comparing(mn -> data.status(mn.members()[0]) == Status.INFEASIBLE);
+        minima.sort(feasibleFirst.thenComparing(objective.isMaximized() ? byF.reversed() : byF)
+                .thenComparingInt(mn -> mn.members()[0]));
         return minima;
     }
 

@@ -11,7 +11,12 @@ public enum Status {
     /** The step budget ran out. */
     MAX_STEPS,
     /** f, x or the gradient became non-finite. */
-    DIVERGED;
+    DIVERGED,
+    /**
+     * A constrained member whose largest constraint violation was still above the feasibility tolerance when its
+     * step budget ran out ({@link AugmentedLagrangian}); such a member never converges.
+     */
+    INFEASIBLE;
 
     private static final Status[] VALUES = values();
 

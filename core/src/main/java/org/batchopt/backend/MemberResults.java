@@ -21,8 +21,20 @@ public final class MemberResults {
     private final byte[] status;
     private final int historyEvery;
     private final List<Points> history = new ArrayList<>();
+    /** General constraints: per member J left sides and J weights, the largest violation and the KKT residual. */
+    private final int constraints;
+    private final Points constraintValues;
+    private final Points weights;
+    private final double[] violation;
+    private final double[] kkt;
 
     public MemberResults(int dimension, int members, Precision precision, int historyEvery, int maxSteps) {
+        this(dimension, members, precision, historyEvery, maxSteps, 0);
+    }
+
+    /** Results of members with {@code constraints} general constraints. */
+    public MemberResults(int dimension, int members, Precision precision, int historyEvery, int maxSteps,
+                         int constraints) {
         this.dimension = dimension;
         this.members = members;
         this.precision = precision;
@@ -32,6 +44,11 @@ public final class MemberResults {
         this.steps = new int[members];
         this.status = new byte[members];
         this.historyEvery = historyEvery;
+        this.constraints = constraints;
+        this.constraintValues = constraints > 0 ? new Points(constraints, members, precision) : null;
+        this.weights = constraints > 0 ? new Points(constraints, members, precision) : null;
+        this.violation = constraints > 0 ? new double[members] : null;
+        this.kkt = constraints > 0 ? new double[members] : null;
         if (historyEvery > 0) {
             for (int s = 0; s <= maxSteps; s += historyEvery) {
                 history.add(new Points(dimension, members, precision));
@@ -63,6 +80,40 @@ public final class MemberResults {
     /** Final points. */
     public Points x() {
         return x;
+    }
+
+    /** The number of general constraints, J. */
+    public int constraints() {
+        return constraints;
+    }
+
+    /**
+     * Records member {@code m}'s constraints at its end: left sides and weights (the augmented Lagrangian's
+     * multiplier estimates, kernels/constraints.cl) through {@link #constraintValues()} and {@link #weights()}, and
+     * here its largest violation and KKT residual.
+     */
+    public void finishConstraints(long m, double largestViolation, double kktResidual) {
+        int j = Math.toIntExact(m);
+        violation[j] = largestViolation;
+        kkt[j] = kktResidual;
+    }
+
+    /** Per member the left side of each constraint at its end (J values), when there are constraints. */
+    public Points constraintValues() {
+        return constraintValues;
+    }
+
+    /** Per member the weight w_j of each constraint at its end (J values), when there are constraints. */
+    public Points weights() {
+        return weights;
+    }
+
+    public double violation(int m) {
+        return violation[m];
+    }
+
+    public double kktResidual(int m) {
+        return kkt[m];
     }
 
     public double f(int m) {

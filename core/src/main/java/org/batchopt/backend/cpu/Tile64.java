@@ -17,11 +17,14 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.ParamLayout;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.ConstraintTwin64;
+import org.batchopt.kernel.KernelProjection;
 import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.kernel.StepScalars;
 
 /**
- * fp64 twin of {@code kernels/fused.cl} and {@code kernels/step.cl}: up to {@code lanes} members stepped
+ * fp64 twin of {@code kernels/fused.cl}, {@code kernels/step.cl} and {@code kernels/constraints.cl} (through
+ * {@link Projection64} and {@link Lagrangian64}): up to {@code lanes} members stepped
  * together, each lane the kernel's work-item, every lane loop innermost. All lanes of a tile start together,
  * so they share the step count s; a lane whose member stops hands its place to the last running lane, and
  * the loops shrink to the lanes still running.
@@ -59,6 +62,10 @@ public final class Tile64 implements Tile {
     private final int historyEvery;
     /** Every hyperparameter is one value for the batch. */
     private final boolean uniform;
+    /** The projection after every step, null for none. */
+    private final Projection64 projection;
+    /** The general constraints, null for none. */
+    private final Lagrangian64 lagrangian;
 
     final double[][] x;
     final double[][] g;
@@ -70,7 +77,7 @@ public final class Tile64 implements Tile {
     final double[][] work;
     private final double[] f;
     private final double[] fprev;
-    private final double[] gsq;
+    final double[] gsq;
     private final double[] xz;
     private final double[] fp;
     private final double[] fm;
@@ -80,7 +87,8 @@ public final class Tile64 implements Tile {
     private final long[] member;
     private int n;
 
-    public Tile64(RunPlan plan, ObjectiveTwin64 objective, int lanes) {
+    /** @param constraints the twin of the plan's general constraints, null without them */
+    public Tile64(RunPlan plan, ObjectiveTwin64 objective, ConstraintTwin64 constraints, int lanes) {
         this.shape = plan.shape();
         this.params = shape.params();
         this.dim = shape.dimension();
@@ -118,6 +126,27 @@ public final class Tile64 implements Tile {
         xp = new double[lanes];
         xm = new double[lanes];
         member = new long[lanes];
+        objective.bindParameters(hp, slots(params, plan.objective().parameters()));
+        var c = plan.constraints();
+        projection = c.projection() == KernelProjection.NONE ? null : new Projection64(c, dim, lanes);
+        if (c.count() > 0) {
+            constraints.bindParameters(hp, slots(params, c.source().parameters()));
+            lagrangian = new Lagrangian64(this, c, constraints, params, maxSteps, lanes);
+        } else {
+            lagrangian = null;
+        }
+    }
+
+    /** The layout's index of each named parameter. */
+    private static int[] slots(ParamLayout params, java.util.List<String> names) {
+        int[] slots = new int[names.size()];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = params.index(names.get(k));
+            if (slots[k] < 0) {
+                throw new IllegalStateException("named parameter " + names.get(k) + " missing from the layout");
+            }
+        }
+        return slots;
     }
 
     /**
@@ -142,6 +171,9 @@ public final class Tile64 implements Tile {
             fprev[l] = 0;
         }
         rule.init(this, n);
+        if (lagrangian != null) {
+            lagrangian.load(n);
+        }
     }
 
     /**
@@ -156,8 +188,20 @@ public final class Tile64 implements Tile {
             if (historyEvery > 0 && s > 0 && s % historyEvery == 0) {
                 snapshot(out.history(s / historyEvery));
             }
+            if (projection != null && s == 0) {
+                projection.project(x, n);
+            }
             evaluate();
+            if (lagrangian != null) {
+                lagrangian.evaluate(s, n);
+            }
             regularize();
+            if (projection != null) {
+                projection.projectedGsq(x, g, gsq, n);
+            }
+            if (lagrangian != null) {
+                lagrangian.completeKkt(gsq, n);
+            }
             final int before = n;
             stopFinished(s, out);
             final int running = n;
@@ -170,6 +214,9 @@ public final class Tile64 implements Tile {
             }
             prepare(s);
             update();
+            if (projection != null) {
+                projection.project(x, n);
+            }
             s = s + 1;
         }
     }
@@ -250,7 +297,10 @@ public final class Tile64 implements Tile {
         }
         int l = 0;
         while (l < n) {
-            final int status = check(f[l], fprev[l], gsq[l], xz[l], s);
+            int status = check(f[l], fprev[l], gsq[l], xz[l], s);
+            if (lagrangian != null) {
+                status = lagrangian.feasible(status, l, s);
+            }
             if (status == RUNNING) {
                 l++;
                 continue;
@@ -260,6 +310,9 @@ public final class Tile64 implements Tile {
                 out.x().set(m, i, x[i][l]);
             }
             out.finish(m, shape.maximize() ? -f[l] : f[l], sqrt(gsq[l]), s, Status.ofCode(status));
+            if (lagrangian != null) {
+                lagrangian.finish(out, m, l);
+            }
             n = n - 1;
             if (l != n) {
                 move(n, l);
@@ -272,6 +325,9 @@ public final class Tile64 implements Tile {
         boolean finite = true;
         for (int l = 0; l < n; l++) {
             finite &= (abs(f[l]) <= REAL_MAX) & (gsq[l] <= REAL_MAX) & (xz[l] == 0);
+            if (lagrangian != null) {
+                finite &= lagrangian.finite(l);
+            }
         }
         return finite;
     }
@@ -311,6 +367,9 @@ public final class Tile64 implements Tile {
         }
         for (double[] slot : hp) {
             slot[to] = slot[from];
+        }
+        if (lagrangian != null) {
+            lagrangian.move(from, to);
         }
     }
 
