@@ -93,38 +93,19 @@ BO_FN void bo_project(BO_XW_PARAMS, __global const real* PJ)
 }
 
 /*
- * The squared norm of the projected gradient, the stopping test's gradient under a projection: a component that
- * pushes x out of the set where it is on its boundary counts as 0. For the box, a component at a bound pointing
- * outward; for the simplex, G(i) - nu with nu the mean of G over the coordinates above 0, where x_i > 0, and
- * min(0, G(i) - nu) where x_i = 0. At a minimum on the set it is 0.
+ * Component i of a stopping gradient r (step.cl's bo_stop_grad) as the projection sees it, so that it is 0 at a
+ * minimum on the set: a component that would push x out where it is on the boundary counts as 0. The box: r_i at a
+ * bound, pointing outward. The simplex: r_i - nu, nu the mean of r over the coordinates above 0 (the strategies
+ * compute it), and where x_i = 0 at most 0.
  */
-BO_FN real bo_projected_gsq(BO_XW_PARAMS, __global const real* PJ)
+BO_FN real bo_project_grad(const real r, const real xi, const int i, const real nu, __global const real* PJ)
 {
-    real q = R(0);
 #if BO_PROJECT == BO_PROJECT_BOX
-    for (int i = 0; i < DIM; i++) {
-        const real xi = X(i);
-        const real gi = G(i);
-        const real r = (xi <= PJ[i] && R(0) < gi) || (PJ[DIM + i] <= xi && gi < R(0)) ? R(0) : gi;
-        q = q + r * r;
-    }
-#elif BO_PROJECT == BO_PROJECT_SIMPLEX
-    real sum = R(0);
-    int k = 0;
-    for (int i = 0; i < DIM; i++) {
-        if (R(0) < X(i)) {
-            sum = sum + G(i);
-            k = k + 1;
-        }
-    }
-    const real nu = k > 0 ? sum / (real)k : R(0);
-    for (int i = 0; i < DIM; i++) {
-        const real d = G(i) - nu;
-        const real r = !(R(0) < X(i)) && R(0) < d ? R(0) : d;
-        q = q + r * r;
-    }
+    return (xi <= PJ[i] && R(0) < r) || (PJ[DIM + i] <= xi && r < R(0)) ? R(0) : r;
+#else
+    const real d = r - nu;
+    return !(R(0) < xi) && R(0) < d ? R(0) : d;
 #endif
-    return q;
 }
 
 #if BO_NCON > 0
@@ -187,10 +168,11 @@ BO_FN real bo_con_weight(const int j, const int inequality, const real e, const 
  * budget and ends INFEASIBLE. A constraint that is not finite makes it DIVERGED. Completes the KKT residual with the
  * stopping gradient's norm.
  */
-BO_FN int bo_feasible(const int status, const real gsq, CON_PARAMS, const real tol, const int s, const int max_steps)
+BO_FN int bo_feasible(const int status, const real gnorm, CON_PARAMS, const real tol, const int s,
+                      const int max_steps)
 {
     const real v = AL(BO_CON_VIOLATION);
-    AL(BO_CON_KKT) = bo_con_max(AL(BO_CON_KKT), sqrt(gsq));
+    AL(BO_CON_KKT) = bo_con_max(AL(BO_CON_KKT), gnorm);
     if (status == BO_DIVERGED) {
         return status;
     }

@@ -39,6 +39,17 @@ BO_FN real bo_evaluate(real* x, real* g, real fd_step, const real* hp)
     return f;
 }
 
+/* bo_stop_grad of coordinate i, the rule's state of the coordinate gathered from st. */
+BO_FN real bo_stop_grad_fused(int i, const real* x, const real* g, real st[RULE_NS_ALLOC][DIM], const real* hp,
+                              const real* ms, int s)
+{
+    real sv[RULE_NS_ALLOC];
+    for (int j = 0; j < RULE_NS; j++) {
+        sv[j] = st[j][i];
+    }
+    return bo_stop_grad(g[i], x[i], hp, sv, ms, s);
+}
+
 __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __global real* GN,
                        __global int* STATUS, __global int* STEPS,
                        __global const int* ACTIVE, const int nactive, const long nm,
@@ -76,7 +87,7 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
 #endif
     real fprev = F[m];
     real f = fprev;
-    real gsq = R(0);
+    real gnorm = R(0);
     int s = s0;
     int status = BO_RUNNING;
     for (int it = 0; it < iterations; it++) {
@@ -89,19 +100,54 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
 #if BO_NCON > 0
         con_all(x, g, hp, al, s, feas_tol);
 #endif
-        gsq = R(0);
-        real xz = R(0);
+        real gsq = R(0);
+        real z = R(0);
         for (int i = 0; i < DIM; i++) {
             g[i] = bo_regularize(g[i], x[i], hp);
-            gsq = gsq + g[i] * g[i];
-            xz = xz + x[i] * R(0);
+            const real r = bo_stop_grad_fused(i, x, g, st, hp, ms, s);
+            gsq = gsq + r * r;
+            z = z + x[i] * R(0) + g[i] * R(0);
+        }
+        gnorm = sqrt(gsq);
+        if (!(gsq <= REAL_MAX) && z == R(0)) {
+            /* The squares overflowed although every component is finite: the norm scaled by the largest. */
+            real amax = R(0);
+            for (int i = 0; i < DIM; i++) {
+                amax = bo_max(amax, fabs(bo_stop_grad_fused(i, x, g, st, hp, ms, s)));
+            }
+            real ssq = R(0);
+            for (int i = 0; i < DIM; i++) {
+                const real q = bo_stop_grad_fused(i, x, g, st, hp, ms, s) / amax;
+                ssq = ssq + q * q;
+            }
+            gnorm = amax <= REAL_MAX ? amax * sqrt(ssq) : amax;
         }
 #if BO_PROJECT
-        gsq = gsq <= REAL_MAX ? bo_projected_gsq(x, g, PJ) : gsq;
+        if (z == R(0)) {
+            /* Under a projection, the stopping gradient as the projection sees it (constraints.cl). */
+            real nu = R(0);
+#if BO_PROJECT == BO_PROJECT_SIMPLEX
+            real sum = R(0);
+            int k = 0;
+            for (int i = 0; i < DIM; i++) {
+                if (R(0) < x[i]) {
+                    sum = sum + bo_stop_grad_fused(i, x, g, st, hp, ms, s);
+                    k = k + 1;
+                }
+            }
+            nu = k > 0 ? sum / (real)k : R(0);
 #endif
-        status = bo_check(f, fprev, gsq, xz, s, max_steps, gtol, ftol);
+            real psq = R(0);
+            for (int i = 0; i < DIM; i++) {
+                const real r = bo_project_grad(bo_stop_grad_fused(i, x, g, st, hp, ms, s), x[i], i, nu, PJ);
+                psq = psq + r * r;
+            }
+            gnorm = psq <= REAL_MAX ? sqrt(psq) : gnorm;
+        }
+#endif
+        status = bo_check(f, fprev, gnorm, z, s, max_steps, gtol, ftol);
 #if BO_NCON > 0
-        status = bo_feasible(status, gsq, al, feas_tol, s, max_steps);
+        status = bo_feasible(status, gnorm, al, feas_tol, s, max_steps);
 #endif
         if (status != BO_RUNNING) {
             break;
@@ -141,7 +187,7 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
         F[m] = fprev;
     } else {
         F[m] = f;
-        GN[m] = sqrt(gsq);
+        GN[m] = gnorm;
         STATUS[m] = status;
         STEPS[m] = s;
     }

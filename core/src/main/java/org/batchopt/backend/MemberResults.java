@@ -50,7 +50,7 @@ public final class MemberResults {
         this.violation = constraints > 0 ? new double[members] : null;
         this.kkt = constraints > 0 ? new double[members] : null;
         if (historyEvery > 0) {
-            for (int s = 0; s <= maxSteps; s += historyEvery) {
+            for (long s = 0; s <= maxSteps; s += historyEvery) {
                 history.add(new Points(dimension, members, precision));
             }
         }

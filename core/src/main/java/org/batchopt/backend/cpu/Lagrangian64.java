@@ -4,7 +4,6 @@ import static org.batchopt.kernel.Math64.REAL_MAX;
 import static org.batchopt.kernel.Math64.abs;
 import static org.batchopt.kernel.Math64.c;
 import static org.batchopt.kernel.Math64.narrow;
-import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.Hyperparameter;
 import org.batchopt.Status;
@@ -134,22 +133,19 @@ final class Lagrangian64 implements ConstraintWeights64 {
         return m < v || v != v ? v : m;
     }
 
-    /** bo_feasible's first line for lanes 0..n-1: the KKT residual completed with the stopping gradient's norm. */
-    void completeKkt(double[] gsq, int n) {
-        final double[] kkt = al[slots.kkt()];
-        for (int l = 0; l < n; l++) {
-            kkt[l] = max(kkt[l], sqrt(gsq[l]));
-        }
-    }
-
     /** True when lane l's violation is finite (else bo_feasible makes it DIVERGED). */
     boolean finite(int l) {
         return al[slots.violation()][l] <= REAL_MAX;
     }
 
-    /** bo_feasible's status of lane l after s updates, from bo_check's. */
-    int feasible(int status, int l, int s) {
+    /**
+     * bo_feasible for lane l after s updates: the KKT residual completed with the stopping gradient's norm
+     * {@code gnorm}, and the status from bo_check's.
+     */
+    int feasible(int status, double gnorm, int l, int s) {
         final double v = al[slots.violation()][l];
+        final double[] kkt = al[slots.kkt()];
+        kkt[l] = max(kkt[l], gnorm);
         if (status == DIVERGED) {
             return status;
         }

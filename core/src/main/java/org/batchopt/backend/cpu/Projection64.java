@@ -3,14 +3,15 @@ package org.batchopt.backend.cpu;
 import static org.batchopt.kernel.Math64.REAL_MAX;
 import static org.batchopt.kernel.Math64.narrow;
 import static org.batchopt.kernel.Math64.r;
+import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.backend.ConstraintPlan;
 import org.batchopt.kernel.KernelProjection;
 
 /**
- * fp64 twin of the projections of {@code kernels/constraints.cl} ({@code bo_project}, {@code bo_projected_gsq}) in
- * lane form: the box clamp over lanes, the simplex projection lane by lane (its heap is data-dependent), the same
- * operations in the same order. Keeps a heap of D reals, so one instance serves one tile.
+ * fp64 twin of the projections of {@code kernels/constraints.cl} ({@code bo_project}, {@code bo_project_grad} and the
+ * projected norm before bo_check in {@code kernels/fused.cl}) in lane form: the box clamp over lanes, the simplex
+ * projection lane by lane (its heap is data-dependent), the same operations in the same order. Keeps a heap of D reals, so one instance serves one tile.
  */
 final class Projection64 {
     private final KernelProjection kind;
@@ -111,55 +112,56 @@ final class Projection64 {
         }
     }
 
-    /**
-     * {@code gsq[l] = gsq[l] <= REAL_MAX ? bo_projected_gsq(x, g) : gsq[l]} for lanes 0..n-1: the stopping gradient's
-     * squared norm under the projection.
-     */
-    void projectedGsq(double[][] x, double[][] g, double[] gsq, int n) {
+    /** Starts the norms of the projected stopping gradient for lanes 0..n-1: no shift, no squares yet. */
+    void clearNorms(int n) {
         for (int l = 0; l < n; l++) {
             q[l] = 0;
+            sum[l] = 0;
+            count[l] = 0;
         }
-        if (kind == KernelProjection.BOX) {
-            for (int i = 0; i < dim; i++) {
-                final double[] xi = x[i];
-                final double[] gi = g[i];
-                final double a = lo[i];
-                final double b = hi[i];
-                for (int l = 0; l < n; l++) {
-                    final double r = (xi[l] <= a && 0 < gi[l]) || (b <= xi[l] && gi[l] < 0) ? 0 : gi[l];
-                    q[l] = q[l] + r * r;
-                }
-            }
-        } else if (kind == KernelProjection.SIMPLEX) {
-            for (int l = 0; l < n; l++) {
-                sum[l] = 0;
-                count[l] = 0;
-            }
-            for (int i = 0; i < dim; i++) {
-                final double[] xi = x[i];
-                final double[] gi = g[i];
-                for (int l = 0; l < n; l++) {
-                    if (0 < xi[l]) {
-                        sum[l] = sum[l] + gi[l];
-                        count[l] = count[l] + 1;
-                    }
-                }
-            }
-            for (int l = 0; l < n; l++) {
-                sum[l] = count[l] > 0 ? sum[l] / r(count[l]) : 0;
-            }
-            for (int i = 0; i < dim; i++) {
-                final double[] xi = x[i];
-                final double[] gi = g[i];
-                for (int l = 0; l < n; l++) {
-                    final double d = gi[l] - sum[l];
-                    final double r = !(0 < xi[l]) && 0 < d ? 0 : d;
-                    q[l] = q[l] + r * r;
-                }
-            }
-        }
+    }
+
+    /** The simplex's shift: adds the component {@code r} of the lanes whose {@code xi} is above 0. */
+    void addToShift(double[] xi, double[] r, int n) {
         for (int l = 0; l < n; l++) {
-            gsq[l] = gsq[l] <= REAL_MAX ? q[l] : gsq[l];
+            if (0 < xi[l]) {
+                sum[l] = sum[l] + r[l];
+                count[l] = count[l] + 1;
+            }
+        }
+    }
+
+    /** The simplex's shift nu of lanes 0..n-1: the mean of the components added, 0 for none. */
+    void finishShift(int n) {
+        for (int l = 0; l < n; l++) {
+            sum[l] = count[l] > 0 ? sum[l] / r(count[l]) : 0;
+        }
+    }
+
+    /** bo_project_grad of component i ({@code r}, at {@code xi}), squared and added, for lanes 0..n-1. */
+    void addSquare(int i, double[] xi, double[] r, int n) {
+        if (kind == KernelProjection.BOX) {
+            final double a = lo[i];
+            final double b = hi[i];
+            for (int l = 0; l < n; l++) {
+                final double v = (xi[l] <= a && 0 < r[l]) || (b <= xi[l] && r[l] < 0) ? 0 : r[l];
+                q[l] = q[l] + v * v;
+            }
+        } else {
+            for (int l = 0; l < n; l++) {
+                final double d = r[l] - sum[l];
+                final double v = !(0 < xi[l]) && 0 < d ? 0 : d;
+                q[l] = q[l] + v * v;
+            }
+        }
+    }
+
+    /** The norms into {@code gn} where the lane's x and gradient are finite ({@code z} 0) and the squares are. */
+    void norms(double[] z, double[] gn, int n) {
+        for (int l = 0; l < n; l++) {
+            if (z[l] == 0) {
+                gn[l] = q[l] <= REAL_MAX ? sqrt(q[l]) : gn[l];
+            }
         }
     }
 }

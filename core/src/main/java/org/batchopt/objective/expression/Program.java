@@ -21,6 +21,12 @@ import java.util.Objects;
  * method computes from the value in the middle of the program, and is added to the objective's.
  */
 public final class Program {
+    /**
+     * The most variables a formula may have: its kernel writes every gradient component out, so the program grows
+     * with D, and a formula naming x2147483647 would otherwise run the JVM out of memory.
+     */
+    public static final int MAX_DIMENSION = 1 << 16;
+
     /** The gradient share of reduction instruction {@code reduction}: its adjoint is instruction {@code adjoint}. */
     public record Loop(int reduction, int adjoint) {
     }
@@ -61,7 +67,8 @@ public final class Program {
      * Parses {@code text} over {@code dimension} variables (grammar: {@code Objectives.expression}) and
      * derives its gradient by reverse accumulation.
      *
-     * @throws IllegalArgumentException for a syntax error (with its column) or a dimension below 1
+     * @throws IllegalArgumentException for a syntax error (with its column), or a dimension below 1 or above
+     *                                  {@link #MAX_DIMENSION}
      */
     public static Program compile(String text, int dimension) {
         return compile(text, dimension, List.of());
@@ -99,6 +106,10 @@ public final class Program {
     static void requireDimension(int dimension) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension " + dimension + " must be at least 1");
+        }
+        if (dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("dimension " + dimension + " is more than the " + MAX_DIMENSION
+                    + " variables a formula may have");
         }
     }
 
