@@ -31,8 +31,11 @@ import java.util.Objects;
  * @param feasibilityTolerance the largest violation a feasible member may have, finite and &gt; 0
  */
 public record AugmentedLagrangian(Param rho, Param rhoGrowth, Param innerSteps, double feasibilityTolerance) {
-    /** rho 10, growth 2, 50 inner steps, feasibility tolerance 1e-4. */
-    public static final AugmentedLagrangian DEFAULTS = new AugmentedLagrangian(Param.of(10), Param.of(2),
+    /**
+     * rho 10, no growth (1), 50 inner steps, feasibility tolerance 1e-4. Without growth the penalty stays moderate,
+     * which first-order rules with a fixed learning rate need: a growing penalty stiffens the problem they step on.
+     */
+    public static final AugmentedLagrangian DEFAULTS = new AugmentedLagrangian(Param.of(10), Param.of(1),
             Param.of(50), 1e-4);
 
     public AugmentedLagrangian {

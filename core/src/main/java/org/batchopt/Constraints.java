@@ -1,6 +1,8 @@
 package org.batchopt;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import org.batchopt.objective.expression.ExpressionConstraints;
 
 /**
  * Factories for {@link Constraint}s:
@@ -120,6 +122,27 @@ public final class Constraints {
                     + right + "'");
         }
         return new Constraint.General(left, Constraint.Relation.of(relation), Double.parseDouble(right));
+    }
+
+    /**
+     * Checks that {@code constraint}, if it is a general one, is a formula in {@code objective}'s variables and named
+     * parameters: what {@link Engine#run(Objective, org.batchopt.rule.UpdateRule, Batch, Constraint...)} would
+     * otherwise find when it starts.
+     *
+     * @throws IllegalArgumentException an {@link org.batchopt.objective.ExpressionSyntaxException} naming the column of
+     *                                  the mistake in the left side
+     */
+    public static void check(Constraint constraint, Objective objective) {
+        if (constraint instanceof Constraint.General g) {
+            ExpressionConstraints.compile(List.of(spec(g)), objective.dimension(),
+                    List.copyOf(objective.parameters().keySet()));
+        }
+    }
+
+    /** What the expression compiler needs of a general constraint. */
+    static ExpressionConstraints.Spec spec(Constraint.General g) {
+        return new ExpressionConstraints.Spec(g.left(), g.isInequality(), g.relation() == Constraint.Relation.AT_LEAST,
+                g.bound(), g.toString());
     }
 
     /** A bound as people write it: 0, 1, 0.5, 1e-3. */

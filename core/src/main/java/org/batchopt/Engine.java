@@ -155,16 +155,11 @@ public final class Engine {
     /** {@link #run(Objective, UpdateRule, Batch, Constraint...)} with the constraints in a list. */
     public Result run(Objective objective, UpdateRule rule, Batch batch, List<Constraint> constraints) {
         check(objective, rule, batch);
-        List<Constraint.General> general = new ArrayList<>();
-        ConstraintPlan constraintPlan = constraintPlan(objective, constraints, general);
-        Map<String, Param> others = new LinkedHashMap<>();
-        if (!general.isEmpty()) {
-            lagrangian.parameters().forEach((h, p) -> others.put(h.id(), p));
-        }
-        others.putAll(objective.parameters());
+        Planned planned = plan(objective, rule, constraints);
+        List<Constraint.General> general = planned.general();
+        Map<String, Param> others = planned.others();
         checkSizes(others, batch);
-        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings,
-                constraintPlan, others);
+        RunPlan plan = planned.plan();
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
         int n = batch.members();
@@ -193,6 +188,30 @@ public final class Engine {
     }
 
     /**
+     * What a run of this engine plans.
+     *
+     * @param general the general constraints, in order
+     * @param others  the run's hyperparameters besides the rule's, by id: the augmented Lagrangian's (with general
+     *                constraints), then the objective's named parameters
+     */
+    record Planned(RunPlan plan, List<Constraint.General> general, Map<String, Param> others) {
+    }
+
+    /** The plan of running {@code rule} on {@code objective} subject to {@code constraints} with these settings. */
+    Planned plan(Objective objective, UpdateRule rule, List<Constraint> constraints) {
+        List<Constraint.General> general = new ArrayList<>();
+        ConstraintPlan constraintPlan = constraintPlan(objective, constraints, general);
+        Map<String, Param> others = new LinkedHashMap<>();
+        if (!general.isEmpty()) {
+            lagrangian.parameters().forEach((h, p) -> others.put(h.id(), p));
+        }
+        others.putAll(objective.parameters());
+        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings,
+                constraintPlan, others);
+        return new Planned(plan, List.copyOf(general), others);
+    }
+
+    /**
      * The plan of {@code constraints} on {@code objective}; the general ones are added to {@code general} in order.
      */
     private ConstraintPlan constraintPlan(Objective objective, List<Constraint> constraints,
@@ -208,8 +227,7 @@ public final class Engine {
             }
             if (c instanceof Constraint.General g) {
                 general.add(g);
-                specs.add(new ExpressionConstraints.Spec(g.left(), g.isInequality(),
-                        g.relation() == Constraint.Relation.AT_LEAST, g.bound(), g.toString()));
+                specs.add(Constraints.spec(g));
             } else if (c instanceof Constraint.BoxProjection b) {
                 if (b.box() == null && !objective.hasBox()) {
                     throw new IllegalArgumentException(objective.name() + " has no box to keep members in: give one "

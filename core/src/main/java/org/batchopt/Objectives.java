@@ -173,7 +173,7 @@ public final class Objectives {
      *                                  D, unbalanced parentheses, text after a complete expression, an empty text
      */
     public static Objective expression(String text, int dimension) {
-        return expression(text, dimension, null);
+        return expression(text, dimension, null, Map.of());
     }
 
     /**
@@ -197,6 +197,16 @@ public final class Objectives {
      */
     public static Objective expression(String text, Box box, Map<String, Param> parameters) {
         return expression(text, box.dimension(), box, parameters);
+    }
+
+    /**
+     * The objective given by {@code text} in {@code dimension} variables, as {@link #expression(String, int)}, whose
+     * formula may also use the named {@code parameters} (see {@link Objective#withParameters}).
+     *
+     * @throws IllegalArgumentException as {@link #expression(String, int)} and {@link Objective#withParameters}
+     */
+    public static Objective expression(String text, int dimension, Map<String, Param> parameters) {
+        return expression(text, dimension, null, parameters);
     }
 
     private static Objective expression(String text, int dimension, Box box) {
