@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.Sgd;
@@ -114,6 +115,14 @@ class ConstrainedExtremaTest {
             assertTrue(!r.feasible(m));
         }
         assertTrue(r.best().isPresent(), "infeasible members still rank, by violation");
+        // Their rank value is the worst there is: no success against any target, and they cluster by x alone.
+        assertEquals(0, r.known(10, 0, 1e-3).successes(), "x^2 <= 10 everywhere here, but no member is feasible");
+        assertEquals(0, r.combinations(1).get(0).successes());
+        List<Minimum> minima = r.minima(1e-3, 1e-3);
+        assertEquals(40, minima.stream().mapToInt(Minimum::count).sum());
+        for (Minimum mn : minima) {
+            assertEquals(r.objectiveValue(mn.members()[0]), mn.objective(), 0.0, "a minimum's objective is finite");
+        }
     }
 
     /** Feasible members rank before infeasible ones, whatever their f; infeasible ones by their violation. */
@@ -138,6 +147,8 @@ class ConstrainedExtremaTest {
             assertTrue(r.violation(best[k - 1]) <= r.violation(best[k]));
         }
         assertTrue(r.feasible(r.minima(1e-3, 1e-3).get(0).members()[0]));
+        // The feasible members' best value succeeds; no infeasible member does, though its f is lower.
+        assertEquals(10, r.known(r.objectiveValue(best[0]), 1e-6, 1e-3).successes());
     }
 
     /**
