@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
              Backend backend = Backends.open(where.backend);
              ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
             Result result = j.engine(backend).history(o.history).progress(line)
-                    .run(j.objective(), j.rule(), j.batch());
+                    .run(j.objective(), j.rule(), j.batch(), j.constraints());
             line.close();
             Figures f = new Figures(result, figures, selection.minima() || kind == Plots.Kind.BASINS,
                     selection.xTol(), selection.fTol(), j.grid() != null, selection.all());
