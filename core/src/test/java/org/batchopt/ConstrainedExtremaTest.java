@@ -203,6 +203,29 @@ class ConstrainedExtremaTest {
     }
 
     /**
+     * Penalty growth: from rho = 0.01 the seed's problem is still far from feasible after 1000 steps (the multiplier
+     * moves by rho c per update), every member INFEASIBLE; growth 10 raises rho where the violation does not halve
+     * and every member reaches the answer.
+     */
+    @Test
+    void penaltyGrowthReachesFeasibility() {
+        Objective f = Objectives.expression("-(x-2)^2 - (y-1)^2 + 10", Box.cube(2, -5, 5)).maximize();
+        Batch batch = Batch.builder(2).members(8).starts(Starts.sobol(f.box(), 1)).build();
+        AugmentedLagrangian weak = AugmentedLagrangian.DEFAULTS.withRho(Param.of(0.01));
+        Result fixed = engine(Precision.FP64, 1000).augmentedLagrangian(weak).run(f, Sgd.builder().lr(0.02).build(),
+                batch, Constraints.equality("x - y", 0));
+        assertEquals(8, fixed.count(Status.INFEASIBLE));
+        Result grown = engine(Precision.FP64, 1000).augmentedLagrangian(weak.withRhoGrowth(Param.of(10)))
+                .run(f, Sgd.builder().lr(0.02).build(), batch, Constraints.equality("x - y", 0));
+        for (int m = 0; m < grown.members(); m++) {
+            assertTrue(fixed.violation(m) > 0.5, "without growth, member " + m + ": " + fixed.violation(m));
+            assertTrue(grown.feasible(m) && grown.violation(m) < 1e-5, "with growth: " + grown.violation(m));
+            assertEquals(1.5, grown.x(m, 0), 1e-4);
+            assertEquals(1, grown.multipliers(m)[0], 1e-4);
+        }
+    }
+
+    /**
      * A named parameter as a grid axis: minimize (x - mu)^2 + (y - mu)^2 subject to x + y = 1 is at x = y = 0.5 for
      * every mu, with f = 2 (0.5 - mu)^2 and lambda = 1 - 2 mu (grad f = 2 (0.5 - mu) (1, 1)).
      */

@@ -81,6 +81,20 @@ class ConstraintOptionTest {
         }
     }
 
+    /**
+     * A built-in objective under a constraint in its variables x1..xD: the sphere on x1 + x2 = 1 is least at (0.5,
+     * 0.5), where grad f = (1, 1) = lambda (1, 1).
+     */
+    @Test
+    void aBuiltInObjectiveTakesConstraints() {
+        JsonNode best = Cli.run("run", "--function", "sphere", "--dim", "2", "--subject-to", "x1 + x2 = 1",
+                "--optimizer", "sgd", "--lr", "0.05", "--steps", "1000", "--precision", "fp64", "--members", "4",
+                "--format", "json", "--top", "1").succeeds().json().get("best");
+        assertEquals(0.5, best.get("x").get(0).asDouble(), 1e-9);
+        assertEquals(0.5, best.get("x").get(1).asDouble(), 1e-9);
+        assertEquals(1.0, best.get("multipliers").get(0).asDouble(), 1e-9);
+    }
+
     @Test
     void boxAndSimplexProjections() {
         JsonNode box = Cli.run("run", "--function", "mccormick", "--constrain", "box", "--lr", "0.2", "--schedule",
