@@ -38,6 +38,16 @@ public record AugmentedLagrangian(Param rho, Param rhoGrowth, Param innerSteps, 
     public static final AugmentedLagrangian DEFAULTS = new AugmentedLagrangian(Param.of(10), Param.of(1),
             Param.of(50), 1e-4);
 
+    /**
+     * The settings as given.
+     *
+     * @param rho                  initial penalty rho_0, finite and &gt; 0
+     * @param rhoGrowth            penalty growth factor, finite and &gt;= 1
+     * @param innerSteps           steps between multiplier updates, an integer &gt;= 1
+     * @param feasibilityTolerance the largest violation of a feasible member, finite and &gt; 0
+     * @throws IllegalArgumentException for a value out of its range (above), naming it
+     * @throws NullPointerException     when a {@code Param} is null
+     */
     public AugmentedLagrangian {
         Objects.requireNonNull(rho, "rho").require(Hyperparameter.RHO.id(), v -> v > 0 && Double.isFinite(v),
                 "the penalty must be finite and > 0");
@@ -51,23 +61,51 @@ public record AugmentedLagrangian(Param rho, Param rhoGrowth, Param innerSteps, 
         }
     }
 
+    /**
+     * These settings with another initial penalty.
+     *
+     * @param p rho_0, one value or one per member
+     * @return new settings
+     */
     public AugmentedLagrangian withRho(Param p) {
         return new AugmentedLagrangian(p, rhoGrowth, innerSteps, feasibilityTolerance);
     }
 
+    /**
+     * These settings with another penalty growth factor.
+     *
+     * @param p the factor, one value or one per member
+     * @return new settings
+     */
     public AugmentedLagrangian withRhoGrowth(Param p) {
         return new AugmentedLagrangian(rho, p, innerSteps, feasibilityTolerance);
     }
 
+    /**
+     * These settings with another number of steps between multiplier updates.
+     *
+     * @param p K, one value or one per member
+     * @return new settings
+     */
     public AugmentedLagrangian withInnerSteps(Param p) {
         return new AugmentedLagrangian(rho, rhoGrowth, p, feasibilityTolerance);
     }
 
+    /**
+     * These settings with another feasibility tolerance.
+     *
+     * @param tolerance the largest violation of a feasible member
+     * @return new settings
+     */
     public AugmentedLagrangian withFeasibilityTolerance(double tolerance) {
         return new AugmentedLagrangian(rho, rhoGrowth, innerSteps, tolerance);
     }
 
-    /** rho, rho_growth, inner_steps by their {@link Hyperparameter}s, in kernel order. */
+    /**
+     * The per-member settings as hyperparameters.
+     *
+     * @return rho, rho_growth, inner_steps by their {@link Hyperparameter}s, in kernel order
+     */
     public Map<Hyperparameter, Param> parameters() {
         Map<Hyperparameter, Param> p = new LinkedHashMap<>();
         p.put(Hyperparameter.RHO, rho);

@@ -32,12 +32,22 @@ public sealed interface Constraint {
             this.symbol = symbol;
         }
 
-        /** {@code =}, {@code <=} or {@code >=}. */
+        /**
+         * How it is written.
+         *
+         * @return {@code =}, {@code <=} or {@code >=}
+         */
         public String symbol() {
             return symbol;
         }
 
-        /** The relation written {@code symbol}: {@code =}, {@code <=} or {@code >=}. */
+        /**
+         * The relation written {@code symbol}.
+         *
+         * @param symbol {@code =}, {@code <=} or {@code >=}
+         * @return the relation
+         * @throws IllegalArgumentException for another symbol
+         */
         public static Relation of(String symbol) {
             for (Relation r : values()) {
                 if (r.symbol.equals(symbol)) {
@@ -63,6 +73,15 @@ public sealed interface Constraint {
      * @param bound    a finite number
      */
     record General(String left, Relation relation, double bound) implements Constraint {
+        /**
+         * The constraint as given, the left side stripped of surrounding blanks.
+         *
+         * @param left     a formula, not blank
+         * @param relation =, &lt;= or &gt;=
+         * @param bound    a finite number
+         * @throws IllegalArgumentException for a blank left side or a bound that is not finite
+         * @throws NullPointerException     when {@code relation} is null
+         */
         public General {
             Objects.requireNonNull(relation, "relation");
             if (left == null || left.isBlank()) {
@@ -76,12 +95,20 @@ public sealed interface Constraint {
             left = left.strip();
         }
 
-        /** Whether it is an inequality. */
+        /**
+         * Whether it is an inequality.
+         *
+         * @return true for {@code <=} and {@code >=}
+         */
         public boolean isInequality() {
             return relation != Relation.EQUAL;
         }
 
-        /** As written: {@code x - y = 0}. */
+        /**
+         * As written: {@code x - y = 0}.
+         *
+         * @return the left side, the relation and the bound
+         */
         @Override
         public String toString() {
             return left + " " + relation.symbol() + " " + Constraints.number(bound);
@@ -106,6 +133,12 @@ public sealed interface Constraint {
      * @param total the sum, finite and &gt; 0
      */
     record SimplexProjection(double total) implements Constraint {
+        /**
+         * The simplex as given.
+         *
+         * @param total the sum, finite and &gt; 0
+         * @throws IllegalArgumentException for a total that is not finite and &gt; 0
+         */
         public SimplexProjection {
             if (!(total > 0) || Double.isInfinite(total)) {
                 throw new IllegalArgumentException("simplex sum S = " + total + " must be finite and > 0");

@@ -25,7 +25,14 @@ public final class Constraints {
     private Constraints() {
     }
 
-    /** {@code left = value}. */
+    /**
+     * {@code left = value}.
+     *
+     * @param left  the left side, a formula
+     * @param value the right side, finite
+     * @return the constraint
+     * @throws IllegalArgumentException for a blank left side or a value that is not finite
+     */
     public static Constraint equality(String left, double value) {
         return new Constraint.General(left, Constraint.Relation.EQUAL, value);
     }
@@ -33,7 +40,11 @@ public final class Constraints {
     /**
      * {@code left relation bound}, the relation {@code "<="} or {@code ">="}.
      *
-     * @throws IllegalArgumentException for another relation
+     * @param left     the left side, a formula
+     * @param relation {@code "<="} or {@code ">="}
+     * @param bound    the right side, finite
+     * @return the constraint
+     * @throws IllegalArgumentException for another relation, a blank left side or a bound that is not finite
      */
     public static Constraint inequality(String left, String relation, double bound) {
         Constraint.Relation r = Constraint.Relation.of(relation);
@@ -43,22 +54,46 @@ public final class Constraints {
         return new Constraint.General(left, r, bound);
     }
 
-    /** {@code left <= bound}. */
+    /**
+     * {@code left <= bound}.
+     *
+     * @param left  the left side, a formula
+     * @param bound the right side, finite
+     * @return the constraint
+     * @throws IllegalArgumentException for a blank left side or a bound that is not finite
+     */
     public static Constraint atMost(String left, double bound) {
         return new Constraint.General(left, Constraint.Relation.AT_MOST, bound);
     }
 
-    /** {@code left >= bound}. */
+    /**
+     * {@code left >= bound}.
+     *
+     * @param left  the left side, a formula
+     * @param bound the right side, finite
+     * @return the constraint
+     * @throws IllegalArgumentException for a blank left side or a bound that is not finite
+     */
     public static Constraint atLeast(String left, double bound) {
         return new Constraint.General(left, Constraint.Relation.AT_LEAST, bound);
     }
 
-    /** Every member kept in the objective's box ({@link Objective#box()}). */
+    /**
+     * Every member kept in the objective's box ({@link Objective#box()}).
+     *
+     * @return the projection
+     */
     public static Constraint box() {
         return new Constraint.BoxProjection(null);
     }
 
-    /** Every member kept in {@code box}. */
+    /**
+     * Every member kept in {@code box}.
+     *
+     * @param box the box, of the objective's dimension
+     * @return the projection
+     * @throws IllegalArgumentException when {@code box} is null
+     */
     public static Constraint box(Box box) {
         if (box == null) {
             throw new IllegalArgumentException("box is null: Constraints.box() keeps members in the objective's box");
@@ -66,12 +101,22 @@ public final class Constraints {
         return new Constraint.BoxProjection(box);
     }
 
-    /** Every member kept on the probability simplex {@code x >= 0, sum x = 1}. */
+    /**
+     * Every member kept on the probability simplex {@code x >= 0, sum x = 1}.
+     *
+     * @return the projection
+     */
     public static Constraint simplex() {
         return simplex(1);
     }
 
-    /** Every member kept on the simplex {@code x >= 0, sum x = total}, total finite and &gt; 0. */
+    /**
+     * Every member kept on the simplex {@code x >= 0, sum x = total}.
+     *
+     * @param total the sum, finite and &gt; 0
+     * @return the projection
+     * @throws IllegalArgumentException for a total that is not finite and &gt; 0
+     */
     public static Constraint simplex(double total) {
         return new Constraint.SimplexProjection(total);
     }
@@ -80,6 +125,8 @@ public final class Constraints {
      * A general constraint written {@code "LEFT = C"}, {@code "LEFT <= C"} or {@code "LEFT >= C"}, C a decimal
      * number.
      *
+     * @param text the constraint as written
+     * @return the constraint
      * @throws IllegalArgumentException naming the text: without a relation, with another relation ({@code ==},
      *                                  {@code <}, {@code !=}, ...), with two, with a right side that is not a number
      */
@@ -129,6 +176,8 @@ public final class Constraints {
      * parameters: what {@link Engine#run(Objective, org.batchopt.rule.UpdateRule, Batch, Constraint...)} would
      * otherwise find when it starts.
      *
+     * @param constraint the constraint; projections pass
+     * @param objective  the objective it constrains
      * @throws IllegalArgumentException an {@link org.batchopt.objective.ExpressionSyntaxException} naming the column of
      *                                  the mistake in the left side
      */
