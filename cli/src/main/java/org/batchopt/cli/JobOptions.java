@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.batchopt.Batch;
 import org.batchopt.AugmentedLagrangian;
 import org.batchopt.Box;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
 
 /** What a job is: objective, members and start points, update rule, gradient, stopping, precision. */
 final class JobOptions {
+    /** A sum(...) or prod(...) over every coordinate, which leaves the dimension to --dim. */
+    private static final Pattern REDUCTION = Pattern.compile("(?<![A-Za-z0-9_])(sum|prod)\\s*\\(");
+
     /** Start points per combination when they are sampled and --members is not given. */
     static final int DEFAULT_MEMBERS = 1000;
     static final long DEFAULT_SEED = 1;
@@ -244,7 +248,7 @@ final class JobOptions {
             return rows[0].length;
         }
         if (b == null) {
-            if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])(sum|prod)\\s*\\(").matcher(m.expression).find()) {
+            if (REDUCTION.matcher(m.expression).find()) {
                 throw new IllegalArgumentException("--dim is required: sum(...) and prod(...) run over every coordinate");
             }
             return Objectives.expressionDimension(m.expression);

@@ -95,6 +95,14 @@ class ConstraintOptionTest {
         assertEquals(1.0, best.get("multipliers").get(0).asDouble(), 1e-9);
     }
 
+    /** bench runs the constraints too and says so in its title. */
+    @Test
+    void benchNamesTheConstraints() {
+        String out = Cli.run("bench", "--expr", "x^2 + y^2", "--box", "-1:1", "--constrain", "box", "--subject-to",
+                "x + y >= 1", "--members", "64", "--steps", "20", "--repeat", "1", "--backends", "cpu").succeeds().out();
+        assertTrue(out.contains(", in the box [-1.0, 1.0]^2, subject to x + y >= 1; reference: cpu"), out);
+    }
+
     @Test
     void boxAndSimplexProjections() {
         JsonNode box = Cli.run("run", "--function", "mccormick", "--constrain", "box", "--lr", "0.2", "--schedule",

@@ -1,5 +1,6 @@
 package org.batchopt.kernel;
 
+import java.util.List;
 import org.batchopt.kernel.ConstraintTwin32;
 import org.batchopt.kernel.ConstraintTwin64;
 
@@ -34,7 +35,7 @@ public interface ConstraintSource {
     String kernelSource();
 
     /** The named parameters the constraints may read, in the order of their twins' slots. */
-    java.util.List<String> parameters();
+    List<String> parameters();
 
     ConstraintTwin64 twin64(int dimension);
 

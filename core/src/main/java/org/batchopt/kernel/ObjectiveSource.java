@@ -1,5 +1,6 @@
 package org.batchopt.kernel;
 
+import java.util.List;
 import org.batchopt.kernel.ObjectiveTwin32;
 import org.batchopt.kernel.ObjectiveTwin64;
 
@@ -27,8 +28,8 @@ public interface ObjectiveSource {
     String kernelSource();
 
     /** The named parameters the source reads ({@code hp[HP_<name>]}), in the order of their twins' slots. */
-    default java.util.List<String> parameters() {
-        return java.util.List.of();
+    default List<String> parameters() {
+        return List.of();
     }
 
     ObjectiveTwin64 twin64(int dimension);

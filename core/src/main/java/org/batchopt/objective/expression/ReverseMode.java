@@ -1,6 +1,7 @@
 package org.batchopt.objective.expression;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ final class ReverseMode {
             reaches[i] = v >= 0 && v < adjoint.length && adjoint[v] >= 0;
             gradient[i] = reaches[i] ? adjoint[v] : b.constant(0.0);
         }
-        java.util.Collections.reverse(r.loops);
+        Collections.reverse(r.loops);
         return new Gradient(gradient, reaches, r.loops);
     }
 
