@@ -112,17 +112,18 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
         real sum = R(0);
         int k = 0;
         for (int i = 0; i < DIM; i++) {
-        if (R(0) < x[(long)i * nm]) {
-            sum = sum + bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s);
-            k = k + 1;
-        }
+            if (R(0) < x[(long)i * nm]) {
+                sum = sum + bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s);
+                k = k + 1;
+            }
         }
         nu = k > 0 ? sum / (real)k : R(0);
 #endif
         real psq = R(0);
         for (int i = 0; i < DIM; i++) {
-        const real r = bo_project_grad(bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s), x[(long)i * nm], i, nu, PJ);
-        psq = psq + r * r;
+            const real r = bo_project_grad(bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s), x[(long)i * nm], i, nu,
+                                           PJ);
+            psq = psq + r * r;
         }
         gnorm = psq <= REAL_MAX ? sqrt(psq) : gnorm;
     }
