@@ -142,6 +142,12 @@ final class ConstraintOptions implements HelpSections.Section {
         return a;
     }
 
+    /** The first of --constrain, --subject-to and --param given, or null for none. */
+    String given() {
+        return constrain != null ? "--constrain" : subjectTo != null && !subjectTo.isEmpty() ? "--subject-to"
+                : params != null && !params.isEmpty() ? "--param" : null;
+    }
+
     /** Whether {@code --constrain box} was given: --box and --bounds then also bound the members. */
     boolean box() {
         return constrain != null && constrain.trim().toLowerCase(Locale.ROOT).equals("box");

@@ -24,14 +24,14 @@ import org.batchopt.schedule.MultiStep;
  * A job as the command line described it, ready to run on any backend: the same objective, rule, members and
  * engine settings wherever it runs.
  *
- * @param grid     the hyperparameter grid, null when every member shares its hyperparameters
- * @param starts   where the start points came from
+ * @param grid        the hyperparameter grid, null when every member shares its hyperparameters
+ * @param starts      where the start points came from
  * @param settings    the engine's settings
  * @param constraints the projection and the general constraints, in order
  * @param lagrangian  how the general constraints are solved
  */
-record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
-                   RunSettings settings, List<Constraint> constraints, AugmentedLagrangian lagrangian) {
+public record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
+                          RunSettings settings, List<Constraint> constraints, AugmentedLagrangian lagrangian) {
 
     /**
      * How the start points were chosen.
@@ -41,7 +41,7 @@ record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid,
      * @param box     the sampler's box
      * @param file    the file of points, or null
      */
-    record StartsInfo(JobOptions.Sampler sampler, long seed, Box box, String file) {
+    public record StartsInfo(JobOptions.Sampler sampler, long seed, Box box, String file) {
         /** uniform, sobol, lhs, point or file. */
         String kind() {
             return sampler != null ? sampler.toString() : file != null ? "file" : "point";

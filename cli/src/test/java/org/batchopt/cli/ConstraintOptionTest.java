@@ -183,5 +183,7 @@ class ConstraintOptionTest {
                 .failsWith(2, "option '--constrain' (SET) should be specified only once");
         Cli.run("run", "--expr", "x^2", "--box", "-1:1", "--param", "mu=1", "--param", "mu=2", "--subject-to",
                 "x >= mu").failsWith(2, "--param mu is given twice");
+        Cli.run("run", "--expr", "x^2", "--box", "-1:1", "--subject-to", "x >= 0", "--spark", "local[2]")
+                .failsWith(2, "--subject-to cannot be combined with --spark yet");
     }
 }
