@@ -202,6 +202,26 @@ class ConstrainedExtremaTest {
         }
     }
 
+    /** A range of the batch ends exactly as those members do in the whole run: multipliers, violations and all. */
+    @Test
+    void aRangeOfMembersEndsAsInTheWholeRun() {
+        Objective f = Objectives.expression("x^2 + y^2", Box.cube(2, -3, 3));
+        Batch batch = Batch.builder(2).members(30).starts(Starts.sobol(f.box(), 3)).build();
+        List<Constraint> constraints = List.of(Constraints.inequality("x + y", ">=", 1), Constraints.box());
+        Engine e = engine(Precision.FP32, 300);
+        Result whole = e.run(f, Sgd.builder().lr(0.02).build(), batch, constraints);
+        Result part = e.run(f, Sgd.builder().lr(0.02).build(), batch, 10, 12, constraints);
+        assertEquals(10, part.firstMember());
+        for (int m = 10; m < 22; m++) {
+            assertArrayEquals(whole.x(m), part.x(m), 0.0);
+            assertArrayEquals(whole.multipliers(m), part.multipliers(m), 0.0);
+            assertArrayEquals(whole.constraintValues(m), part.constraintValues(m), 0.0);
+            assertEquals(whole.violation(m), part.violation(m), 0.0);
+            assertEquals(whole.kktResidual(m), part.kktResidual(m), 0.0);
+            assertEquals(whole.status(m), part.status(m));
+        }
+    }
+
     /**
      * Penalty growth: from rho = 0.01 the seed's problem is still far from feasible after 1000 steps (the multiplier
      * moves by rho c per update), every member INFEASIBLE; growth 10 raises rho where the violation does not halve
