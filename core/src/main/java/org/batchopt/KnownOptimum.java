@@ -89,6 +89,7 @@ public record KnownOptimum(double fStar, double tolerance, double gap, long succ
     /** Whether {@code value} succeeds against {@code fStar} with {@code tolerance} (see the class comment). */
     static boolean success(double value, double fStar, double tolerance, boolean maximized) {
         double tol = tolerance * Math.max(1, Math.abs(fStar));
-        return maximized ? value >= fStar - tol : value <= fStar + tol;
+        // An infinite value (an infeasible member's rank value) never succeeds, not even against an infinite target.
+        return Double.isFinite(value) && (maximized ? value >= fStar - tol : value <= fStar + tol);
     }
 }

@@ -1,5 +1,7 @@
 package org.batchopt;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.rule.UpdateRule;
@@ -163,7 +165,31 @@ public final class Search {
      * @throws BackendException         when a backend cannot run the job
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
-        return new Run(objective, rule, batch).run();
+        return run(objective, rule, batch, List.of());
+    }
+
+    /**
+     * Searches with every member of {@code batch} as a chain, every descent under a projection: a box or a simplex
+     * (each descent projects its start point, a hop's or an offspring's, and every step, as {@link Engine#run}
+     * does). General constraints are refused: the augmented Lagrangian's multipliers live within one descent and
+     * would start again every round.
+     *
+     * @param objective   what the members minimize (or maximize)
+     * @param rule        the update rule of every descent, with its hyperparameters per member
+     * @param batch       the members and their start points (round 0's)
+     * @param projections at most one box or simplex projection; empty for none
+     * @return every member's best point over its chain, with {@link Result#search()} saying how the search went
+     * @throws IllegalArgumentException as {@link #run(Objective, UpdateRule, Batch)}, or for a general constraint
+     * @throws BackendException         when a backend cannot run the job
+     */
+    public Result run(Objective objective, UpdateRule rule, Batch batch, List<Constraint> projections) {
+        for (Constraint c : projections) {
+            if (c instanceof Constraint.General g && !(strategy instanceof Multistart)) {
+                throw new IllegalArgumentException("a " + strategy.name() + " search takes box and simplex "
+                        + "projections only, not " + g + ": the augmented Lagrangian's multipliers would start again every round");
+            }
+        }
+        return new Run(objective, rule, batch, List.copyOf(projections)).run();
     }
 
     /** One search: its chains, the best point of every member, the counts. */
@@ -171,6 +197,7 @@ public final class Search {
         private final Objective objective;
         private final UpdateRule rule;
         private final Batch batch;
+        private final List<Constraint> projections;
         private final int n;
         private final int d;
         private final int maxSteps;
@@ -197,11 +224,13 @@ public final class Search {
         private double computing;
         private String backendId;
         private String device;
+        private Map<String, Param> others = Map.of();
 
-        Run(Objective objective, UpdateRule rule, Batch batch) {
+        Run(Objective objective, UpdateRule rule, Batch batch, List<Constraint> projections) {
             this.objective = objective;
             this.rule = rule;
             this.batch = batch;
+            this.projections = projections;
             this.n = batch.members();
             this.d = batch.dimension();
             this.maxSteps = engine.settings().stopping().maxSteps();
@@ -329,13 +358,14 @@ public final class Search {
         private Result round(Batch b, int round) {
             Engine e = engine.progress(progress == null ? null : (memberSteps, ignored, finished, members, seconds) ->
                     progress.update(spent + memberSteps, total(), finished, members, elapsed()));
-            Result r = e.run(objective, rule, b);
+            Result r = e.run(objective, rule, b, projections);
             Timing t = r.timing();
             compile += t.compileSeconds();
             transfer += t.transferSeconds();
             computing += t.runSeconds();
             backendId = r.backend();
             device = r.device();
+            others = r.others();
             return r;
         }
 
@@ -418,7 +448,8 @@ public final class Search {
                 out.finish(m, bestF[m], bestGradient[m], bestSteps[m], bestStatus[m]);
             }
             Timing timing = new Timing(compile, transfer, computing, elapsed());
-            return new Result(objective, rule, out, backendId, device, timing, batch.startsPerCombination());
+            return new Result(objective, rule, out, backendId, device, timing, batch.startsPerCombination(), List.of(),
+                    others);
         }
 
         private SearchSummary summary(int rounds, SearchSummary.Stop stop, Chains chains) {

@@ -293,6 +293,42 @@ class SearchTest {
     }
 
     /** Parameters out of range, budgets that cannot end or do not fit, and what a search cannot do. */
+    /**
+     * Under a box projection every descent, a hop's or an offspring's included, stays in Schwefel's box, and the
+     * search finds the global minimum at (420.97, ...) near its corner (unprojected descents leave the box); a
+     * general constraint is refused, its multipliers would start again every round.
+     */
+    @Test
+    void aSearchUnderABoxProjectionStaysInTheBox() {
+        Objective f = Objectives.schwefel(3);
+        Box box = f.box();
+        Search search = Search.on(engine(50)).strategy(SearchStrategy.recommended())
+                .budget(Budget.ofRounds(200).withTarget(1e-3));
+        UpdateRule adam = Adam.builder().lr(5).build();
+        Result free = search.run(f, adam, batch(f, 256));
+        assertTrue(outside(free, box) > 0, "no member left the box without the projection: a weak test");
+        Result r = search.run(f, adam, batch(f, 256), List.of(Constraints.box()));
+        assertEquals(0, outside(r, box));
+        int best = r.best().getAsInt();
+        assertTrue(r.f(best) < 1e-3, "best f " + r.f(best));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(420.9687, r.x(best)[i], 0.05);
+        }
+        assertRefused(() -> Search.on(engine(10)).strategy(SearchStrategy.restarts()).run(f, RASTRIGIN_GD,
+                batch(f, 4), List.of(Constraints.equality("x1 + x2", 1))), "box and simplex projections only");
+    }
+
+    private static int outside(Result r, Box box) {
+        int count = 0;
+        for (int m = 0; m < r.members(); m++) {
+            for (int i = 0; i < box.dimension(); i++) {
+                double x = r.x(m)[i];
+                count += x >= box.lo(i) && x <= box.hi(i) ? 0 : 1;
+            }
+        }
+        return count;
+    }
+
     @Test
     void badParametersAreRefusedWithTheirValues() {
         assertRefused(() -> new BasinHopping(-1, 0.1, 0.5, 0), "temperature -1.0");

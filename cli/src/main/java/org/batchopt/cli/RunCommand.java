@@ -165,6 +165,10 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--search, --rounds, --budget, --time-limit and --target cannot be "
                     + "combined with --spark: a search moves its chains between rounds on one machine");
         }
+        if (spark.master != null && job.constraints.given() != null) {
+            throw new IllegalArgumentException(job.constraints.given() + " cannot be combined with --spark yet: the "
+                    + "cluster's tasks run unconstrained jobs");
+        }
         boolean svg = figures.plot != null && Plots.isSvg(figures.plot, "--plot");
         ProgressLine.Mode mode = progress.mode();
         figures.check();
@@ -187,8 +191,8 @@ final class RunCommand implements Callable<Integer> {
              Backend backend = Backends.open(where.backend);
              ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
             Engine engine = j.engine(backend).history(o.history).progress(line);
-            Result result = search.plain() ? engine.run(j.objective(), j.rule(), j.batch())
-                    : search(j, engine).progress(line).run(j.objective(), j.rule(), j.batch());
+            Result result = search.plain() ? engine.run(j.objective(), j.rule(), j.batch(), j.constraints())
+                    : search(j, engine).progress(line).run(j.objective(), j.rule(), j.batch(), j.constraints());
             line.close();
             report(j, RunOutcome.of(result), selection, kind, plotAxes, svg, out, plot);
             out.commit();

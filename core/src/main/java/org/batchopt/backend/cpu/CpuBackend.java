@@ -16,6 +16,7 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
 import org.batchopt.kernel.DataObjectiveSource;
+import org.batchopt.kernel.ConstraintSource;
 
 /**
  * The CPU backend: the Java twin of the kernels, run over tiles of members on every core. It is the
@@ -162,10 +163,12 @@ public final class CpuBackend implements BackendSpi {
             return plan.precision() == Precision.FP64 ? new DataTile64(plan, d.twin64(dim), d.dataTwin64(lanes), lanes)
                     : new DataTile32(plan, d.twin32(dim), d.dataTwin32(lanes), lanes);
         }
+        int d = plan.dimension();
+        ConstraintSource c = plan.constraints().source();
         if (plan.precision() == Precision.FP64) {
-            return new Tile64(plan, plan.objective().twin64(plan.dimension()), lanes);
+            return new Tile64(plan, plan.objective().twin64(d), c == null ? null : c.twin64(d), lanes);
         }
-        return new Tile32(plan, plan.objective().twin32(plan.dimension()), lanes);
+        return new Tile32(plan, plan.objective().twin32(d), c == null ? null : c.twin32(d), lanes);
     }
 
     @Override

@@ -43,7 +43,7 @@ final class DataTile64 extends Tile64 {
      * @param data the batched twin of the plan's model, for {@code lanes} lanes
      */
     DataTile64(RunPlan plan, ObjectiveTwin64 twin, DataTwin64 data, int lanes) {
-        super(plan, twin, lanes);
+        super(plan, twin, null, lanes);
         DataObjectiveSource source = (DataObjectiveSource) plan.objective();
         this.data = data;
         this.every = source.evaluateEvery();
