@@ -15,6 +15,7 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.KernelProjection;
 import org.batchopt.objective.expression.ExpressionConstraints;
 import org.batchopt.rule.UpdateRule;
@@ -241,7 +242,9 @@ public final class Engine {
      *                                  mistake in a constraint's formula, naming its column), a hyperparameter,
      *                                  tolerance, bound or start coordinate does not keep its meaning in the
      *                                  precision (beyond fp32's range, or non-zero and below its smallest value), or
-     *                                  the run does not fit in the Java heap ({@link #requireMemory})
+     *                                  the run does not fit in the Java heap ({@link #requireMemory}), or the
+     *                                  backend cannot run the objective (a model fitted to a {@link Dataset} runs on
+     *                                  the CPU backend only)
      * @throws BackendException         when a backend cannot run the job: the precision unsupported, a kernel
      *                                  that does not build, a device error
      */
@@ -314,10 +317,22 @@ public final class Engine {
         RunPlan plan = planned.plan();
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
+        backend.requirePlan(plan);
+        if (plan.objective() instanceof DataObjectiveSource && !constraints.isEmpty()) {
+            throw new IllegalArgumentException("a model fitted to a dataset takes no constraints (its "
+                    + "regularization is the rule's L1, L2 and weight decay)");
+        }
+        if (plan.objective() instanceof DataObjectiveSource && (first != 0 || count != batch.members())) {
+            throw new IllegalArgumentException("a model fitted to a dataset runs as a whole batch, not as members "
+                    + first + " .. " + ((long) first + count - 1) + " of " + batch.members());
+        }
         requireMemory(count, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(),
                 general.isEmpty() ? 0 : 2 * general.size() + 2, backend.workingBytes(plan));
         MemberResults out = new MemberResults(objective.dimension(), first, count, plan.precision(),
                 plan.historyEvery(), plan.stopping().maxSteps(), general.size());
+        if (plan.objective() instanceof DataObjectiveSource d) {
+            out.withData(d.evaluateEvery(), plan.stopping().maxSteps(), d.patience());
+        }
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(count, t0));
         int block = Math.max(1, backend.maxBlockMembers(plan));

@@ -27,6 +27,8 @@ public final class Objective {
     private final double minimum;
     private final List<double[]> minimizers;
     private final String formula;
+    /** The dataset of a model fitted to one, else null. */
+    private final Dataset data;
     private final Map<String, Param> parameters;
 
     /**
@@ -39,11 +41,17 @@ public final class Objective {
      */
     Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
                      List<double[]> minimizers, String formula) {
-        this(name, dimension, source, false, box, minimum, minimizers, formula, Map.of());
+        this(name, dimension, source, false, box, minimum, minimizers, formula, Map.of(), null);
+    }
+
+    /** A model fitted to {@code data}, made by {@link Objectives}: no box, no known minimum. */
+    Objective(String name, int dimension, ObjectiveSource source, String formula, Dataset data) {
+        this(name, dimension, source, false, null, Double.NaN, List.of(), formula, Map.of(), data);
     }
 
     private Objective(String name, int dimension, ObjectiveSource source, boolean maximize, Box box,
-                      double minimum, List<double[]> minimizers, String formula, Map<String, Param> parameters) {
+                      double minimum, List<double[]> minimizers, String formula, Map<String, Param> parameters,
+                      Dataset data) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension " + dimension + " must be at least 1");
         }
@@ -58,6 +66,7 @@ public final class Objective {
         this.minimum = minimum;
         this.minimizers = minimizers.stream().map(double[]::clone).toList();
         this.formula = formula;
+        this.data = data;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
@@ -99,7 +108,10 @@ public final class Objective {
      * @return a new objective with the same name, box, minimum and minimizers
      */
     public Objective maximize() {
-        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula, parameters);
+        if (data != null) {
+            throw new UnsupportedOperationException(name + " is a loss; it is minimized");
+        }
+        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula, parameters, null);
     }
 
     /**
@@ -108,7 +120,7 @@ public final class Objective {
      * @return a new objective with the same name, box, minimum and minimizers
      */
     public Objective minimize() {
-        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula, parameters);
+        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula, parameters, data);
     }
 
     /**
@@ -145,7 +157,10 @@ public final class Objective {
         }
         ObjectiveSource s = source instanceof ExpressionSource e
                 ? ExpressionSource.compile(e.text(), dimension, names) : source;
-        return new Objective(name, dimension, s, maximize, box, minimum, minimizers, formula, parameters);
+        if (data != null) {
+            throw new UnsupportedOperationException(name + " is a model fitted to a dataset; it takes no parameters");
+        }
+        return new Objective(name, dimension, s, maximize, box, minimum, minimizers, formula, parameters, null);
     }
 
     /**
@@ -188,6 +203,15 @@ public final class Objective {
      */
     public List<double[]> minimizers() {
         return minimizers.stream().map(double[]::clone).toList();
+    }
+
+    /**
+     * The dataset of a model fitted to one ({@link Objectives#linear} and the like).
+     *
+     * @return the dataset, or null for a built-in or an expression
+     */
+    public Dataset dataset() {
+        return data;
     }
 
     /**

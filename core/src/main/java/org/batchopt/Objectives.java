@@ -4,13 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.batchopt.kernel.KernelModel;
 import org.batchopt.objective.BuiltIn;
+import org.batchopt.objective.DataException;
+import org.batchopt.objective.data.ModelSource;
 import org.batchopt.objective.builtin.BuiltInSources;
 import org.batchopt.objective.expression.ExpressionSource;
 
 /**
- * Factories for the built-in objectives ({@link BuiltIn} documents each one: formula, dimensions, box, minimum)
- * and for expressions. Every objective made here is minimized; {@link Objective#maximize()} turns it round.
+ * Factories for the built-in objectives ({@link BuiltIn} documents each one: formula, dimensions, box, minimum),
+ * for expressions, and for models fitted to a {@link Dataset} ({@link #linear}, {@link #logistic}, {@link #softmax}).
+ * Every objective made here is minimized; {@link Objective#maximize()} turns a function round (not a model's loss).
  */
 public final class Objectives {
     private Objectives() {
@@ -361,5 +365,103 @@ public final class Objectives {
         ExpressionSource source = ExpressionSource.compile(text, dimension, List.copyOf(parameters.keySet()));
         Objective f = new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
         return parameters.isEmpty() ? f : f.withParameters(parameters);
+    }
+
+    /**
+     * Least squares on {@code data}, full batch: {@code (1/(2n)) sum_i (y_i - x_i.w - b)^2} over the n training
+     * rows, w the coefficients (coordinates 0..F-1) and b the intercept (coordinate F).
+     *
+     * @param data the dataset, read once and kept for every run over it
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     */
+    public static Objective linear(Dataset data) {
+        return linear(data, Training.fullBatch());
+    }
+
+    /**
+     * Least squares on {@code data}: {@code (1/(2n)) sum_i (y_i - x_i.w - b)^2} over the n rows of a step (every
+     * training row, or a minibatch), w the coefficients (coordinates 0..F-1) and b the intercept (coordinate F, absent
+     * without one). The rule's L1, L2 and weight decay penalize w only, never b.
+     *
+     * @param data     the dataset, read once and kept for every run over it
+     * @param training how members see the rows: intercept, minibatches, evaluations
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     * @throws DataException when a target is not a number
+     */
+    public static Objective linear(Dataset data, Training training) {
+        return model(KernelModel.LINEAR, 1, data, training, "(1/(2n)) sum_i (y_i - x_i.w - b)^2");
+    }
+
+    /**
+     * Binary logistic regression on {@code data}, full batch; see {@link #logistic(Dataset, Training)}.
+     *
+     * @param data the dataset, read once and kept for every run over it
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     */
+    public static Objective logistic(Dataset data) {
+        return logistic(data, Training.fullBatch());
+    }
+
+    /**
+     * Binary logistic regression on {@code data}: {@code (1/n) sum_i [log(1 + exp(z_i)) - y_i z_i]},
+     * {@code z_i = x_i.w + b}, computed stably as {@code max(z, 0) + log(1 + exp(-|z|)) - y z}; the two labels
+     * ({@link Dataset#labels()}, in sorted order) are y = 0 and y = 1. Coordinates as {@link #linear}.
+     *
+     * @param data     the dataset, read once and kept for every run over it
+     * @param training how members see the rows: intercept, minibatches, evaluations
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     * @throws DataException when the target does not have exactly two values
+     */
+    public static Objective logistic(Dataset data, Training training) {
+        return model(KernelModel.LOGISTIC, 1, data, training, "(1/n) sum_i [log(1 + exp(z_i)) - y_i z_i], "
+                + "z_i = x_i.w + b");
+    }
+
+    /**
+     * Multinomial logistic regression on {@code data}, full batch; see {@link #softmax(Dataset, Training)}.
+     *
+     * @param data the dataset, read once and kept for every run over it
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     */
+    public static Objective softmax(Dataset data) {
+        return softmax(data, Training.fullBatch());
+    }
+
+    /**
+     * Multinomial logistic regression over the C classes of {@code data} ({@link Dataset#labels()}, class c the c-th
+     * in sorted order): {@code (1/n) sum_i [logsumexp(z_i) - z_{i,y_i}]}, {@code z_i = W x_i + b}, the logsumexp
+     * shifted by {@code max_c z_ic}. Coordinates: class c's coefficients then its intercept, class after class
+     * ({@code c*(F+1) + k}).
+     *
+     * @param data     the dataset, read once and kept for every run over it
+     * @param training how members see the rows: intercept, minibatches, evaluations
+     * @return the objective, of dimension {@code (F + 1) * outputs} ({@code F * outputs} without an intercept)
+     * @throws DataException when the target has fewer than two values
+     */
+    public static Objective softmax(Dataset data, Training training) {
+        return model(KernelModel.SOFTMAX, data.labels().size(), data, training,
+                "(1/n) sum_i [logsumexp(z_i) - z_{i,y_i}], z_i = W x_i + b");
+    }
+
+    private static Objective model(KernelModel model, int outputs, Dataset data, Training training, String formula) {
+        boolean byClass = model.classifies();
+        if (byClass) {
+            int classes = data.labels().size();
+            if (classes < 2 || (model == KernelModel.LOGISTIC && classes != 2)) {
+                throw new DataException(DataException.Problem.CLASSES, data.source(), 0, data.target(),
+                        data.targetColumn(), "the target has " + classes + (classes == 1 ? " class ('"
+                        + data.labels().get(0) + "')" : " classes") + "; " + (model == KernelModel.LOGISTIC
+                        ? "logistic regression needs exactly 2 (softmax takes more)" : "softmax needs at least 2"));
+            }
+        }
+        if (training.patience() > 0 && data.validationRows() == 0) {
+            throw new IllegalArgumentException("patience " + training.patience() + " watches the validation loss: "
+                    + "the dataset needs validation rows");
+        }
+        ModelSource source = new ModelSource(model, outputs, training.intercept(), data.trainingRows(byClass),
+                data.validationRows(byClass), training.batchSize(), training.seed(), training.evaluateEvery(),
+                training.patience());
+        int dimension = outputs * source.stride();
+        return new Objective(model.name().toLowerCase(java.util.Locale.ROOT), dimension, source, formula, data);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.rule.UpdateRule;
 import org.batchopt.search.SearchSummary;
@@ -147,6 +148,19 @@ public final class Result {
      */
     public Timing timing() {
         return timing;
+    }
+
+    /**
+     * The fitted models of a run over a {@link Dataset} (an objective from {@link Objectives#linear} and the like).
+     *
+     * @return the members as models: coefficients, intercepts, losses
+     * @throws IllegalStateException for any other objective
+     */
+    public Models models() {
+        if (objective.dataset() == null || data.data() == null) {
+            throw new IllegalStateException(objective.name() + " is not fitted to a dataset");
+        }
+        return new Models(this, objective.dataset(), (DataObjectiveSource) objective.source(), data.data());
     }
 
     /**

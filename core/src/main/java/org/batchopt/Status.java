@@ -19,7 +19,12 @@ public enum Status {
      * A constrained member whose largest constraint violation was still above the feasibility tolerance when its
      * step budget ran out ({@link AugmentedLagrangian}); such a member never converges.
      */
-    INFEASIBLE;
+    INFEASIBLE,
+    /**
+     * A model's validation loss did not improve in {@code patience} evaluations ({@link Training}); the member
+     * reports its best point.
+     */
+    STOPPED_EARLY;
 
     private static final Status[] VALUES = values();
 

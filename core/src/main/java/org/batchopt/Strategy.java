@@ -3,8 +3,8 @@ package org.batchopt;
 /**
  * How a device runs the steps: {@link #FUSED} suits a small dimension (up to a few dozen), where a member's
  * point, gradient and optimizer state fit in registers; {@link #STREAMING} a large one, where they live in
- * device memory and each step is bound by memory bandwidth. The CPU backend runs lanes of members in either
- * case; results are identical whatever the strategy.
+ * device memory and each step is bound by memory bandwidth; {@link #BATCHED} is how a model fitted to a dataset
+ * runs. The CPU backend runs lanes of members in every case; results are identical whatever the strategy.
  */
 public enum Strategy {
     /** The planner chooses from the dimension and the state size. */
@@ -12,5 +12,12 @@ public enum Strategy {
     /** One work-item per member, state in registers, many steps per launch. */
     FUSED,
     /** State in device memory; a gradient launch and an element-wise update launch per step. */
-    STREAMING
+    STREAMING,
+    /**
+     * A model fitted to a dataset ({@link Objectives#linear} and the like): the members of a block are evaluated
+     * together, two matrix products per step over rows every member shares ({@code Z = X W^T}, the loss's row
+     * function, then {@code R^T X}), then the update of each coordinate; the planner's only choice for such a model,
+     * and only for it.
+     */
+    BATCHED
 }

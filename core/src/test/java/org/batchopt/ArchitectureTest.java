@@ -47,7 +47,7 @@ class ArchitectureTest {
     static final Path GENERATED = Path.of("target/generated-sources/fp32");
     static final Set<String> API_PACKAGES = SourceDependencies.API_PACKAGES;
     static final Set<String> FACADE = Set.of("org.batchopt.Engine", "org.batchopt.Backends", "org.batchopt.Result",
-            "org.batchopt.Search");
+            "org.batchopt.Models", "org.batchopt.Search");
 
     /** The layer of a class, 0 at the bottom. */
     static int layer(String className) {

@@ -27,8 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * trace only with {@code --debug} or {@code BATCHOPT_DEBUG=1}.
  */
 @Command(name = "batchopt", versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, FunctionsCommand.class, DevicesCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, FitCommand.class, FunctionsCommand.class, DevicesCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class},
         description = "Runs thousands to hundreds of millions of independent gradient-based optimizations at once "
                 + "on CUDA GPUs, OpenCL devices or the CPU, with the same arithmetic on all of them.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -187,7 +187,7 @@ class ErrorTest {
     @Test
     void noSubcommandIsOneLineWithTheCommandsAndAHint() {
         Cli.run(new String[0]).failsWith(Main.USAGE,
-                "batchopt: no command given: run, functions, devices, bench, help (see 'batchopt --help')");
+                "batchopt: no command given: run, fit, functions, devices, bench, help (see 'batchopt --help')");
     }
 
     @Test

@@ -21,6 +21,15 @@ public interface BackendSpi extends Backend {
     }
 
     /**
+     * Refuses a plan this backend cannot run, before anything runs; the default accepts every plan.
+     *
+     * @param plan the run
+     * @throws IllegalArgumentException naming what cannot run here and where it can
+     */
+    default void requirePlan(RunPlan plan) {
+    }
+
+    /**
      * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}. Thread-safe:
      * several engines may share a backend; device backends take concurrent calls one at a time.
      *

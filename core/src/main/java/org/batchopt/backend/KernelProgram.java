@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.batchopt.Precision;
 import org.batchopt.Status;
 import org.batchopt.Strategy;
+import org.batchopt.kernel.DataObjectiveSource;
+import org.batchopt.kernel.KernelModel;
 import org.batchopt.kernel.ConstraintSlots;
 import org.batchopt.kernel.ConstraintSource;
 import org.batchopt.kernel.KernelProjection;
@@ -29,6 +31,16 @@ public final class KernelProgram {
     public static final String FUSED = "bo_fused";
     public static final String STREAM_EVAL = "bo_stream_eval";
     public static final String STREAM_UPDATE = "bo_stream_update";
+    /** Kernels of the batched strategy ({@code kernels/data.cl}). */
+    public static final String DATA_Z = "bo_data_z";
+    public static final String DATA_ROWS = "bo_data_rows";
+    public static final String DATA_CHUNKS = "bo_data_chunks";
+    public static final String DATA_TOTAL = "bo_data_total";
+    public static final String DATA_GRAD = "bo_data_grad";
+    public static final String DATA_EVAL = "bo_data_eval";
+    public static final String DATA_UPDATE = "bo_data_update";
+    /** The side of the batched kernels' square tiles: their work-groups have DATA_TILE^2 work-items. */
+    public static final int DATA_TILE = 16;
     public static final String STREAM_PROJECT = "bo_stream_project";
 
     private final Precision precision;
@@ -67,18 +79,32 @@ public final class KernelProgram {
                 .append(shape.dimension()).append(", ").append(shape.rule()).append(", ").append(strategy)
                 .append(" */\n");
         t.append(defines(shape, strategy));
+        if (strategy == Strategy.BATCHED) {
+            if (!(objective instanceof DataObjectiveSource)) {
+                throw new IllegalArgumentException("the batched strategy runs models fitted to a dataset, not "
+                        + objective.id());
+            }
+            t.append(dataDefines());
+        } else {
+            t.append(objectiveMacros(strategy));
+        }
         t.append(KernelSources.read("math.cl")).append('\n');
-        t.append(objectiveMacros(strategy));
         t.append(objective.kernelSource()).append('\n');
         t.append(KernelSources.read("schedule.cl")).append('\n');
         t.append(KernelSources.read("rules.cl")).append('\n');
         t.append(KernelSources.read("step.cl")).append('\n');
-        t.append(KernelSources.read("constraints.cl")).append('\n');
+        if (strategy != Strategy.BATCHED) {
+            t.append(KernelSources.read("constraints.cl")).append('\n');
+        }
         if (constraints != null && constraints.count() > 0) {
             t.append(constraints.kernelSource()).append('\n');
         }
         t.append(KernelSources.read("init.cl")).append('\n');
-        t.append(KernelSources.read(strategy == Strategy.FUSED ? "fused.cl" : "streaming.cl"));
+        t.append(KernelSources.read(switch (strategy) {
+            case FUSED -> "fused.cl";
+            case STREAMING -> "streaming.cl";
+            default -> "data.cl";
+        }));
         return new KernelProgram(precision, strategy, t.toString());
     }
 
@@ -162,6 +188,17 @@ public final class KernelProgram {
             }
         }
         d.append(load).append(" } while (0)\n");
+        return d.toString();
+    }
+
+    /** The model ids and the batched strategy's constants; the model's own come from its kernel source. */
+    static String dataDefines() {
+        StringBuilder d = new StringBuilder();
+        for (KernelModel m : KernelModel.values()) {
+            define(d, m.macro(), m.ordinal());
+        }
+        define(d, "BO_ROW_CHUNK", KernelModel.ROW_CHUNK);
+        define(d, "BO_TILE", DATA_TILE);
         return d.toString();
     }
 

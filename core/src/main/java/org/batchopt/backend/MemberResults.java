@@ -23,6 +23,7 @@ public final class MemberResults {
     private final byte[] status;
     private final int historyEvery;
     private final List<Points> history = new ArrayList<>();
+    private DataResults data;
     /** General constraints: per member J left sides and J weights, the largest violation and the KKT residual. */
     private final int constraints;
     private final Points constraintValues;
@@ -148,6 +149,22 @@ public final class MemberResults {
 
     public Status status(int m) {
         return Status.ofCode(status[m - first]);
+    }
+
+    /**
+     * Keeps a model's evaluations too (a run over a dataset): losses, learning curves, best points.
+     *
+     * @param every    steps between evaluations, 0 for the final one only
+     * @param patience evaluations without improvement before a member stops, 0 for never
+     */
+    public MemberResults withData(int every, int maxSteps, int patience) {
+        data = new DataResults(members, dimension, precision, every, maxSteps, patience, x);
+        return this;
+    }
+
+    /** The evaluations of a run over a dataset, else null. */
+    public DataResults data() {
+        return data;
     }
 
     /** Steps between history snapshots, 0 when none are kept. */

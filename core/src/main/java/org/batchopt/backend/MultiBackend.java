@@ -50,6 +50,13 @@ public final class MultiBackend implements BackendSpi {
     }
 
     @Override
+    public void requirePlan(RunPlan plan) {
+        for (BackendSpi p : parts) {
+            p.requirePlan(plan);
+        }
+    }
+
+    @Override
     public long workingBytes(RunPlan plan) {
         long sum = 0;
         for (BackendSpi p : parts) {

@@ -6,6 +6,7 @@ import org.batchopt.Precision;
 import org.batchopt.RunSettings;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.ObjectiveSource;
 import org.batchopt.rule.UpdateRule;
 
@@ -52,17 +53,34 @@ public record RunPlan(ObjectiveSource objective, KernelShape shape, Precision pr
     public static RunPlan of(ObjectiveSource objective, int dimension, boolean maximize, UpdateRule rule,
                              RunSettings settings, ConstraintPlan constraints, Map<String, Param> others) {
         double h = settings.centralDifferenceStep();
+        boolean data = objective instanceof DataObjectiveSource;
+        if (data && h > 0) {
+            throw new IllegalArgumentException("a model fitted to a dataset has an exact gradient; central "
+                    + "differences do not apply");
+        }
         KernelShape shape = KernelShape.of(rule, dimension, h > 0, maximize, constraints.projection(),
                 constraints.count(), others);
-        Strategy strategy = strategy(settings.strategy(), shape);
+        Strategy strategy = data ? batched(settings.strategy()) : strategy(settings.strategy(), shape);
         return new RunPlan(objective, shape, settings.precision(), strategy,
                 KernelProgram.of(objective, constraints.source(), shape, settings.precision(), strategy),
-                DeviceLayout.of(shape, strategy, settings.precision()), stepsPerLaunch(settings), settings.stopping(),
-                h, settings.historyEvery(), constraints);
+                DeviceLayout.of(objective, shape, strategy, settings.precision()), stepsPerLaunch(settings),
+                settings.stopping(), h, settings.historyEvery(), constraints);
+    }
+
+    /** A model fitted to a dataset runs BATCHED, whatever else is asked. */
+    private static Strategy batched(Strategy asked) {
+        if (asked != Strategy.AUTO && asked != Strategy.BATCHED) {
+            throw new IllegalArgumentException("a model fitted to a dataset runs as the strategy batched, not "
+                    + asked.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return Strategy.BATCHED;
     }
 
     /** The strategy asked for, or for AUTO the fused one while a member's x, gradient and state fit registers. */
     static Strategy strategy(Strategy asked, KernelShape shape) {
+        if (asked == Strategy.BATCHED) {
+            throw new IllegalArgumentException("the strategy batched is for models fitted to a dataset");
+        }
         if (asked != Strategy.AUTO) {
             return asked;
         }

@@ -35,4 +35,12 @@ public interface ObjectiveSource {
     ObjectiveTwin64 twin64(int dimension);
 
     ObjectiveTwin32 twin32(int dimension);
+
+    /**
+     * Whether coordinate {@code i} carries the regularization penalties (L1, L2, weight decay, decoupled weight
+     * decay); true for every coordinate but a model's intercepts, which are never penalized.
+     */
+    default boolean penalized(int i) {
+        return true;
+    }
 }

@@ -8,12 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.batchopt.Precision;
+import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.KernelShape;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.ConstraintSource;
 
 /**
@@ -75,21 +77,45 @@ public final class CpuBackend implements BackendSpi {
         return Math.max(16, Math.min(256, l / 16 * 16));
     }
 
-    /** {@link #lanes(int)}, fewer (down to 1) where the tiles of every thread would take over a quarter of the heap. */
-    int lanes(KernelShape shape) {
-        long byHeap = Runtime.getRuntime().maxMemory() / 4 / threads / laneBytes(shape);
-        return (int) Math.max(1, Math.min(lanes(shape.dimension()), byHeap));
+    /**
+     * Members per tile of a model fitted to a dataset: every tile passes over the data once per step, so as few tiles
+     * as keep every thread busy, of at most 256 lanes (a multiple of 8, so that the lane loops vectorize).
+     */
+    static int batchedLanes(int members, int threads) {
+        int perThread = (members + threads - 1) / threads;
+        return Math.max(8, Math.min(256, (perThread + 7) / 8 * 8));
     }
 
-    /** Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64). */
-    private static long laneBytes(KernelShape shape) {
-        return 8L * shape.dimension() * (3 + shape.stateSlots());
+    /**
+     * {@link #lanes(int)} (or {@link #batchedLanes} for {@code members} of a model fitted to a dataset), fewer (down
+     * to 1) where the tiles of every thread would take over a quarter of the heap.
+     */
+    int lanes(RunPlan plan, int members) {
+        long byHeap = Runtime.getRuntime().maxMemory() / 4 / threads / laneBytes(plan);
+        int wanted = plan.strategy() == Strategy.BATCHED ? batchedLanes(members, threads)
+                : lanes(plan.shape().dimension());
+        return (int) Math.max(1, Math.min(wanted, byHeap));
+    }
+
+    /**
+     * Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64); for a
+     * model fitted to a dataset also the batched twin's gradient sums and the stopped lanes' points, and its outputs
+     * and residuals per row.
+     */
+    private static long laneBytes(RunPlan plan) {
+        KernelShape shape = plan.shape();
+        long reals = (long) shape.dimension() * (3 + shape.stateSlots());
+        if (plan.objective() instanceof DataObjectiveSource d) {
+            reals += 2L * shape.dimension() + 5L * d.outputs() + 12;
+        }
+        return 8 * reals;
     }
 
     /** The tiles of every thread. */
     @Override
     public long workingBytes(RunPlan plan) {
-        return (long) threads * lanes(plan.shape()) * laneBytes(plan.shape());
+        int most = plan.strategy() == Strategy.BATCHED ? 256 : lanes(plan.shape().dimension());
+        return (long) threads * Math.min(most, lanes(plan, most * threads)) * laneBytes(plan);
     }
 
     @Override
@@ -97,7 +123,7 @@ public final class CpuBackend implements BackendSpi {
         if (closed) {
             throw new IllegalStateException("cpu backend is closed");
         }
-        final int lanes = lanes(plan.shape());
+        final int lanes = lanes(plan, block.count());
         final int tiles = (block.count() + lanes - 1) / lanes;
         final AtomicInteger next = new AtomicInteger();
         final long t0 = System.nanoTime();
@@ -131,6 +157,12 @@ public final class CpuBackend implements BackendSpi {
     }
 
     private static Tile tile(RunPlan plan, int lanes) {
+        if (plan.strategy() == Strategy.BATCHED) {
+            DataObjectiveSource d = (DataObjectiveSource) plan.objective();
+            int dim = plan.dimension();
+            return plan.precision() == Precision.FP64 ? new DataTile64(plan, d.twin64(dim), d.dataTwin64(lanes), lanes)
+                    : new DataTile32(plan, d.twin32(dim), d.dataTwin32(lanes), lanes);
+        }
         int d = plan.dimension();
         ConstraintSource c = plan.constraints().source();
         if (plan.precision() == Precision.FP64) {

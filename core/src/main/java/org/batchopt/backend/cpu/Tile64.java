@@ -36,8 +36,8 @@ import org.batchopt.kernel.StepScalars;
  * loop indexes its arrays by {@code [l]} alone and stores into distinct arrays, which the JIT needs to
  * vectorize it (measured: six times faster than one flat array per quantity).
  */
-public final class Tile64 implements Tile {
-    private static final int RUNNING = Status.RUNNING.ordinal();
+public class Tile64 implements Tile {
+    static final int RUNNING = Status.RUNNING.ordinal();
     private static final int CONVERGED_GRADIENT = Status.CONVERGED_GRADIENT.ordinal();
     private static final int CONVERGED_VALUE = Status.CONVERGED_VALUE.ordinal();
     private static final int MAX_STEPS = Status.MAX_STEPS.ordinal();
@@ -45,7 +45,7 @@ public final class Tile64 implements Tile {
 
     final int dim;
     final int lanes;
-    private final KernelShape shape;
+    final KernelShape shape;
     private final ParamLayout params;
     private final ObjectiveTwin64 objective;
     private final Rules64 rule;
@@ -61,11 +61,11 @@ public final class Tile64 implements Tile {
     private final int wd;
     /** Whether the stopping gradient has terms beyond g (weight decay, the L1 proximal subgradient). */
     private final boolean stopTerms;
-    private final int maxSteps;
+    final int maxSteps;
     private final double gtol;
     private final double ftol;
     private final double fdStep;
-    private final int historyEvery;
+    final int historyEvery;
     /** Every hyperparameter is one value for the batch. */
     private final boolean uniform;
     /** The projection after every step, null for none. */
@@ -83,13 +83,13 @@ public final class Tile64 implements Tile {
     final double[][] work;
     /** The rule's step coefficient of the coordinate being updated, per lane (for the L1 proximal step). */
     final double[] step;
-    private final double[] f;
-    private final double[] fprev;
-    private final double[] gsq;
+    final double[] f;
+    final double[] fprev;
+    final double[] gsq;
     /** The stopping gradient's norm. */
-    private final double[] gn;
+    final double[] gn;
     /** Sum of x[i]*0 and g[i]*0: zero unless a coordinate of x or of the gradient is not finite. */
-    private final double[] z;
+    final double[] z;
     private final double[] fp;
     private final double[] fm;
     private final double[] xs;
@@ -97,8 +97,13 @@ public final class Tile64 implements Tile {
     private final double[] xm;
     private final double[] stop;
     private final double[] scale;
-    private final long[] member;
-    private int n;
+    final long[] member;
+    /** Per coordinate: whether the regularization penalizes it (not a model's intercept). */
+    private final boolean[] penalized;
+    /** The rule's weight-decay step scalar and its value that leaves a coordinate unpenalized. */
+    private final int wdSlot;
+    private final double[] noWd;
+    int n;
 
     /** @param constraints the twin of the plan's general constraints, null without them */
     public Tile64(RunPlan plan, ObjectiveTwin64 objective, ConstraintTwin64 constraints, int lanes) {
@@ -146,6 +151,13 @@ public final class Tile64 implements Tile {
         stop = new double[lanes];
         scale = new double[lanes];
         member = new long[lanes];
+        penalized = new boolean[dim];
+        for (int i = 0; i < dim; i++) {
+            penalized[i] = plan.objective().penalized(i);
+        }
+        wdSlot = shape.rule().scalar("WD");
+        noWd = new double[lanes];
+        java.util.Arrays.fill(noWd, shape.decoupled() ? 1 : 0);
         objective.bindParameters(hp, slots(params, plan.objective().parameters()));
         var c = plan.constraints();
         projection = c.projection() == KernelProjection.NONE ? null : new Projection64(c, dim, lanes);
@@ -280,11 +292,12 @@ public final class Tile64 implements Tile {
     }
 
     /**
-     * bo_regularize on every coordinate, with the norm of the stopping gradient (bo_stop_grad) and the finiteness
-     * probe of the kernel; {@code s} updates done. Where the squares overflow although every component is finite,
-     * the norm is taken again scaled by the largest component, as the kernel does.
+     * bo_regularize on every coordinate the regularization penalizes, with the norm of the stopping gradient
+     * (bo_stop_grad; the gradient itself on a coordinate no penalty touches) and the finiteness probe of the kernel;
+     * {@code s} updates done. Where the squares overflow although every component is finite, the norm is taken
+     * again scaled by the largest component, as the kernel does.
      */
-    private void regularize(int s) {
+    void regularize(int s) {
         for (int l = 0; l < n; l++) {
             gsq[l] = 0;
             z[l] = 0;
@@ -292,13 +305,13 @@ public final class Tile64 implements Tile {
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
             final double[] gi = g[i];
-            if (shape.l1Sign()) {
+            if (shape.l1Sign() && penalized[i]) {
                 final double[] w = hp[l1];
                 for (int l = 0; l < n; l++) {
                     gi[l] = gi[l] + w[l] * sign(xi[l]);
                 }
             }
-            if (shape.l2()) {
+            if (shape.l2() && penalized[i]) {
                 final double[] w = hp[l2];
                 for (int l = 0; l < n; l++) {
                     gi[l] = gi[l] + w[l] * xi[l];
@@ -366,10 +379,13 @@ public final class Tile64 implements Tile {
         projection.norms(z, gn, n);
     }
 
-    /** bo_stop_grad of coordinate i for every lane, into {@code stop}. */
+    /** bo_stop_grad of coordinate i for every lane, into {@code stop}; g itself where no penalty touches i. */
     private double[] stopGradient(int i, int s) {
         final double[] xi = x[i];
         final double[] gi = g[i];
+        if (!penalized[i]) {
+            return gi;
+        }
         final double[] r = stop;
         System.arraycopy(gi, 0, r, 0, n);
         if (!shape.decoupled() && wd >= 0) {
@@ -441,7 +457,7 @@ public final class Tile64 implements Tile {
         return finite;
     }
 
-    private int check(double fv, double fpv, double gnorm, double z, int s) {
+    int check(double fv, double fpv, double gnorm, double z, int s) {
         if (!(abs(fv) <= REAL_MAX) || z != 0) {
             return DIVERGED;
         }
@@ -458,7 +474,7 @@ public final class Tile64 implements Tile {
     }
 
     /** Moves lane {@code from} into lane {@code to}: everything the rest of the step and later steps read. */
-    private void move(int from, int to) {
+    void move(int from, int to) {
         member[to] = member[from];
         f[to] = f[from];
         fprev[to] = fprev[from];
@@ -487,7 +503,7 @@ public final class Tile64 implements Tile {
      * bo_prepare: schedule, regularization factors, the rule's scalars. When every hyperparameter is one value
      * for the batch, every lane computes the same thing, so lane 0 computes it and the others copy.
      */
-    private void prepare(int s) {
+    void prepare(int s) {
         final int lanes = uniform ? 1 : n;
         final double[] lr = sc[StepScalars.LR];
         if (schedule.uniform) {
@@ -517,12 +533,23 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_update_coord on every coordinate: the L1 proximal threshold is the rule's step coefficient times l1. */
-    private void update() {
+    /**
+     * bo_update_coord on every coordinate: the L1 proximal threshold is the rule's step coefficient times l1. A
+     * coordinate no penalty touches (a model's intercept) gets the rule alone, its weight decay off (the batched
+     * kernel's bo_free_update_coord): no decoupled decay, no L1 step.
+     */
+    void update() {
         final double[] decay = sc[StepScalars.DECAY];
         final double[] th = sc[StepScalars.L1];
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
+            if (!penalized[i]) {
+                final double[] wd = sc[wdSlot];
+                sc[wdSlot] = noWd;
+                rule.coord(this, i, n);
+                sc[wdSlot] = wd;
+                continue;
+            }
             if (shape.decoupledWeightDecay()) {
                 for (int l = 0; l < n; l++) {
                     xi[l] = xi[l] * decay[l];
@@ -538,7 +565,7 @@ public final class Tile64 implements Tile {
         }
     }
 
-    private void snapshot(MemberResults.Points points) {
+    void snapshot(MemberResults.Points points) {
         for (int l = 0; l < n; l++) {
             for (int i = 0; i < dim; i++) {
                 points.set(member[l], i, x[i][l]);

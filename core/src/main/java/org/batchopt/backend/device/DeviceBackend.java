@@ -3,6 +3,7 @@ package org.batchopt.backend.device;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.batchopt.Precision;
+import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.DeviceLayout;
 import org.batchopt.backend.MemberBlock;
@@ -92,14 +93,28 @@ public abstract class DeviceBackend implements BackendSpi {
     @Override
     public int maxBlockMembers(RunPlan plan) {
         DeviceLayout layout = plan.layout();
-        long byBudget = memoryBudget() / layout.bytesPerMember();
+        long byBudget = Math.max(0, memoryBudget() - layout.fixedBytes()) / layout.bytesPerMember();
         long byAllocation = maxAllocation() / Math.max(1, layout.largestArrayBytesPerMember());
         long byHostCopy = Integer.MAX_VALUE / Math.max(1, layout.largestHostCopyBytesPerMember());
         return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
     }
 
+    /**
+     * Refuses a model fitted to a dataset (the batched strategy): its kernels ({@code kernels/data.cl}) are not yet
+     * run nor checked against the CPU twin on any device, and a silent fallback to the CPU would hide where a run
+     * went.
+     */
+    @Override
+    public void requirePlan(RunPlan plan) {
+        if (plan.strategy() == Strategy.BATCHED) {
+            throw new IllegalArgumentException("models fitted to a dataset (linear, logistic, softmax) run on the cpu "
+                    + "backend only; the " + id() + " backend cannot run them yet (use --backend cpu)");
+        }
+    }
+
     @Override
     public synchronized void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
+        requirePlan(plan);
         long t0 = System.nanoTime();
         Built built = buildOnLargeStack(plan.program().text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);
