@@ -2,7 +2,7 @@
  * batchopt portable math: exp, log, pow, sin, cos built from + - * / and exact bit operations only, so that
  * every backend computes the same bits (DESIGN.md, contract 3). Compilers never contract a*b + c here
  * (FP_CONTRACT OFF, --fmad=false); an explicit fma() is correctly rounded everywhere and appears only where
- * torch.optim's CPU kernels fuse (see rules.cl). Twin: backend/cpu/twin/Math64.java and
+ * torch.optim's CPU kernels fuse (see rules.cl). Twin: org/batchopt/kernel/Math64.java and
  * Math32.java, line by line. Accuracy is measured by MathTest against java.lang.Math.
  *
  *   exp: x = k*ln2 + r, |r| <= ln2/2 (Cody-Waite, two-part ln2), Taylor polynomial, result scaled by

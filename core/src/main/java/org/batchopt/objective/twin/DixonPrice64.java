@@ -1,7 +1,7 @@
 package org.batchopt.objective.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.c;
-import static org.batchopt.backend.cpu.twin.Math64.r;
+import static org.batchopt.kernel.Math64.c;
+import static org.batchopt.kernel.Math64.r;
 
 import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 

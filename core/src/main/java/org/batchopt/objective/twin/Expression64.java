@@ -1,13 +1,13 @@
 package org.batchopt.objective.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.abs;
-import static org.batchopt.backend.cpu.twin.Math64.c;
-import static org.batchopt.backend.cpu.twin.Math64.cos;
-import static org.batchopt.backend.cpu.twin.Math64.exp;
-import static org.batchopt.backend.cpu.twin.Math64.log;
-import static org.batchopt.backend.cpu.twin.Math64.sign;
-import static org.batchopt.backend.cpu.twin.Math64.sin;
-import static org.batchopt.backend.cpu.twin.Math64.sqrt;
+import static org.batchopt.kernel.Math64.abs;
+import static org.batchopt.kernel.Math64.c;
+import static org.batchopt.kernel.Math64.cos;
+import static org.batchopt.kernel.Math64.exp;
+import static org.batchopt.kernel.Math64.log;
+import static org.batchopt.kernel.Math64.sign;
+import static org.batchopt.kernel.Math64.sin;
+import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 import org.batchopt.objective.expression.Instruction;

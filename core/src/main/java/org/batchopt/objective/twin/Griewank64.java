@@ -1,10 +1,10 @@
 package org.batchopt.objective.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.c;
-import static org.batchopt.backend.cpu.twin.Math64.cos;
-import static org.batchopt.backend.cpu.twin.Math64.r;
-import static org.batchopt.backend.cpu.twin.Math64.sin;
-import static org.batchopt.backend.cpu.twin.Math64.sqrt;
+import static org.batchopt.kernel.Math64.c;
+import static org.batchopt.kernel.Math64.cos;
+import static org.batchopt.kernel.Math64.r;
+import static org.batchopt.kernel.Math64.sin;
+import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 

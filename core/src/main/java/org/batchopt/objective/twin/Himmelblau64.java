@@ -1,6 +1,6 @@
 package org.batchopt.objective.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.c;
+import static org.batchopt.kernel.Math64.c;
 
 import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 

@@ -1,8 +1,8 @@
 package org.batchopt.objective.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.c;
-import static org.batchopt.backend.cpu.twin.Math64.cos;
-import static org.batchopt.backend.cpu.twin.Math64.sin;
+import static org.batchopt.kernel.Math64.c;
+import static org.batchopt.kernel.Math64.cos;
+import static org.batchopt.kernel.Math64.sin;
 
 import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
-import org.batchopt.backend.cpu.twin.Math64;
+import org.batchopt.kernel.Math64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,13 +1,13 @@
 package org.batchopt.backend.cpu.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.abs;
-import static org.batchopt.backend.cpu.twin.Math64.c;
-import static org.batchopt.backend.cpu.twin.Math64.fma;
-import static org.batchopt.backend.cpu.twin.Math64.lerp;
-import static org.batchopt.backend.cpu.twin.Math64.max;
-import static org.batchopt.backend.cpu.twin.Math64.pow;
-import static org.batchopt.backend.cpu.twin.Math64.r;
-import static org.batchopt.backend.cpu.twin.Math64.sqrt;
+import static org.batchopt.kernel.Math64.abs;
+import static org.batchopt.kernel.Math64.c;
+import static org.batchopt.kernel.Math64.fma;
+import static org.batchopt.kernel.Math64.lerp;
+import static org.batchopt.kernel.Math64.max;
+import static org.batchopt.kernel.Math64.pow;
+import static org.batchopt.kernel.Math64.r;
+import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.backend.KernelShape;
 import org.batchopt.backend.ParamLayout;

@@ -1,10 +1,10 @@
 package org.batchopt.backend.cpu.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.c;
-import static org.batchopt.backend.cpu.twin.Math64.cos;
-import static org.batchopt.backend.cpu.twin.Math64.pow;
-import static org.batchopt.backend.cpu.twin.Math64.pown;
-import static org.batchopt.backend.cpu.twin.Math64.r;
+import static org.batchopt.kernel.Math64.c;
+import static org.batchopt.kernel.Math64.cos;
+import static org.batchopt.kernel.Math64.pow;
+import static org.batchopt.kernel.Math64.pown;
+import static org.batchopt.kernel.Math64.r;
 
 import org.batchopt.backend.KernelShape;
 import org.batchopt.backend.ParamLayout;

@@ -1,11 +1,11 @@
 package org.batchopt.backend.cpu.twin;
 
-import static org.batchopt.backend.cpu.twin.Math64.REAL_MAX;
-import static org.batchopt.backend.cpu.twin.Math64.abs;
-import static org.batchopt.backend.cpu.twin.Math64.max;
-import static org.batchopt.backend.cpu.twin.Math64.narrow;
-import static org.batchopt.backend.cpu.twin.Math64.sign;
-import static org.batchopt.backend.cpu.twin.Math64.sqrt;
+import static org.batchopt.kernel.Math64.REAL_MAX;
+import static org.batchopt.kernel.Math64.abs;
+import static org.batchopt.kernel.Math64.max;
+import static org.batchopt.kernel.Math64.narrow;
+import static org.batchopt.kernel.Math64.sign;
+import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.Status;
 import org.batchopt.backend.Job;

@@ -1,4 +1,4 @@
-package org.batchopt.backend.cpu.twin;
+package org.batchopt.kernel;
 
 /**
  * fp32 twin of {@code kernels/math.cl} (the {@code REAL_IS_DOUBLE == 0} branches), hand-written like

@@ -1,4 +1,4 @@
-package org.batchopt.backend.cpu.twin;
+package org.batchopt.kernel;
 
 /**
  * fp64 twin of {@code kernels/math.cl}: the portable exp, log, pow, sin and cos, the same operations in the
