@@ -42,6 +42,8 @@
 #define BO_LN2_HEAD R(0.6931471805598903)
 #define BO_LN2_M R(5.497923018708371E-14)
 #define BO_LN2_T R(1.94704509238075E-31)
+#define BO_G3_H R(0.6666666666666666)
+#define BO_G3_L R(3.700743415417188E-17)
 #define BO_SQRT2 R(1.4142135623730951)
 #define BO_EXP_HI R(710)
 #define BO_EXP_LO R(-746)
@@ -434,35 +436,40 @@ BO_FN real bo_trig_huge(real y, int shift)
     const int u = (int)((bits >> 52) & 0x7FFL) - 1053;
     const int k = u / 24;
     const int o = u % 24;
-    long w0 = bo_two_over_pi_at(k + 6, o);
+    long w0 = bo_two_over_pi_at(k + 7, o);
     long t = ml * w0;
-    long w1 = bo_two_over_pi_at(k + 5, o);
+    long w1 = bo_two_over_pi_at(k + 6, o);
     t = ml * w1 + mh * w0 + (t >> 24);
-    w0 = bo_two_over_pi_at(k + 4, o);
+    w0 = bo_two_over_pi_at(k + 5, o);
     t = ml * w0 + mh * w1 + (t >> 24);
-    const long d2 = t & 0xFFFFFFL;
-    w1 = bo_two_over_pi_at(k + 3, o);
+    w1 = bo_two_over_pi_at(k + 4, o);
     t = ml * w1 + mh * w0 + (t >> 24);
     const long d3 = t & 0xFFFFFFL;
-    w0 = bo_two_over_pi_at(k + 2, o);
+    w0 = bo_two_over_pi_at(k + 3, o);
     t = ml * w0 + mh * w1 + (t >> 24);
     const long d4 = t & 0xFFFFFFL;
-    w1 = bo_two_over_pi_at(k + 1, o);
+    w1 = bo_two_over_pi_at(k + 2, o);
     t = ml * w1 + mh * w0 + (t >> 24);
     const long d5 = t & 0xFFFFFFL;
-    w0 = bo_two_over_pi_at(k, o);
+    w0 = bo_two_over_pi_at(k + 1, o);
     t = ml * w0 + mh * w1 + (t >> 24);
     const long d6 = t & 0xFFFFFFL;
-    const long up = (d6 >> 21) & 1;
-    const real q = (real)(((d6 >> 22) + up) & 3);
-    const real fa = (real)((d6 & 0x3FFFFFL) - (up << 22)) * R(2.384185791015625E-7);
-    const real fb = (real)d5 * R(1.4210854715202004E-14);
+    w1 = bo_two_over_pi_at(k, o);
+    t = ml * w1 + mh * w0 + (t >> 24);
+    const long d7 = t & 0xFFFFFFL;
+    const long up = (d7 >> 21) & 1;
+    const real q = (real)(((d7 >> 22) + up) & 3);
+    const real fa = (real)((d7 & 0x3FFFFFL) - (up << 22)) * R(2.384185791015625E-7);
+    const real fb = (real)d6 * R(1.4210854715202004E-14);
     const real f1 = fa + fb;
     const real e1 = (fa - f1) + fb;
-    const real fc = (real)d4 * R(8.470329472543003E-22);
-    const real fh = f1 + fc;
-    const real e2 = (f1 - fh) + fc;
-    const real fl = e1 + e2 + ((real)d3 * R(5.0487097934144756E-29) + (real)d2 * R(3.009265538105056E-36));
+    const real fc = (real)d5 * R(8.470329472543003E-22);
+    const real f2 = f1 + fc;
+    const real e2 = (f1 - f2) + fc;
+    const real fd = (real)d4 * R(5.0487097934144756E-29);
+    const real fh = f2 + fd;
+    const real e3 = (f2 - fh) + fd;
+    const real fl = e1 + e2 + e3 + (real)d3 * R(3.009265538105056E-36);
 #else
     const int bits = as_int(y);
     const long m = (long)((bits & 0x7FFFFF) | 0x800000);
@@ -545,10 +552,12 @@ BO_FN real bo_exp_r_lo(real xc, real k)
 }
 
 #if REAL_IS_DOUBLE
-/* r T(r), T = 1/6 + r/24 + ... + r^10/13!. */
+/* T(r) = 1/6 + r/24 + ... + r^12/15!. */
 BO_FN real bo_exp_tail(real r)
 {
-    real q = fma(r, R(1.6059043836821613E-10), R(2.08767569878681E-9));
+    real q = fma(r, R(7.647163731819816E-13), R(1.1470745597729725E-11));
+    q = fma(r, q, R(1.6059043836821613E-10));
+    q = fma(r, q, R(2.08767569878681E-9));
     q = fma(r, q, R(2.505210838544172E-8));
     q = fma(r, q, R(2.755731922398589E-7));
     q = fma(r, q, R(2.7557319223985893E-6));
@@ -557,21 +566,22 @@ BO_FN real bo_exp_tail(real r)
     q = fma(r, q, R(0.001388888888888889));
     q = fma(r, q, R(0.008333333333333333));
     q = fma(r, q, R(0.041666666666666664));
-    return r * fma(r, q, R(0.16666666666666666));
+    return fma(r, q, R(0.16666666666666666));
 }
 
 /* Q(r) = 1/2 + r T(r), so that exp(r) - 1 = r + r^2 Q(r): high part. */
 BO_FN real bo_exp_q_hi(real r)
 {
-    return R(0.5) + bo_exp_tail(r);
+    return R(0.5) + r * bo_exp_tail(r);
 }
 
-/* Q(r), low part. */
+/* Q(r), low part: the rounding errors of r T(r) and of the sum. */
 BO_FN real bo_exp_q_lo(real r)
 {
-    const real t = bo_exp_tail(r);
+    const real tv = bo_exp_tail(r);
+    const real t = r * tv;
     const real qh = R(0.5) + t;
-    return (-qh + R(0.5)) + t;
+    return ((-qh + R(0.5)) + t) + fma(r, tv, -t);
 }
 #else
 /* 1/120 + r/720 + ... + r^5/3628800. */
@@ -752,7 +762,7 @@ BO_FN real bo_log_s_lo(real m, real sh)
 }
 
 #if REAL_IS_DOUBLE
-/* G(z) = 2/3 + z 2/5 + ... + z^9 2/21, so that log(1 + f) = 2 atanh(s) = 2s + s z G(z), z = s^2. */
+/* 2/5 + z 2/7 + ... + z^8 2/21. */
 BO_FN real bo_log_tail(real z)
 {
     real h = fma(z, R(0.09523809523809523), R(0.10526315789473684));
@@ -762,24 +772,7 @@ BO_FN real bo_log_tail(real z)
     h = fma(z, h, R(0.18181818181818182));
     h = fma(z, h, R(0.2222222222222222));
     h = fma(z, h, R(0.2857142857142857));
-    h = fma(z, h, R(0.4));
-    return fma(z, h, R(0.6666666666666666));
-}
-
-/* log(1 + f), high part. */
-BO_FN real bo_log_l_hi(real sh, real sl)
-{
-    const real z = sh * sh;
-    return R(2) * sh + sh * z * bo_log_tail(z);
-}
-
-/* log(1 + f), low part. */
-BO_FN real bo_log_l_lo(real sh, real sl)
-{
-    const real z = sh * sh;
-    const real w = sh * z * bo_log_tail(z);
-    const real lh = R(2) * sh + w;
-    return ((R(2) * sh - lh) + w) + R(2) * sl;
+    return fma(z, h, R(0.4));
 }
 #else
 /* 2/5 + z 2/7 + ... + z^5 2/15. */
@@ -791,6 +784,7 @@ BO_FN real bo_log_tail(real z)
     h = fma(z, h, R(0.2857143));
     return fma(z, h, R(0.4));
 }
+#endif
 
 /* log(1 + f) = 2 atanh(s) = 2s + s z (2/3 + z log_tail(z)), z = s^2: high part. */
 BO_FN real bo_log_l_hi(real sh, real sl)
@@ -804,9 +798,10 @@ BO_FN real bo_log_l_lo(real sh, real sl)
 {
     const real z = sh * sh;
     const real zl = fma(sh, sh, -z) + R(2) * sh * sl;
-    const real t = z * bo_log_tail(z);
+    const real h = bo_log_tail(z);
+    const real t = z * h;
     const real gh = BO_G3_H + t;
-    const real gl = ((-gh + BO_G3_H) + t) + BO_G3_L;
+    const real gl = ((-gh + BO_G3_H) + t) + (BO_G3_L + fma(z, h, -t));
     const real p = sh * z;
     const real pl = fma(sh, z, -p) + fma(sh, zl, sl * z);
     const real wh = p * gh;
@@ -814,7 +809,6 @@ BO_FN real bo_log_l_lo(real sh, real sl)
     const real lh = R(2) * sh + wh;
     return ((R(2) * sh - lh) + wh) + fma(R(2), sl, wl);
 }
-#endif
 
 /* e ln 2 + lh + ll + log(1 + c), rounded once, for c = ul / uh small against 1. */
 BO_FN real bo_log_sum(real e, real lh, real ll, real ul, real uh)
@@ -936,7 +930,8 @@ BO_FN real bo_softplus(real x)
     const real eh = bo_exp_e_hi(rh, qh);
     const real el = bo_exp_e_lo(rh, bo_exp_r_lo(xc, k), qh, bo_exp_q_lo(rh));
     const real s1 = bo_pow2(bo_split_exponent(k));
-    return bo_log1p_unit(bo_maximum(x, R(0)), bo_exp_part_hi(k, eh, s1), bo_exp_part_lo(k, eh, el, s1));
+    return bo_log1p_unit(bo_minimum(bo_maximum(x, R(0)), BO_REAL_BIG), bo_exp_part_hi(k, eh, s1),
+        bo_exp_part_lo(k, eh, el, s1)) + bo_maximum(x - BO_REAL_BIG, R(0));
 }
 
 /* n / (1 + eh + el), n = 1 for x >= 0 and eh + el for x < 0 (eh + el = exp(-|x|)), rounded once. */

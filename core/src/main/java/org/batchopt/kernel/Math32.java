@@ -558,9 +558,10 @@ public final class Math32 {
     static float logLLo(float sh, float sl) {
         final float z = sh * sh;
         final float zl = Math.fma(sh, sh, -z) + 2 * sh * sl;
-        final float t = z * logTail(z);
+        final float h = logTail(z);
+        final float t = z * h;
         final float gh = G3_H + t;
-        final float gl = ((-gh + G3_H) + t) + G3_L;
+        final float gl = ((-gh + G3_H) + t) + (G3_L + Math.fma(z, h, -t));
         final float p = sh * z;
         final float pl = Math.fma(sh, z, -p) + Math.fma(sh, zl, sl * z);
         final float wh = p * gh;
@@ -674,7 +675,8 @@ public final class Math32 {
         final float eh = expEHi(rh, qh);
         final float el = expELo(rh, expRLo(xc, k), qh, expQLo(rh));
         final float s1 = pow2(splitExponent(k));
-        return log1pUnit(maximum(x, 0), expPartHi(k, eh, s1), expPartLo(k, eh, el, s1));
+        return log1pUnit(minimum(maximum(x, 0), Float.MAX_VALUE), expPartHi(k, eh, s1), expPartLo(k, eh, el, s1))
+                + maximum(x - Float.MAX_VALUE, 0);
     }
 
     /** n / (1 + eh + el), n = 1 for x >= 0 and eh + el for x < 0 (eh + el = exp(-|x|)), rounded once. */

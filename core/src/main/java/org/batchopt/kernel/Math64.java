@@ -311,10 +311,10 @@ public final class Math64 {
     }
 
     /**
-     * sin y (shift 0) or cos y (shift 1) for y > TRIG_FAST by Payne-Hanek: y = m 2^e (m a 53-bit integer, in a 29-bit and a
-     * 24-bit part) times the 168 bits of 2/pi that matter (from bit e - 1 on; the bits before make multiples of
-     * 4 quarter turns), in integer arithmetic, which gives the quadrant and 166 bits of the fraction. NaN for
-     * infinity.
+     * sin y (shift 0) or cos y (shift 1) for y > TRIG_FAST by Payne-Hanek: y = m 2^e (m a 53-bit integer, in a
+     * 29-bit and a 24-bit part) times the 192 bits of 2/pi that matter (from bit e - 1 on; the bits before make
+     * multiples of 4 quarter turns), in integer arithmetic, which gives the quadrant and 190 bits of the fraction
+     * (enough for the nearest multiple of pi/2 to any double, 2^-61 away). NaN for infinity.
      */
     static double trigHuge(double y, int shift) {
         final long bits = Double.doubleToRawLongBits(y);
@@ -324,37 +324,42 @@ public final class Math64 {
         final int u = (int) ((bits >> 52) & 0x7FF) - 1053;
         final int k = u / 24;
         final int o = u % 24;
-        long w0 = twoOverPi(k + 6, o);
+        long w0 = twoOverPi(k + 7, o);
         long t = ml * w0;
-        long w1 = twoOverPi(k + 5, o);
+        long w1 = twoOverPi(k + 6, o);
         t = ml * w1 + mh * w0 + (t >> 24);
-        w0 = twoOverPi(k + 4, o);
+        w0 = twoOverPi(k + 5, o);
         t = ml * w0 + mh * w1 + (t >> 24);
-        final long d2 = t & 0xFFFFFF;
-        w1 = twoOverPi(k + 3, o);
+        w1 = twoOverPi(k + 4, o);
         t = ml * w1 + mh * w0 + (t >> 24);
         final long d3 = t & 0xFFFFFF;
-        w0 = twoOverPi(k + 2, o);
+        w0 = twoOverPi(k + 3, o);
         t = ml * w0 + mh * w1 + (t >> 24);
         final long d4 = t & 0xFFFFFF;
-        w1 = twoOverPi(k + 1, o);
+        w1 = twoOverPi(k + 2, o);
         t = ml * w1 + mh * w0 + (t >> 24);
         final long d5 = t & 0xFFFFFF;
-        w0 = twoOverPi(k, o);
+        w0 = twoOverPi(k + 1, o);
         t = ml * w0 + mh * w1 + (t >> 24);
         final long d6 = t & 0xFFFFFF;
-        final long up = (d6 >> 21) & 1;
-        final double q = ((d6 >> 22) + up) & 3;
-        final double fa = ((d6 & 0x3FFFFF) - (up << 22)) * 0x1p-22;
-        final double fb = d5 * 0x1p-46;
+        w1 = twoOverPi(k, o);
+        t = ml * w1 + mh * w0 + (t >> 24);
+        final long d7 = t & 0xFFFFFF;
+        final long up = (d7 >> 21) & 1;
+        final double q = ((d7 >> 22) + up) & 3;
+        final double fa = ((d7 & 0x3FFFFF) - (up << 22)) * 0x1p-22;
+        final double fb = d6 * 0x1p-46;
         final double f1 = fa + fb;
         final double e1 = (fa - f1) + fb;
-        final double fc = d4 * 0x1p-70;
+        final double fc = d5 * 0x1p-70;
         final double f2 = f1 + fc;
         final double e2 = (f1 - f2) + fc;
-        final double fl = e1 + e2 + (d3 * 0x1p-94 + d2 * 0x1p-118);
-        final double rh = f2 * PIO2_H;
-        final double rl = Math.fma(f2, PIO2_H, -rh) + Math.fma(f2, PIO2_L, fl * PIO2_H);
+        final double fd = d4 * 0x1p-94;
+        final double fh = f2 + fd;
+        final double e3 = (f2 - fh) + fd;
+        final double fl = e1 + e2 + e3 + d3 * 0x1p-118;
+        final double rh = fh * PIO2_H;
+        final double rl = Math.fma(fh, PIO2_H, -rh) + Math.fma(fh, PIO2_L, fl * PIO2_H);
         return shift == 0 ? sinReduced(q, rh + (y - y), rl) : cosReduced(q, rh + (y - y), rl);
     }
 
@@ -411,9 +416,11 @@ public final class Math64 {
         return (r0 - (rh - t)) + (r1 - t);
     }
 
-    /** r T(r), T = 1/6 + r/24 + ... + r^10/13!. */
+    /** T(r) = 1/6 + r/24 + ... + r^12/15!. */
     private static double expTail(double r) {
-        double q = Math.fma(r, 1.6059043836821613E-10, 2.08767569878681E-9);
+        double q = Math.fma(r, 7.647163731819816E-13, 1.1470745597729725E-11);
+        q = Math.fma(r, q, 1.6059043836821613E-10);
+        q = Math.fma(r, q, 2.08767569878681E-9);
         q = Math.fma(r, q, 2.505210838544172E-8);
         q = Math.fma(r, q, 2.755731922398589E-7);
         q = Math.fma(r, q, 2.7557319223985893E-6);
@@ -422,19 +429,20 @@ public final class Math64 {
         q = Math.fma(r, q, 0.001388888888888889);
         q = Math.fma(r, q, 0.008333333333333333);
         q = Math.fma(r, q, 0.041666666666666664);
-        return r * Math.fma(r, q, 0.16666666666666666);
+        return Math.fma(r, q, 0.16666666666666666);
     }
 
     /** Q(r) = 1/2 + r T(r), so that exp(r) - 1 = r + r^2 Q(r): high part. */
     static double expQHi(double r) {
-        return 0.5 + expTail(r);
+        return 0.5 + r * expTail(r);
     }
 
-    /** Q(r), low part: the rounding error of expQHi. */
+    /** Q(r), low part: the rounding errors of r T(r) and of the sum. */
     static double expQLo(double r) {
-        final double t = expTail(r);
+        final double tv = expTail(r);
+        final double t = r * tv;
         final double qh = 0.5 + t;
-        return (-qh + 0.5) + t;
+        return ((-qh + 0.5) + t) + Math.fma(r, tv, -t);
     }
 
     /** exp(rh + rl) - 1, high part, from Q(rh) = qh + ql. */
@@ -515,6 +523,9 @@ public final class Math64 {
     private static final double LN2_42 = 0.6931471805598903;
     private static final double LN2_M = 5.497923018708371E-14;
     private static final double LN2_T = 1.94704509238075E-31;
+    /** 2/3 as a double-double. */
+    private static final double G3_H = 0.6666666666666666;
+    private static final double G3_L = 3.700743415417188E-17;
 
     /** x, times 2^54 when it is subnormal. */
     private static double logScaled(double x) {
@@ -550,7 +561,7 @@ public final class Math64 {
         return (Math.fma(-sh, dh, f) - sh * dl) / dh;
     }
 
-    /** G(z) = 2/3 + z 2/5 + ... + z^9 2/21, so that log(1 + f) = 2 atanh(s) = 2s + s z G(z), z = s^2. */
+    /** 2/5 + z 2/7 + ... + z^8 2/21. */
     private static double logTail(double z) {
         double h = Math.fma(z, 0.09523809523809523, 0.10526315789473684);
         h = Math.fma(z, h, 0.11764705882352941);
@@ -559,22 +570,29 @@ public final class Math64 {
         h = Math.fma(z, h, 0.18181818181818182);
         h = Math.fma(z, h, 0.2222222222222222);
         h = Math.fma(z, h, 0.2857142857142857);
-        h = Math.fma(z, h, 0.4);
-        return Math.fma(z, h, 0.6666666666666666);
+        return Math.fma(z, h, 0.4);
     }
 
-    /** log(1 + f), high part. */
+    /** log(1 + f) = 2 atanh(s) = 2s + s z (2/3 + z logTail(z)), z = s^2: high part. */
     static double logLHi(double sh, double sl) {
         final double z = sh * sh;
-        return 2 * sh + sh * z * logTail(z);
+        return 2 * sh + sh * z * (G3_H + z * logTail(z));
     }
 
     /** log(1 + f), low part. */
     static double logLLo(double sh, double sl) {
         final double z = sh * sh;
-        final double w = sh * z * logTail(z);
-        final double lh = 2 * sh + w;
-        return ((2 * sh - lh) + w) + 2 * sl;
+        final double zl = Math.fma(sh, sh, -z) + 2 * sh * sl;
+        final double h = logTail(z);
+        final double t = z * h;
+        final double gh = G3_H + t;
+        final double gl = ((-gh + G3_H) + t) + (G3_L + Math.fma(z, h, -t));
+        final double p = sh * z;
+        final double pl = Math.fma(sh, z, -p) + Math.fma(sh, zl, sl * z);
+        final double wh = p * gh;
+        final double wl = Math.fma(p, gh, -wh) + Math.fma(p, gl, pl * gh);
+        final double lh = 2 * sh + wh;
+        return ((2 * sh - lh) + wh) + Math.fma(2, sl, wl);
     }
 
     /** e ln 2 + lh + ll + log(1 + c), rounded once, for c = ul / uh small against 1. */
@@ -682,7 +700,8 @@ public final class Math64 {
         final double eh = expEHi(rh, qh);
         final double el = expELo(rh, expRLo(xc, k), qh, expQLo(rh));
         final double s1 = pow2(splitExponent(k));
-        return log1pUnit(maximum(x, 0), expPartHi(k, eh, s1), expPartLo(k, eh, el, s1));
+        return log1pUnit(minimum(maximum(x, 0), Double.MAX_VALUE), expPartHi(k, eh, s1), expPartLo(k, eh, el, s1))
+                + maximum(x - Double.MAX_VALUE, 0);
     }
 
     /** n / (1 + eh + el), n = 1 for x >= 0 and eh + el for x < 0 (eh + el = exp(-|x|)), rounded once. */
