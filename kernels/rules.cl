@@ -7,26 +7,16 @@
  * follow torch's bit for bit where the conformance data can tell (sgd_nesterov after 1000 steps).
  *
  * A rule provides, for BO_RULE and its flags:
- *   RULE_NS   state values per coordinate (momentum buffers, moment estimates)
- *   RULE_NMS  state values per member (running products beta^t, NAdam's mu product)
- *   RULE_NSC  per-step scalars, stored from sc[BO_SC_RULE] on
  *   rule_init(s, ms, hp)              state at step 0 (s is one coordinate's slots)
  *   rule_prepare(sc, ms, t, lr, hp)   per-member scalars of update t (1-based), lr the scheduled rate
  *   rule_coord(sc, x, g, s)           the update of one coordinate
- * Per-step scalars shared by all rules: sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_wd,
- * sc[BO_SC_L1] = lr_t*l1 (the proximal threshold).
+ * The program assembly (org.batchopt.backend.KernelProgram) defines, from org.batchopt.kernel.KernelRule, the ids
+ * BO_RULE_<kind>, the rule's state values per coordinate RULE_NS (momentum buffers, moment estimates) and per
+ * member RULE_NMS (running products beta^t, NAdam's mu product), its step scalars SC_<name> and their count
+ * RULE_NSC, and BO_NSC = BO_SC_RULE + RULE_NSC. Step scalars shared by all rules (org.batchopt.kernel.StepScalars):
+ * sc[BO_SC_LR] = lr_t, sc[BO_SC_DECAY] = 1 - lr_t*decoupled_weight_decay, sc[BO_SC_L1] = lr_t*l1 (the proximal
+ * threshold); a rule's own start at sc[BO_SC_RULE].
  */
-#define BO_RULE_SGD 0
-#define BO_RULE_ADAGRAD 1
-#define BO_RULE_RMSPROP 2
-#define BO_RULE_ADAM 3
-#define BO_RULE_NADAM 4
-#define BO_RULE_ADAMAX 5
-
-#define BO_SC_LR 0
-#define BO_SC_DECAY 1
-#define BO_SC_L1 2
-#define BO_SC_RULE 3
 
 #if BO_RULE == BO_RULE_SGD
 /* SGD, s[0] = momentum buffer:
@@ -36,14 +26,6 @@
  *       buf = fma(d, 1 - dampening, buf*momentum)   at t > 1
  *       d = nesterov ? fma(buf, momentum, d) : buf
  *   x = fma(d, -lr_t, x) */
-#define RULE_NS 1
-#define RULE_NMS 0
-#define RULE_NSC 5
-#define SC_NEG_LR (BO_SC_RULE + 0)
-#define SC_WD (BO_SC_RULE + 1)
-#define SC_MOMENTUM (BO_SC_RULE + 2)
-#define SC_ONE_MINUS_DAMPENING (BO_SC_RULE + 3)
-#define SC_FIRST (BO_SC_RULE + 4)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -82,12 +64,6 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   clr = lr_t / (1 + (t - 1)*lr_decay)
  *   sum = fma(g, g, sum)
  *   x   = x + (-clr*g) / (sqrt(sum) + eps) */
-#define RULE_NS 1
-#define RULE_NMS 0
-#define RULE_NSC 3
-#define SC_NEG_CLR (BO_SC_RULE + 0)
-#define SC_WD (BO_SC_RULE + 1)
-#define SC_EPS (BO_SC_RULE + 2)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -120,15 +96,6 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   avg = avg + eps
  *   momentum > 0: buf = buf*momentum + g/avg; x = fma(buf, -lr_t, x)
  *   otherwise:    x = x + (-lr_t*g)/avg */
-#define RULE_NS 3
-#define RULE_NMS 0
-#define RULE_NSC 6
-#define SC_NEG_LR (BO_SC_RULE + 0)
-#define SC_WD (BO_SC_RULE + 1)
-#define SC_ALPHA (BO_SC_RULE + 2)
-#define SC_ONE_MINUS_ALPHA (BO_SC_RULE + 3)
-#define SC_EPS (BO_SC_RULE + 4)
-#define SC_MOMENTUM (BO_SC_RULE + 5)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -177,16 +144,6 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   v    = fma((1 - beta2)*g, g, v*beta2)
  *   vhat = amsgrad ? (vmax = max(vmax, v)) : v
  *   x    = x + (-(lr_t/(1 - beta1^t))*m) / (sqrt(vhat)/sqrt(1 - beta2^t) + eps) */
-#define RULE_NS (2 + BO_AMSGRAD)
-#define RULE_NMS 2
-#define RULE_NSC 7
-#define SC_NEG_STEP (BO_SC_RULE + 0)
-#define SC_BC2_SQRT (BO_SC_RULE + 1)
-#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 2)
-#define SC_BETA2 (BO_SC_RULE + 3)
-#define SC_ONE_MINUS_BETA2 (BO_SC_RULE + 4)
-#define SC_EPS (BO_SC_RULE + 5)
-#define SC_WD (BO_SC_RULE + 6)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -244,17 +201,6 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   denom   = sqrt(v/(1 - beta2^t)) + eps
  *   x = x + ((-lr_t*(1 - mu))/(1 - mu_prod) * g)/denom
  *   x = x + ((-lr_t*mu_next)/(1 - mu_prod*mu_next) * m)/denom */
-#define RULE_NS 2
-#define RULE_NMS 2
-#define RULE_NSC 8
-#define SC_VALUE1 (BO_SC_RULE + 0)
-#define SC_VALUE2 (BO_SC_RULE + 1)
-#define SC_BC2 (BO_SC_RULE + 2)
-#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 3)
-#define SC_BETA2 (BO_SC_RULE + 4)
-#define SC_ONE_MINUS_BETA2 (BO_SC_RULE + 5)
-#define SC_EPS (BO_SC_RULE + 6)
-#define SC_WD (BO_SC_RULE + 7)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -302,14 +248,6 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
  *   m = lerp(m, g, 1 - beta1)
  *   u = max(u*beta2, |g| + eps)
  *   x = x + (-(lr_t/(1 - beta1^t))*m) / u */
-#define RULE_NS 2
-#define RULE_NMS 1
-#define RULE_NSC 5
-#define SC_NEG_CLR (BO_SC_RULE + 0)
-#define SC_ONE_MINUS_BETA1 (BO_SC_RULE + 1)
-#define SC_BETA2 (BO_SC_RULE + 2)
-#define SC_EPS (BO_SC_RULE + 3)
-#define SC_WD (BO_SC_RULE + 4)
 
 BO_FN void rule_init(real* s, real* ms, const real* hp)
 {
@@ -343,7 +281,6 @@ BO_FN void rule_coord(const real* sc, real* x, real g, real* s)
 #error "unknown BO_RULE"
 #endif
 
-#define BO_NSC (BO_SC_RULE + RULE_NSC)
 /* Arrays of these sizes must not be empty. */
 #define RULE_NS_ALLOC (RULE_NS > 0 ? RULE_NS : 1)
 #define RULE_NMS_ALLOC (RULE_NMS > 0 ? RULE_NMS : 1)

@@ -1,13 +1,8 @@
 /*
  * Learning-rate schedules (org.batchopt.schedule): lr at update s + 1, where s counts the updates already
- * taken. BO_SCHEDULE selects the schedule, BO_WARMUP adds a linear warm-up. Twin: Schedule64.java.
+ * taken. BO_SCHEDULE selects the schedule among the BO_SCHEDULE_<kind> ids the program assembly defines
+ * (org.batchopt.kernel.KernelSchedule), BO_WARMUP adds a linear warm-up. Twin: Schedule64.java.
  */
-#define BO_SCHEDULE_CONSTANT 0
-#define BO_SCHEDULE_INVERSE_TIME 1
-#define BO_SCHEDULE_STEP 2
-#define BO_SCHEDULE_MULTISTEP 3
-#define BO_SCHEDULE_EXPONENTIAL 4
-#define BO_SCHEDULE_COSINE 5
 
 BO_FN real bo_schedule(int s, const real* hp)
 {

@@ -1,15 +1,12 @@
 /*
  * One step of one member, shared by the fused and the streaming kernels. Twin: Tile64.java.
  *
- * Program flags (set by the program assembly, org.batchopt.backend.Program):
- *   DIM, BO_MAXIMIZE, BO_CENTRAL (central-difference gradient), BO_L1_SIGN, BO_L1_PROX, BO_L2, BO_DWD.
+ * Program flags (set by the program assembly, org.batchopt.backend.KernelProgram):
+ *   DIM, BO_MAXIMIZE, BO_CENTRAL (central-difference gradient), BO_L1_SIGN, BO_L1_PROX, BO_L2, BO_DWD;
+ *   the status codes BO_RUNNING, BO_CONVERGED_GRADIENT, BO_CONVERGED_VALUE, BO_MAX_STEPS, BO_DIVERGED
+ *   (org.batchopt.Status).
  * hp[] holds the member's hyperparameters, HP_<name> their indices.
  */
-#define BO_RUNNING 0
-#define BO_CONVERGED_GRADIENT 1
-#define BO_CONVERGED_VALUE 2
-#define BO_MAX_STEPS 3
-#define BO_DIVERGED 4
 
 /* The regularization terms of the gradient: L1 subgradient and coupled L2. */
 BO_FN real bo_regularize(real g, real x, const real* hp)
@@ -48,7 +45,7 @@ BO_FN void bo_prepare(real* sc, real* ms, int s, const real* hp)
     const real lr = bo_schedule(s, hp);
     sc[BO_SC_LR] = lr;
 #if BO_DWD
-    sc[BO_SC_DECAY] = R(1) - lr * hp[HP_decoupled_wd];
+    sc[BO_SC_DECAY] = R(1) - lr * hp[HP_decoupled_weight_decay];
 #else
     sc[BO_SC_DECAY] = R(1);
 #endif

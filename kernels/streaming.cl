@@ -7,10 +7,6 @@
  * The arithmetic per member and coordinate is the fused kernel's, so both strategies give the same bits.
  * bo_init (init.cl) initializes the state for both.
  */
-#if BO_NSC > 11
-#error "the host reserves 11 step scalars per member (Program.STEP_SCALARS)"
-#endif
-
 BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm, real fd_step)
 {
 #if BO_CENTRAL

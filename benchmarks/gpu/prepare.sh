@@ -4,12 +4,10 @@
 # console launcher, JCuda's driver natives (slimmed) and a copy of peers.py. Run from anywhere, on a machine
 # with a JDK 17 and Maven; carry .gpu alone to the GPU machine (it stays under 64 MiB).
 #
-# Environment: SHARED (default ../shared from the repository root), MVN_FLAGS (e.g. -o once the downloads
-# are in ~/.m2).
+# Environment: MVN_FLAGS (e.g. -o once the downloads are in ~/.m2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-shared=${SHARED:-$root/../shared}
 modules=java.base,java.logging,java.management,java.xml,jdk.unsupported,jdk.zipfs
 
 rm -rf .gpu
@@ -28,8 +26,8 @@ mkdir -p .gpu/natives/x
 jar --create --file .gpu/lib/jcuda-natives-driver-linux-x86_64.jar -C .gpu/natives/x lib
 rm -rf .gpu/natives
 
-MODULES=$modules "$shared/tools/make-runtime.sh" .gpu/runtime >/dev/null
-cp "$shared/peers/peers.py" .gpu/peers.py
+MODULES=$modules benchmarks/gpu/make-runtime.sh .gpu/runtime >/dev/null
+cp benchmarks/peers/peers.py .gpu/peers.py
 {
     echo "commit $(git rev-parse HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
     echo "built $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(uname -srm)"

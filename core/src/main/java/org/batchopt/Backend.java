@@ -1,15 +1,9 @@
 package org.batchopt;
 
-import org.batchopt.backend.Job;
-import org.batchopt.backend.MemberBlock;
-import org.batchopt.backend.MemberResults;
-import org.batchopt.backend.RunContext;
-
 /**
- * Where members run: the CPU, an OpenCL device, a CUDA device, or several of one kind. Owns its native
- * resources; use it in try-with-resources. Open one with {@link Backends#open(String)}.
- *
- * <p>{@link #run} is the service-provider side used by {@link Engine}; callers use the engine.
+ * Where members run: the CPU, an OpenCL device, a CUDA device, or several of one kind. Open one with
+ * {@link Backends#open(String)} and hand it to {@link Engine#on}; it owns native resources, so use it in
+ * try-with-resources. Only backends from {@link Backends} run batches.
  */
 public interface Backend extends AutoCloseable {
 
@@ -21,16 +15,6 @@ public interface Backend extends AutoCloseable {
 
     /** Throws {@link BackendException} with {@link BackendException.Code#UNSUPPORTED_PRECISION} and the reason. */
     void requirePrecision(Precision precision);
-
-    /** The most members this backend holds at once for {@code job}; larger batches are split. */
-    int maxBlockMembers(Job job);
-
-    /**
-     * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}.
-     * Thread-safe for distinct blocks only where the backend says so; the engine calls it from one thread
-     * per backend.
-     */
-    void run(Job job, MemberBlock block, MemberResults out, RunContext context);
 
     /** Releases native resources; idempotent. */
     @Override

@@ -3,6 +3,7 @@ package org.batchopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.cpu.CpuBackend;
 import org.batchopt.backend.cuda.CudaBackend;
@@ -100,13 +101,13 @@ public final class Backends {
                     .orElse(devices.get(0)));
         }
         if (parts.length == 2 && parts[1].equals("all")) {
-            List<Backend> all = new ArrayList<>();
+            List<BackendSpi> all = new ArrayList<>();
             try {
                 for (OpenClDevices.Device d : devices) {
                     all.add(new OpenClBackend(d));
                 }
             } catch (RuntimeException e) {
-                all.forEach(Backend::close);
+                all.forEach(BackendSpi::close);
                 throw e;
             }
             return all.size() == 1 ? all.get(0) : new MultiBackend(all, true);
@@ -135,7 +136,7 @@ public final class Backends {
             return new CudaBackend(devices.get(0));
         }
         if (parts[1].equals("all")) {
-            List<Backend> all = new ArrayList<>();
+            List<BackendSpi> all = new ArrayList<>();
             try {
                 for (CudaDevices.Device d : devices) {
                     all.add(new CudaBackend(d));

@@ -1,16 +1,18 @@
 package org.batchopt;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.batchopt.backend.Job;
+import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.RunContext;
+import org.batchopt.backend.RunPlan;
 import org.batchopt.rule.UpdateRule;
 
 /**
@@ -21,104 +23,82 @@ import org.batchopt.rule.UpdateRule;
  *           .stopping(Stopping.maxSteps(2000).gradientTolerance(1e-6)).run(f, rule, batch);
  * </pre>
  *
- * Defaults: fp32, 1000 steps and no tolerance, analytic gradients, the planner's strategy, no history.
- * Members are split into blocks a backend can hold; with several backends each takes a contiguous share
- * of every block.
- * Every member's result depends only on its own inputs, never on the split.
+ * Defaults: {@link RunSettings#DEFAULTS} (fp32, 1000 steps and no tolerance, analytic gradients, the planner's
+ * strategy, no history). Members are split into blocks a backend can hold; with several backends each takes a
+ * contiguous share of every block. Every member's result depends only on its own inputs, never on the split.
  */
 public final class Engine {
-    private final Backend backend;
-    private Precision precision = Precision.FP32;
-    private Stopping stopping = Stopping.maxSteps(1000);
-    private Gradient gradient = Gradient.ANALYTIC;
-    private double fdStep;
-    private Strategy strategy = Strategy.AUTO;
-    private int stepsPerLaunch;
-    private int historyEvery;
-    private Progress progress;
-    private int blockCap;
+    private final BackendSpi backend;
+    private final RunSettings settings;
+    private final Progress progress;
+    private final int blockCap;
 
-    private Engine(Backend backend) {
+    private Engine(BackendSpi backend, RunSettings settings, Progress progress, int blockCap) {
         this.backend = backend;
+        this.settings = settings;
+        this.progress = progress;
+        this.blockCap = blockCap;
     }
 
-    /** An engine on {@code backends} (one or more; several share each batch, and stay the caller's to close). */
+    /**
+     * An engine on {@code backends} (one or more, from {@link Backends}; several share each batch, and stay the
+     * caller's to close).
+     */
     public static Engine on(Backend... backends) {
         if (backends.length == 0) {
             throw new IllegalArgumentException("an engine needs at least one backend");
         }
-        return new Engine(backends.length == 1 ? backends[0] : new MultiBackend(List.of(backends), false));
+        List<BackendSpi> parts = new ArrayList<>();
+        for (Backend b : backends) {
+            if (!(b instanceof BackendSpi spi)) {
+                throw new IllegalArgumentException("backend " + b.id() + " does not come from Backends.open");
+            }
+            parts.add(spi);
+        }
+        return new Engine(parts.size() == 1 ? parts.get(0) : new MultiBackend(parts, false), RunSettings.DEFAULTS,
+                null, 0);
     }
 
-    private Engine copy() {
-        Engine e = new Engine(backend);
-        e.precision = precision;
-        e.stopping = stopping;
-        e.gradient = gradient;
-        e.fdStep = fdStep;
-        e.strategy = strategy;
-        e.stepsPerLaunch = stepsPerLaunch;
-        e.historyEvery = historyEvery;
-        e.progress = progress;
-        e.blockCap = blockCap;
-        return e;
+    /** The settings runs use. */
+    public RunSettings settings() {
+        return settings;
+    }
+
+    /** Every setting at once. */
+    public Engine settings(RunSettings s) {
+        return new Engine(backend, Objects.requireNonNull(s), progress, blockCap);
     }
 
     public Engine precision(Precision p) {
-        Engine e = copy();
-        e.precision = Objects.requireNonNull(p);
-        return e;
+        return settings(settings.withPrecision(Objects.requireNonNull(p)));
     }
 
     public Engine stopping(Stopping s) {
-        Engine e = copy();
-        e.stopping = Objects.requireNonNull(s);
-        return e;
+        return settings(settings.withStopping(Objects.requireNonNull(s)));
     }
 
     /** Analytic gradients (the default) or central differences with the default step. */
     public Engine gradient(Gradient g) {
-        Engine e = copy();
-        e.gradient = Objects.requireNonNull(g);
-        e.fdStep = 0;
-        return e;
+        return settings(settings.withGradient(Objects.requireNonNull(g)));
     }
 
     /** Central differences with step {@code h} (see {@link Gradient#CENTRAL}). */
     public Engine centralDifferences(double h) {
-        if (!(h > 0) || Double.isInfinite(h)) {
-            throw new IllegalArgumentException("finite-difference step " + h + " must be finite and > 0");
-        }
-        Engine e = copy();
-        e.gradient = Gradient.CENTRAL;
-        e.fdStep = h;
-        return e;
+        return settings(settings.withCentralDifferences(h));
     }
 
     public Engine strategy(Strategy s) {
-        Engine e = copy();
-        e.strategy = Objects.requireNonNull(s);
-        return e;
+        return settings(settings.withStrategy(Objects.requireNonNull(s)));
     }
 
     /** Iterations per fused launch on a device, overriding the planner; 0 restores the planner. */
     public Engine stepsPerLaunch(int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("steps per launch " + k + " must be >= 0");
-        }
-        Engine e = copy();
-        e.stepsPerLaunch = k;
-        return e;
+        return settings(settings.withStepsPerLaunch(k));
     }
 
     /** Keep every member's point every {@code every} steps (0: none); memory is members x D x steps/every. */
     public Engine history(int every) {
-        if (every < 0) {
-            throw new IllegalArgumentException("history interval " + every + " must be >= 0");
-        }
-        Engine e = copy();
-        e.historyEvery = every;
-        return e;
+        return settings(settings.withHistory(every));
     }
 
     /**
@@ -129,16 +109,12 @@ public final class Engine {
         if (members < 0) {
             throw new IllegalArgumentException("members per block " + members + " must be >= 0");
         }
-        Engine e = copy();
-        e.blockCap = members;
-        return e;
+        return new Engine(backend, settings, progress, members);
     }
 
     /** Receives progress while a batch runs; null for none. */
     public Engine progress(Progress p) {
-        Engine e = copy();
-        e.progress = p;
-        return e;
+        return new Engine(backend, settings, p, blockCap);
     }
 
     /**
@@ -149,14 +125,14 @@ public final class Engine {
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
         check(objective, rule, batch);
-        double h = gradient == Gradient.CENTRAL ? (fdStep > 0 ? fdStep : Gradient.defaultStep(precision)) : 0;
-        Job job = new Job(objective, rule, stopping, precision, gradient, h, strategy, stepsPerLaunch, historyEvery);
-        backend.requirePrecision(precision);
+        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
+        backend.requirePrecision(plan.precision());
         int n = batch.members();
-        MemberResults out = new MemberResults(objective.dimension(), n, precision, historyEvery, stopping.maxSteps());
+        MemberResults out = new MemberResults(objective.dimension(), n, plan.precision(), plan.historyEvery(),
+                plan.stopping().maxSteps());
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(n, t0));
-        int block = Math.max(1, backend.maxBlockMembers(job));
+        int block = Math.max(1, backend.maxBlockMembers(plan));
         if (blockCap > 0) {
             block = Math.min(block, blockCap);
         }
@@ -164,7 +140,7 @@ public final class Engine {
             int count = Math.min(block, n - first);
             double[] start = new double[Math.multiplyExact(count, objective.dimension())];
             startPoints(batch, first, count, start);
-            backend.run(job, new MemberBlock(first, count, start), out, context);
+            backend.run(plan, new MemberBlock(first, count, start), out, context);
         }
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
@@ -177,10 +153,10 @@ public final class Engine {
             throw new IllegalArgumentException("batch has dimension " + batch.dimension() + ", objective "
                     + objective.name() + " has " + objective.dimension());
         }
-        for (Map.Entry<String, Param> e : rule.parameters().entrySet()) {
+        for (Map.Entry<Hyperparameter, Param> e : rule.parameters().entrySet()) {
             Param p = e.getValue();
             if (!p.isUniform() && p.size() != batch.members()) {
-                throw new IllegalArgumentException(e.getKey() + " has " + p.size() + " per-member values, batch has "
+                throw new IllegalArgumentException(e.getKey().id() + " has " + p.size() + " per-member values, batch has "
                         + batch.members() + " members");
             }
         }
@@ -201,6 +177,7 @@ public final class Engine {
 
     /** History point 0 is the start; points past a member's end repeat its final point. */
     private void fillHistory(Batch batch, MemberResults out) {
+        int historyEvery = out.historyEvery();
         if (historyEvery == 0) {
             return;
         }
@@ -222,7 +199,7 @@ public final class Engine {
         if (progress == null) {
             return c -> { };
         }
-        long budget = (long) members * stopping.maxSteps();
+        long budget = (long) members * settings.stopping().maxSteps();
         AtomicLong last = new AtomicLong(t0);
         return c -> {
             long now = System.nanoTime();

@@ -1,6 +1,6 @@
 package org.batchopt;
 
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.kernel.ObjectiveTwin64;
 
 /**
  * Compares an objective's analytic gradient with central differences at every member's start point, in fp64

@@ -1,7 +1,7 @@
 package org.batchopt;
 
 import java.util.List;
-import org.batchopt.objective.ObjectiveSource;
+import org.batchopt.kernel.ObjectiveSource;
 
 /**
  * An objective {@code f: R^D -> R} with its source for every backend, its sense, and, for the built-ins, a
@@ -20,11 +20,14 @@ public final class Objective {
     private final String formula;
 
     /**
+     * Made by {@link Objectives}.
+     *
+     * @param source     the kernel source and CPU twins
      * @param box        usual search box, or null
      * @param minimizers known global minimizers (not modified), empty when unknown
      * @param minimum    the global minimum value, NaN when unknown
      */
-    public Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
+    Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
                      List<double[]> minimizers, String formula) {
         this(name, dimension, source, false, box, minimum, minimizers, formula);
     }
@@ -55,7 +58,8 @@ public final class Objective {
         return dimension;
     }
 
-    public ObjectiveSource source() {
+    /** The kernel source and CPU twins, for the engine. */
+    ObjectiveSource source() {
         return source;
     }
 
@@ -74,8 +78,22 @@ public final class Objective {
         return new Objective(name, dimension, source, false, box, minimum, minimizers, formula);
     }
 
-    /** The usual search box, or null when there is none. */
+    /** Whether this objective has a usual search box: every built-in does, an expression when given one. */
+    public boolean hasBox() {
+        return box != null;
+    }
+
+    /**
+     * The usual search box, where start points are sampled.
+     *
+     * @throws IllegalStateException when there is none ({@link #hasBox()} is false): an expression made without
+     *                               a box; give it one with {@link Objectives#expression(String, Box)}
+     */
     public Box box() {
+        if (box == null) {
+            throw new IllegalStateException(name + " has no search box: give one with Objectives.expression(text, "
+                    + "box), or sample start points in a Box of your own");
+        }
         return box;
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.batchopt.objective.BuiltIn;
+import org.batchopt.objective.builtin.BuiltInSources;
 import org.batchopt.objective.expression.ExpressionSource;
 
 /** Factories for the built-in objectives ({@link BuiltIn} documents each one) and for expressions. */
@@ -21,7 +22,13 @@ public final class Objectives {
         if (b == null) {
             throw new IllegalArgumentException("unknown objective '" + name + "' (built-ins: " + names() + ")");
         }
-        return b.create(dimension);
+        return builtIn(b, dimension);
+    }
+
+    private static Objective builtIn(BuiltIn b, int dimension) {
+        b.checkDimension(dimension);
+        return new Objective(b.id(), dimension, BuiltInSources.of(b), b.box(dimension), b.minimum(dimension),
+                b.minimizers(dimension), b.formula());
     }
 
     /** The built-ins' names, comma-separated. */
@@ -30,83 +37,93 @@ public final class Objectives {
     }
 
     public static Objective sphere(int dimension) {
-        return BuiltIn.SPHERE.create(dimension);
+        return builtIn(BuiltIn.SPHERE, dimension);
     }
 
     public static Objective rosenbrock(int dimension) {
-        return BuiltIn.ROSENBROCK.create(dimension);
+        return builtIn(BuiltIn.ROSENBROCK, dimension);
     }
 
     public static Objective rastrigin(int dimension) {
-        return BuiltIn.RASTRIGIN.create(dimension);
+        return builtIn(BuiltIn.RASTRIGIN, dimension);
     }
 
     public static Objective himmelblau() {
-        return BuiltIn.HIMMELBLAU.create(2);
+        return builtIn(BuiltIn.HIMMELBLAU, 2);
     }
 
     public static Objective ackley(int dimension) {
-        return BuiltIn.ACKLEY.create(dimension);
+        return builtIn(BuiltIn.ACKLEY, dimension);
     }
 
     public static Objective griewank(int dimension) {
-        return BuiltIn.GRIEWANK.create(dimension);
+        return builtIn(BuiltIn.GRIEWANK, dimension);
     }
 
     public static Objective styblinskiTang(int dimension) {
-        return BuiltIn.STYBLINSKI_TANG.create(dimension);
+        return builtIn(BuiltIn.STYBLINSKI_TANG, dimension);
     }
 
     public static Objective levy(int dimension) {
-        return BuiltIn.LEVY.create(dimension);
+        return builtIn(BuiltIn.LEVY, dimension);
     }
 
     public static Objective zakharov(int dimension) {
-        return BuiltIn.ZAKHAROV.create(dimension);
+        return builtIn(BuiltIn.ZAKHAROV, dimension);
     }
 
     public static Objective dixonPrice(int dimension) {
-        return BuiltIn.DIXON_PRICE.create(dimension);
+        return builtIn(BuiltIn.DIXON_PRICE, dimension);
     }
 
     public static Objective schwefel(int dimension) {
-        return BuiltIn.SCHWEFEL.create(dimension);
+        return builtIn(BuiltIn.SCHWEFEL, dimension);
     }
 
     public static Objective branin() {
-        return BuiltIn.BRANIN.create(2);
+        return builtIn(BuiltIn.BRANIN, 2);
     }
 
     public static Objective sixHumpCamel() {
-        return BuiltIn.SIX_HUMP_CAMEL.create(2);
+        return builtIn(BuiltIn.SIX_HUMP_CAMEL, 2);
     }
 
     public static Objective threeHumpCamel() {
-        return BuiltIn.THREE_HUMP_CAMEL.create(2);
+        return builtIn(BuiltIn.THREE_HUMP_CAMEL, 2);
     }
 
     public static Objective beale() {
-        return BuiltIn.BEALE.create(2);
+        return builtIn(BuiltIn.BEALE, 2);
     }
 
     public static Objective booth() {
-        return BuiltIn.BOOTH.create(2);
+        return builtIn(BuiltIn.BOOTH, 2);
     }
 
     public static Objective matyas() {
-        return BuiltIn.MATYAS.create(2);
+        return builtIn(BuiltIn.MATYAS, 2);
     }
 
     public static Objective goldsteinPrice() {
-        return BuiltIn.GOLDSTEIN_PRICE.create(2);
+        return builtIn(BuiltIn.GOLDSTEIN_PRICE, 2);
     }
 
     public static Objective easom() {
-        return BuiltIn.EASOM.create(2);
+        return builtIn(BuiltIn.EASOM, 2);
     }
 
     public static Objective mccormick() {
-        return BuiltIn.MCCORMICK.create(2);
+        return builtIn(BuiltIn.MCCORMICK, 2);
+    }
+
+    /**
+     * The smallest dimension the formula {@code text} of {@link #expression} compiles for: the number of its
+     * highest variable ({@code x1..xN}, or {@code x, y, z} as 1, 2, 3), at least 1.
+     *
+     * @throws org.batchopt.objective.ExpressionSyntaxException for a character no token of the grammar starts with
+     */
+    public static int expressionDimension(String text) {
+        return ExpressionSource.dimensionOf(text);
     }
 
     /**
@@ -115,7 +132,8 @@ public final class Objectives {
      * the devices compile kernel source printed from the formula and the CPU interprets the same operations in
      * the same order, so every backend computes the same bits in + - * / sqrt abs, and the same few-ulp results of
      * the portable exp, log, sin and cos of {@code kernels/math.cl}. Its name and formula are the text; it has no
-     * search box and no known minimum.
+     * known minimum, and no search box ({@link Objective#box()} throws): {@link #expression(String, Box)} gives
+     * it one.
      *
      * <p>Grammar (blanks are ignored):
      * <pre>
@@ -127,7 +145,7 @@ public final class Objectives {
      *   function   = "sin" | "cos" | "exp" | "log" | "sqrt" | "abs"
      *   number     = digits ["." [digits]] [exponent] | "." digits [exponent]
      *   exponent   = ("e" | "E") ["+" | "-"] digits
-     *   variable   = "x1" .. "xD", and for D <= 3 also "x", "y", "z" for x1, x2, x3
+     *   variable   = "x1" .. "xD", and for D &lt;= 3 also "x", "y", "z" for x1, x2, x3
      * </pre>
      * Meaning:
      * <ul>
@@ -149,12 +167,28 @@ public final class Objectives {
      * @param text      the formula, not null
      * @param dimension D, at least 1
      * @throws IllegalArgumentException for a dimension below 1, and an
-     *                                  {@link org.batchopt.objective.expression.ExpressionSyntaxException} naming
+     *                                  {@link org.batchopt.objective.ExpressionSyntaxException} naming
      *                                  the column for a mistake in the text: an unknown name, a variable beyond
      *                                  D, unbalanced parentheses, text after a complete expression, an empty text
      */
     public static Objective expression(String text, int dimension) {
+        return expression(text, dimension, null);
+    }
+
+    /**
+     * The objective given by {@code text}, as {@link #expression(String, int)}, in {@code box.dimension()}
+     * variables, with {@code box} as its search box, so that {@code Starts.sobol(f.box(), seed)} samples it.
+     *
+     * @param text the formula, not null
+     * @param box  the search box, not null
+     * @throws IllegalArgumentException as {@link #expression(String, int)}
+     */
+    public static Objective expression(String text, Box box) {
+        return expression(text, box.dimension(), box);
+    }
+
+    private static Objective expression(String text, int dimension, Box box) {
         ExpressionSource source = ExpressionSource.compile(text, dimension);
-        return new Objective(source.text(), dimension, source, null, Double.NaN, List.of(), source.text());
+        return new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.rule.UpdateRule;
 
@@ -91,10 +92,10 @@ public final class Result {
         return data.status(m);
     }
 
-    /** Member m's hyperparameters by kernel name (lr, momentum, beta1, kappa, l2, ...). */
+    /** Member m's hyperparameters in kernel order, by {@link Hyperparameter#id} (lr, momentum, beta1, t_max, l2, ...). */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
-        rule.parameters().forEach((k, p) -> h.put(k, p.at(m)));
+        rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
         return h;
     }
 
@@ -111,10 +112,13 @@ public final class Result {
         return counts[status.ordinal()];
     }
 
-    /** The best member: lowest f (highest when maximizing) among those that did not diverge; -1 if none. */
-    public int best() {
+    /**
+     * The best member: lowest f (highest when maximizing) among those that did not diverge, ties to the lower
+     * index; empty when every member diverged.
+     */
+    public OptionalInt best() {
         int[] b = best(1);
-        return b.length == 0 ? -1 : b[0];
+        return b.length == 0 ? OptionalInt.empty() : OptionalInt.of(b[0]);
     }
 
     /**
@@ -298,8 +302,9 @@ public final class Result {
 
     @Override
     public String toString() {
-        int b = best();
+        OptionalInt b = best();
         return "Result[" + objective + ", " + members() + " members on " + backend + " " + precision()
-                + (b < 0 ? ", all diverged" : ", best f=" + f(b) + " at " + Arrays.toString(x(b))) + "]";
+                + (b.isEmpty() ? ", all diverged"
+                : ", best f=" + f(b.getAsInt()) + " at " + Arrays.toString(x(b.getAsInt()))) + "]";
     }
 }

@@ -15,7 +15,12 @@ public enum Status {
 
     private static final Status[] VALUES = values();
 
-    /** The status with kernel code {@code code} (its ordinal). */
+    /** The code of this status in the kernels ({@code BO_<name>}, emitted from here): its ordinal. */
+    public int code() {
+        return ordinal();
+    }
+
+    /** The status with kernel code {@code code}. */
     public static Status ofCode(int code) {
         return VALUES[code];
     }

@@ -1,8 +1,10 @@
 package org.batchopt;
 
 /**
- * How a device runs the steps (DESIGN.md). The CPU backend runs lanes of members in either case; results
- * are identical whatever the strategy.
+ * How a device runs the steps: {@link #FUSED} suits a small dimension (up to a few dozen), where a member's
+ * point, gradient and optimizer state fit in registers; {@link #STREAMING} a large one, where they live in
+ * device memory and each step is bound by memory bandwidth. The CPU backend runs lanes of members in either
+ * case; results are identical whatever the strategy.
  */
 public enum Strategy {
     /** The planner chooses from the dimension and the state size. */

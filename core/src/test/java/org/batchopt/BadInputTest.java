@@ -1,5 +1,7 @@
 package org.batchopt;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +31,25 @@ class BadInputTest {
         rejects("lr = -0.1", () -> Adam.builder().lr(-0.1).build());
         rejects("lr = NaN", () -> Sgd.builder().lr(Double.NaN).build());
         rejects("lr = -1.0 (member 2)", () -> Adam.builder().lr(new double[] {0.1, 0.2, -1}).build());
+    }
+
+    /** An expression has a box only when given one; asking a boxless one is a clear error, not a null. */
+    @Test
+    void anExpressionWithoutABoxSaysSoAndOneWithABoxSamplesIt() {
+        Objective bare = Objectives.expression("x^2 + y^2", 2);
+        assertFalse(bare.hasBox());
+        IllegalStateException e = assertThrows(IllegalStateException.class, bare::box);
+        assertTrue(e.getMessage().contains("x^2 + y^2 has no search box"), e.getMessage());
+        Objective boxed = Objectives.expression("x^2 + y^2", Box.cube(2, -2, 2));
+        assertEquals(2, boxed.dimension());
+        assertTrue(boxed.hasBox());
+        double[] starts = new double[2 * 8];
+        Batch.builder(2).members(8).starts(Starts.sobol(boxed.box(), 1)).build().startPoints(0, 8, starts);
+        for (double v : starts) {
+            assertTrue(v >= -2 && v <= 2, "in the box: " + v);
+        }
+        assertTrue(boxed.maximize().hasBox(), "maximizing keeps the box");
+        rejects("x3", () -> Objectives.expression("x1 + x3", Box.cube(2, 0, 1)));
     }
 
     @Test

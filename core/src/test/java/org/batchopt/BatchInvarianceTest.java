@@ -6,27 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.Sgd;
 import org.batchopt.rule.UpdateRule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md contract 2: a member's result depends only on its own inputs. The same members alone, inside a
- * batch of 10^5 and split into blocks give bit-identical results; a diverging member disturbs nobody.
+ * Batch invariance (README, "Batch invariance"): a member's result depends only on its own inputs. The same
+ * members alone, inside a batch of 10^5 and split into blocks give bit-identical results; a diverging member
+ * disturbs nobody.
  */
 class BatchInvarianceTest {
     static final int MEMBERS = 100_000;
-    static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = Backends.open("cpu");
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
+    private final Backend cpu = SharedBackends.cpu();
 
     static double[] spread(int n, double lo, double hi) {
         double[] v = new double[n];

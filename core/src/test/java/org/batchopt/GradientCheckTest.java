@@ -3,10 +3,10 @@ package org.batchopt;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.kernel.ObjectiveTwin32;
+import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.objective.BuiltIn;
-import org.batchopt.objective.ObjectiveSource;
+import org.batchopt.kernel.ObjectiveSource;
 import org.junit.jupiter.api.Test;
 
 /** The gradient check reports small differences for true gradients and large ones for a wrong gradient. */
@@ -26,7 +26,7 @@ class GradientCheckTest {
 
     @Test
     void aWrongGradientIsCaughtForEveryMember() {
-        ObjectiveSource sphere = BuiltIn.SPHERE.create(3).source();
+        ObjectiveSource sphere = TestAccess.source(BuiltIn.SPHERE.create(3));
         ObjectiveSource wrong = new ObjectiveSource() {
             public String id() {
                 return "wrong";

@@ -2,8 +2,10 @@ package org.batchopt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.batchopt.rule.Sgd;
@@ -37,9 +39,24 @@ class ResultTest {
                 int[] best = r.best(k);
                 assertArrayEquals(java.util.Arrays.copyOf(expected, Math.min(k, 500)), best, "k = " + k);
             }
-            assertEquals(expected[0], r.best());
+            assertEquals(expected[0], r.best().getAsInt());
             assertEquals(500, r.count(Status.MAX_STEPS));
         }
+    }
+
+    /** Every member diverged: no best member (an empty OptionalInt, not an index to misuse), no minima. */
+    @Test
+    void whenEveryMemberDivergedThereIsNoBest() {
+        Result r;
+        try (Backend cpu = Backends.open("cpu")) {
+            r = Engine.on(cpu).stopping(Stopping.maxSteps(5)).run(Objectives.sphere(2), Sgd.builder().lr(1e30).build(),
+                    Batch.builder(2).members(3).starts(Starts.point(1, 1)).build());
+        }
+        assertEquals(3, r.count(Status.DIVERGED));
+        assertTrue(r.best().isEmpty());
+        assertEquals(0, r.best(5).length);
+        assertEquals(List.of(), r.minima(1e-2, 1e-3));
+        assertTrue(r.toString().contains("all diverged"), r.toString());
     }
 
     @Test

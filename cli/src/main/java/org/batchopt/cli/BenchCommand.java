@@ -3,6 +3,7 @@ package org.batchopt.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
 import org.batchopt.BackendException;
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
 
     static final class BenchOutput extends OutputOptions {
         @Option(names = "--plot", paramLabel = "FILE.png", description = "draw the time split per backend as a "
-                + "bar chart")
+                + "bar chart, a PNG image (the name must end in .png)")
         Path plot;
 
         @Option(names = {"-q", "--quiet"}, description = "no progress line")
@@ -73,6 +74,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (bench.repeat < 1) {
             throw new IllegalArgumentException("--repeat " + bench.repeat + " must be at least 1");
+        }
+        if (output.plot != null && !output.plot.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--plot " + output.plot + ": the chart is a PNG image; give a "
+                    + "FILE.png");
         }
         PreparedJob j = job.prepare();
         List<String> specs = bench.backends != null ? bench.backends

@@ -121,8 +121,8 @@ final class BenchReport {
 
     private String title() {
         return job.objective().name() + " D=" + job.objective().dimension() + ", " + job.batch().members()
-                + " members, " + job.rule().name() + ", at most " + job.stopping().maxSteps() + " steps, "
-                + RunReport.precision(job.precision());
+                + " members, " + job.rule().name() + ", at most " + job.settings().stopping().maxSteps() + " steps, "
+                + RunReport.precision(job.settings().precision());
     }
 
     private Table table(boolean exact) {
@@ -171,8 +171,8 @@ final class BenchReport {
             g.writeStringField("function", job.objective().name());
             g.writeNumberField("dimension", job.objective().dimension());
             g.writeNumberField("members", job.batch().members());
-            g.writeNumberField("max_steps", job.stopping().maxSteps());
-            g.writeStringField("precision", RunReport.precision(job.precision()));
+            g.writeNumberField("max_steps", job.settings().stopping().maxSteps());
+            g.writeStringField("precision", RunReport.precision(job.settings().precision()));
             g.writeStringField("optimizer", job.rule().name());
             g.writeStringField("reference", rows.get(0).entry().spec());
             g.writeArrayFieldStart("backends");

@@ -120,9 +120,7 @@ final class FunctionsCommand implements Callable<Integer> {
                     g.writeNumberField("max_dimension", b.maxDimension());
                 }
                 g.writeNumberField("dimension", o.dimension());
-                if (o.box() != null) {
-                    Json.box(g, "box", o.box());
-                }
+                Json.box(g, "box", o.box());
                 Json.number(g, "minimum", o.minimum(), Precision.FP64);
                 g.writeArrayFieldStart("minimizers");
                 for (double[] x : o.minimizers()) {
@@ -137,9 +135,6 @@ final class FunctionsCommand implements Callable<Integer> {
     }
 
     private static String box(Box box) {
-        if (box == null) {
-            return "-";
-        }
         if (box.isCube()) {
             return "[" + Numbers.brief(box.lo(0)) + ", " + Numbers.brief(box.hi(0)) + "] per coordinate";
         }

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.batchopt.Grid;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
- * The numeric hyperparameters given on the command line, each a list of values by kernel name. A list of
+ * The numeric hyperparameters given on the command line, each a list of values. A list of
  * one value is that value for every member; longer lists are the axes of a {@link Grid}, in the order they
  * were added. Tracks which values the update rule took, so that an option the rule has no use for is an
  * error instead of being ignored.
@@ -18,13 +19,18 @@ final class GridAxes {
     private record Axis(String option, double[] values) {
     }
 
-    private final Map<String, Axis> axes = new LinkedHashMap<>();
-    private final Set<String> taken = new LinkedHashSet<>();
+    private final Map<Hyperparameter, Axis> axes = new LinkedHashMap<>();
+    private final Set<Hyperparameter> taken = new LinkedHashSet<>();
     private Grid grid;
     private int starts;
 
-    /** Adds {@code values} under kernel name {@code name}, given by {@code option}; null means not given. */
-    void put(String name, String option, double[] values) {
+    /** Adds {@code values} of {@code h}, given by its option; null means not given. */
+    void put(Hyperparameter h, double[] values) {
+        put(h, h.option(), values);
+    }
+
+    /** Adds {@code values} of {@code h}, given by {@code option}; null means not given. */
+    void put(Hyperparameter h, String option, double[] values) {
         if (values == null) {
             return;
         }
@@ -38,21 +44,22 @@ final class GridAxes {
                 }
             }
         }
-        axes.put(name, new Axis(option, values.clone()));
+        axes.put(h, new Axis(option, values.clone()));
         grid = null;
     }
 
-    boolean has(String name) {
-        return axes.containsKey(name);
+    boolean has(Hyperparameter h) {
+        return axes.containsKey(h);
     }
 
     /** The grid of every list longer than one value, or null when every hyperparameter has one value. */
     Grid grid() {
         if (grid == null) {
-            for (Map.Entry<String, Axis> e : axes.entrySet()) {
+            for (Map.Entry<Hyperparameter, Axis> e : axes.entrySet()) {
                 double[] v = e.getValue().values();
                 if (v.length > 1) {
-                    grid = grid == null ? Grid.of(e.getKey(), v) : grid.and(e.getKey(), v);
+                    String name = e.getKey().id();
+                    grid = grid == null ? Grid.of(name, v) : grid.and(name, v);
                 }
             }
         }
@@ -70,32 +77,32 @@ final class GridAxes {
         starts = s;
     }
 
-    /** The hyperparameter called {@code name}, uniform or per member; marks it taken. */
-    Param param(String name) {
-        Axis a = axes.get(name);
+    /** The values of {@code h}, uniform or per member; marks it taken. */
+    Param param(Hyperparameter h) {
+        Axis a = axes.get(h);
         if (a == null) {
-            throw new IllegalStateException("no values for " + name);
+            throw new IllegalStateException("no values for " + h.id());
         }
-        taken.add(name);
+        taken.add(h);
         if (a.values().length == 1) {
             return Param.of(a.values()[0]);
         }
         if (starts < 1) {
             throw new IllegalStateException("starts per combination not set");
         }
-        return grid().column(name, starts);
+        return grid().column(h.id(), starts);
     }
 
-    /** Hands the hyperparameter to {@code setter} when it was given. */
-    void apply(String name, Consumer<Param> setter) {
-        if (has(name)) {
-            setter.accept(param(name));
+    /** Hands {@code h} to {@code setter} when it was given. */
+    void apply(Hyperparameter h, Consumer<Param> setter) {
+        if (has(h)) {
+            setter.accept(param(h));
         }
     }
 
     /** Throws when some given hyperparameter was not taken by rule {@code rule}. */
     void requireAllTaken(String rule) {
-        for (Map.Entry<String, Axis> e : axes.entrySet()) {
+        for (Map.Entry<Hyperparameter, Axis> e : axes.entrySet()) {
             if (!taken.contains(e.getKey())) {
                 throw new IllegalArgumentException(e.getValue().option() + " does not apply to the " + rule + " rule");
             }

@@ -9,6 +9,7 @@ import org.batchopt.Grid;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
+import org.batchopt.RunSettings;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
@@ -96,7 +97,8 @@ final class JobOptions {
         double[] start;
 
         @Option(names = "--starts", paramLabel = "FILE.csv", description = "one start point per row (per "
-                + "combination in a grid)")
+                + "combination in a grid): UTF-8, comma-separated numbers; blank and '#' lines skipped, and a first "
+                + "line of names only (x1,x2) as a header")
         Path startsFile;
     }
 
@@ -168,9 +170,9 @@ final class JobOptions {
         if (c.fdStep != null && !(c.fdStep > 0 && Double.isFinite(c.fdStep))) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " must be finite and > 0");
         }
-        Stopping stopping = new Stopping(c.steps, c.gradTol, c.fTol);
-        return new PreparedJob(objective, r, batch, grid, info, stopping, c.precision, gradient,
-                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch);
+        RunSettings settings = new RunSettings(c.precision, new Stopping(c.steps, c.gradTol, c.fTol), gradient,
+                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0);
+        return new PreparedJob(objective, r, batch, grid, info, settings);
     }
 
     private static Batch batch(int dimension, long perCombination, Grid grid, Starts starts) {
@@ -204,20 +206,9 @@ final class JobOptions {
             return rows[0].length;
         }
         if (b == null) {
-            return formulaDimension(m.expression);
+            return Objectives.expressionDimension(m.expression);
         }
         throw new IllegalArgumentException("--dim is required: " + m.function + " allows " + b.dimensions());
-    }
-
-    /** The highest variable a formula names: x1..xN, or x, y, z as 1, 2, 3 (at least 1). */
-    static int formulaDimension(String formula) {
-        int d = 1;
-        java.util.regex.Matcher v = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])(x([0-9]+)|[xyz])(?![A-Za-z0-9_])")
-                .matcher(formula);
-        while (v.find()) {
-            d = Math.max(d, v.group(2) != null ? Integer.parseInt(v.group(2)) : "xyz".indexOf(v.group(1)) + 1);
-        }
-        return d;
     }
 
     /** The built-in called {@code name}; an unknown name is a usage error listing the built-ins. */
@@ -271,7 +262,7 @@ final class JobOptions {
             }
             return Box.of(lo, hi);
         }
-        if (objective.box() == null) {
+        if (!objective.hasBox()) {
             throw new IllegalArgumentException(objective.name() + " has no usual box; give --box or --bounds");
         }
         return objective.box();

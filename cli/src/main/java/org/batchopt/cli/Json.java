@@ -3,6 +3,7 @@ package org.batchopt.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import java.io.IOException;
 import java.io.Writer;
 import org.batchopt.Box;
@@ -10,7 +11,8 @@ import org.batchopt.Precision;
 
 /**
  * Writing JSON with jackson's streaming generator. Results print in their run precision (an fp32 value as the
- * float it is); a non-finite value is written as null, since JSON has no NaN or infinity.
+ * float it is). Every generator {@link #open} returns writes a non-finite number as null, since JSON has no NaN
+ * or infinity (jackson would write the string "Infinity"), and a negative zero as 0, as the table and CSV do.
  */
 final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -21,7 +23,41 @@ final class Json {
 
     /** A pretty-printing generator on {@code out}; closing it flushes but leaves {@code out} open. */
     static JsonGenerator open(Writer out) throws IOException {
-        return FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+        return new FiniteOrNull(FACTORY.createGenerator(out).useDefaultPrettyPrinter());
+    }
+
+    /** Every double and float that reaches the output passes here: NaN and infinities become null, -0 becomes 0. */
+    private static final class FiniteOrNull extends JsonGeneratorDelegate {
+        FiniteOrNull(JsonGenerator g) {
+            super(g, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) {
+                delegate.writeNumber(v == 0 ? 0.0 : v);
+            } else {
+                delegate.writeNull();
+            }
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            if (Float.isFinite(v)) {
+                delegate.writeNumber(v == 0 ? 0.0f : v);
+            } else {
+                delegate.writeNull();
+            }
+        }
+
+        @Override
+        public void writeArray(double[] values, int offset, int length) throws IOException {
+            writeStartArray();
+            for (int i = offset; i < offset + length; i++) {
+                writeNumber(values[i]);
+            }
+            writeEndArray();
+        }
     }
 
     static void number(JsonGenerator g, String field, double v, Precision p) throws IOException {
@@ -30,9 +66,7 @@ final class Json {
     }
 
     static void number(JsonGenerator g, double v, Precision p) throws IOException {
-        if (!Double.isFinite(v)) {
-            g.writeNull();
-        } else if (p == Precision.FP32) {
+        if (p == Precision.FP32) {
             g.writeNumber((float) v);
         } else {
             g.writeNumber(v);

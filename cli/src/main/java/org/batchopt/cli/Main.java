@@ -1,13 +1,18 @@
 package org.batchopt.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.batchopt.BackendException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -50,21 +55,35 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** {@code batchopt} with no subcommand: the usage, as a usage error. */
+    /** Longest error line printed; longer messages are cut (quoted values first, see {@link #oneLine}). */
+    static final int MAX_MESSAGE = 400;
+    /** Longest quoted value an error line shows whole. */
+    private static final int MAX_QUOTED = 60;
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+    /** {@code batchopt} with no subcommand: one line with the commands and where to read more. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return USAGE;
+        throw new ParameterException(spec.commandLine(), "no command given: "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()));
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        Output.Channel stdout = Output.Channel.stdout();
         int code;
         try {
-            code = commandLine().execute(args);
+            code = commandLine().setOut(stdout).execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("batchopt: out of memory (" + e.getMessage() + "); give Java more with JAVA_OPTS=-Xmx..."
                     + " or run fewer members");
+            code = FAILED;
+        }
+        // Whatever wrote to stdout (data, help, the version), a failed write is a failed command.
+        stdout.flush();
+        if (stdout.checkError() && code == OK) {
+            System.err.println("batchopt: cannot write stdout: "
+                    + (stdout.failure() == null ? "write error" : Output.describe(stdout.failure())));
             code = FAILED;
         }
         System.exit(code);
@@ -75,6 +94,12 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::usageError);
+        cl.registerConverter(Double.class, Numbers::parse);
+        cl.registerConverter(Double.TYPE, Numbers::parse);
+        cl.setExecutionStrategy(parsed -> {
+            checkRepeats(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> error(e, cmd.getErr(), debug(parsed)));
         HelpSections.install(cl);
         return cl;
@@ -100,7 +125,7 @@ public final class Main implements Callable<Integer> {
         int code = exitCode(e);
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage();
-        err.println("batchopt: " + message.lines().findFirst().orElse(""));
+        err.println("batchopt: " + oneLine(message));
         if (e instanceof BackendException b && b.log() != null && debug) {
             err.println(b.log());
         }
@@ -109,6 +134,48 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * The first line of {@code message}, at most {@link #MAX_MESSAGE} characters: a quoted value longer than
+     * {@link #MAX_QUOTED} keeps its start and end around "...", and what is still too long is cut.
+     */
+    static String oneLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        Matcher quoted = QUOTED.matcher(line);
+        StringBuilder b = new StringBuilder();
+        while (quoted.find()) {
+            String q = quoted.group();
+            int keep = (MAX_QUOTED - 5) / 2;
+            quoted.appendReplacement(b, Matcher.quoteReplacement(q.length() <= MAX_QUOTED ? q
+                    : q.substring(0, keep + 1) + "..." + q.substring(q.length() - keep - 1) + " (" + (q.length() - 2)
+                            + " characters)"));
+        }
+        quoted.appendTail(b);
+        return b.length() <= MAX_MESSAGE ? b.toString() : b.substring(0, MAX_MESSAGE - 3) + "...";
+    }
+
+    /**
+     * Refuses an option given twice ({@code --lr 0.1 --lr 0.2}: a grid is one comma list) and a comma list with
+     * an empty value ({@code --lr 0.1,}), which picocli would otherwise accept.
+     */
+    private static void checkRepeats(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (OptionSpec o : p.matchedOptions()) {
+                List<String> given = o.originalStringValues();
+                if (given.size() > 1 && !o.usageHelp() && !o.versionHelp()) {
+                    throw new ParameterException(p.commandSpec().commandLine(), o.longestName()
+                            + " is given " + given.size() + " times" + (o.splitRegex().isEmpty() ? ""
+                            : "; give one comma list instead, e.g. " + o.longestName() + " "
+                                    + String.join(",", given)));
+                }
+                if (!o.splitRegex().isEmpty() && given.size() == 1
+                        && Arrays.stream(given.get(0).split(o.splitRegex(), -1)).anyMatch(String::isBlank)) {
+                    throw new ParameterException(p.commandSpec().commandLine(), o.longestName() + " '"
+                            + given.get(0) + "' has an empty value in its comma list");
+                }
+            }
+        }
     }
 
     static int exitCode(Throwable e) {

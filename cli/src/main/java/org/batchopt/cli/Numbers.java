@@ -2,6 +2,7 @@ package org.batchopt.cli;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.batchopt.Precision;
 import picocli.CommandLine.TypeConversionException;
@@ -11,13 +12,35 @@ final class Numbers {
     private Numbers() {
     }
 
+    /**
+     * What the command line accepts as a number: decimal, with an optional sign, fraction and exponent
+     * ({@code 2}, {@code -0.5}, {@code .5}, {@code 1e-3}, {@code 1E+6}). Java's own parser would also take
+     * {@code 1f}, {@code 1d}, hexadecimal and {@code NaN}, which no option means.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** Whether {@code text} is a number as the command line and start files write one. */
+    static boolean isNumber(String text) {
+        return NUMBER.matcher(text).matches();
+    }
+
+    /** An option value that is one number. */
+    static double parse(String text) {
+        return parse(text, text);
+    }
+
     /** A number inside option value {@code whole}; a bad one is a usage error naming both. */
     static double parse(String text, String whole) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + text + "' in '" + whole + "' is not a number");
+        String t = text.trim();
+        if (t.isEmpty()) {
+            throw new TypeConversionException(text.equals(whole) ? "an empty value where a number belongs"
+                    : "an empty value in '" + whole + "' where a number belongs");
         }
+        if (!isNumber(t)) {
+            throw new TypeConversionException(text.equals(whole) ? "'" + text + "' is not a number"
+                    : "'" + text + "' in '" + whole + "' is not a number");
+        }
+        return Double.parseDouble(t);
     }
 
     /** A comma list of numbers inside option value {@code whole}. */
@@ -32,9 +55,13 @@ final class Numbers {
 
     /**
      * A value in the shortest form that reads back exactly in the run's precision: a result computed in fp32
-     * prints as the float it is, not as the double it was widened to. Non-finite values print as nan, inf, -inf.
+     * prints as the float it is, not as the double it was widened to. Non-finite values print as nan, inf, -inf;
+     * a negative zero prints as 0.0 (it equals 0, and spreadsheets and readers should not see two zeros).
      */
     static String exact(double v, Precision p) {
+        if (v == 0) {
+            return "0.0";
+        }
         if (Double.isNaN(v)) {
             return "nan";
         }

@@ -1,5 +1,7 @@
 package org.batchopt.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.batchopt.Backend;
 import org.batchopt.Batch;
 import org.batchopt.Box;
@@ -7,23 +9,24 @@ import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
 import org.batchopt.Objective;
-import org.batchopt.Precision;
-import org.batchopt.Stopping;
-import org.batchopt.Strategy;
+import org.batchopt.RunSettings;
+import org.batchopt.rule.Adam;
+import org.batchopt.rule.AdamW;
+import org.batchopt.rule.RmsProp;
+import org.batchopt.rule.Sgd;
 import org.batchopt.rule.UpdateRule;
+import org.batchopt.schedule.MultiStep;
 
 /**
  * A job as the command line described it, ready to run on any backend: the same objective, rule, members and
  * engine settings wherever it runs.
  *
- * @param grid           the hyperparameter grid, null when every member shares its hyperparameters
- * @param starts         where the start points came from
- * @param fdStep         the central-difference step, 0 for the precision's default
- * @param stepsPerLaunch steps per fused launch, 0 for the planner's choice
+ * @param grid     the hyperparameter grid, null when every member shares its hyperparameters
+ * @param starts   where the start points came from
+ * @param settings the engine's settings
  */
 record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
-                   Stopping stopping, Precision precision, Gradient gradient, double fdStep, Strategy strategy,
-                   int stepsPerLaunch) {
+                   RunSettings settings) {
 
     /**
      * How the start points were chosen.
@@ -47,9 +50,38 @@ record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid,
 
     /** An engine on {@code backend} with this job's settings. */
     Engine engine(Backend backend) {
-        Engine e = Engine.on(backend).precision(precision).stopping(stopping).strategy(strategy)
-                .stepsPerLaunch(stepsPerLaunch);
-        return gradient == Gradient.CENTRAL && fdStep > 0 ? e.centralDifferences(fdStep) : e.gradient(gradient);
+        return Engine.on(backend).settings(settings);
+    }
+
+    /**
+     * The on/off switches of the rule, by name, as every output format shows them: the rule's own
+     * ({@code nesterov}, {@code amsgrad}, {@code centered}), then {@code l1_proximal} when L1 is on.
+     */
+    Map<String, Boolean> switches() {
+        Map<String, Boolean> s = new LinkedHashMap<>();
+        if (rule instanceof Sgd r) {
+            s.put("nesterov", r.nesterov());
+        } else if (rule instanceof Adam r) {
+            s.put("amsgrad", r.amsgrad());
+        } else if (rule instanceof AdamW r) {
+            s.put("amsgrad", r.amsgrad());
+        } else if (rule instanceof RmsProp r) {
+            s.put("centered", r.centered());
+        }
+        if (rule.regularization().hasL1()) {
+            s.put("l1_proximal", rule.regularization().l1Proximal());
+        }
+        return s;
+    }
+
+    /** The multi-step milestones, null for other schedules. */
+    int[] milestones() {
+        return rule.schedule().base() instanceof MultiStep m ? m.milestones() : null;
+    }
+
+    /** The central-difference step the engine uses (the precision's default unless given), NaN when analytic. */
+    double fdStepUsed() {
+        return settings.gradient() != Gradient.CENTRAL ? Double.NaN : settings.centralDifferenceStep();
     }
 
     /** Start points per grid combination (all members without a grid). */

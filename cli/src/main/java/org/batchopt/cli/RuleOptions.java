@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.batchopt.Hyperparameter;
 import org.batchopt.rule.Adagrad;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.AdamW;
@@ -116,7 +117,7 @@ final class RuleOptions implements HelpSections.Section {
         return "Update rule, schedule, regularization (a comma list of values makes a grid):";
     }
 
-    /** The given numeric hyperparameters by kernel name, in a fixed order: rule, schedule, regularization. */
+    /** The given numeric hyperparameters, in kernel order: rule, schedule, regularization. */
     GridAxes axes() {
         if (betas != null && (beta1 != null || beta2 != null)) {
             throw new IllegalArgumentException("--betas cannot be combined with --beta1 or --beta2");
@@ -126,24 +127,29 @@ final class RuleOptions implements HelpSections.Section {
                     + Arrays.toString(betas));
         }
         GridAxes a = new GridAxes();
-        a.put("lr", "--lr", lr);
-        a.put("momentum", "--momentum", momentum);
-        a.put("dampening", "--dampening", dampening);
-        a.put("weight_decay", "--weight-decay", weightDecay);
-        a.put("alpha", "--alpha", alpha);
-        a.put("beta1", betas != null ? "--betas" : "--beta1", betas != null ? new double[] {betas[0]} : beta1);
-        a.put("beta2", betas != null ? "--betas" : "--beta2", betas != null ? new double[] {betas[1]} : beta2);
-        a.put("eps", "--eps", eps);
-        a.put("lr_decay", "--lr-decay", lrDecay);
-        a.put("initial_accumulator", "--initial-accumulator", initialAccumulator);
-        a.put("momentum_decay", "--momentum-decay", momentumDecay);
-        for (Map.Entry<String, double[]> e : schedule.values().entrySet()) {
-            a.put(e.getKey(), "--schedule", e.getValue());
+        a.put(Hyperparameter.LR, lr);
+        a.put(Hyperparameter.MOMENTUM, momentum);
+        a.put(Hyperparameter.DAMPENING, dampening);
+        a.put(Hyperparameter.WEIGHT_DECAY, weightDecay);
+        a.put(Hyperparameter.ALPHA, alpha);
+        if (betas != null) {
+            a.put(Hyperparameter.BETA1, "--betas", new double[] {betas[0]});
+            a.put(Hyperparameter.BETA2, "--betas", new double[] {betas[1]});
+        } else {
+            a.put(Hyperparameter.BETA1, beta1);
+            a.put(Hyperparameter.BETA2, beta2);
         }
-        a.put("warmup", "--warmup", warmup);
-        a.put("l1", "--l1", l1);
-        a.put("l2", "--l2", l2);
-        a.put("decoupled_wd", "--decoupled-weight-decay", decoupledWeightDecay);
+        a.put(Hyperparameter.EPS, eps);
+        a.put(Hyperparameter.LR_DECAY, lrDecay);
+        a.put(Hyperparameter.INITIAL_ACCUMULATOR, initialAccumulator);
+        a.put(Hyperparameter.MOMENTUM_DECAY, momentumDecay);
+        for (Map.Entry<Hyperparameter, double[]> e : schedule.values().entrySet()) {
+            a.put(e.getKey(), e.getValue());
+        }
+        a.put(Hyperparameter.WARMUP, warmup);
+        a.put(Hyperparameter.L1, l1);
+        a.put(Hyperparameter.L2, l2);
+        a.put(Hyperparameter.DECOUPLED_WEIGHT_DECAY, decoupledWeightDecay);
         return a;
     }
 
@@ -158,29 +164,29 @@ final class RuleOptions implements HelpSections.Section {
         UpdateRule rule = switch (optimizer) {
             case SGD -> {
                 Sgd.Builder b = common(Sgd.builder(), axes);
-                axes.apply("momentum", b::momentum);
-                axes.apply("dampening", b::dampening);
+                axes.apply(Hyperparameter.MOMENTUM, b::momentum);
+                axes.apply(Hyperparameter.DAMPENING, b::dampening);
                 yield b.nesterov(nesterov).build();
             }
             case ADAGRAD -> {
                 Adagrad.Builder b = common(Adagrad.builder(), axes);
-                axes.apply("lr_decay", b::lrDecay);
-                axes.apply("initial_accumulator", b::initialAccumulator);
-                axes.apply("eps", b::eps);
+                axes.apply(Hyperparameter.LR_DECAY, b::lrDecay);
+                axes.apply(Hyperparameter.INITIAL_ACCUMULATOR, b::initialAccumulator);
+                axes.apply(Hyperparameter.EPS, b::eps);
                 yield b.build();
             }
             case RMSPROP -> {
                 RmsProp.Builder b = common(RmsProp.builder(), axes);
-                axes.apply("alpha", b::alpha);
-                axes.apply("eps", b::eps);
-                axes.apply("momentum", b::momentum);
+                axes.apply(Hyperparameter.ALPHA, b::alpha);
+                axes.apply(Hyperparameter.EPS, b::eps);
+                axes.apply(Hyperparameter.MOMENTUM, b::momentum);
                 yield b.centered(centered).build();
             }
             case ADAM -> moments(Adam.builder(), axes).amsgrad(amsgrad).build();
             case ADAMW -> moments(AdamW.builder(), axes).amsgrad(amsgrad).build();
             case NADAM -> {
                 NAdam.Builder b = moments(NAdam.builder(), axes);
-                axes.apply("momentum_decay", b::momentumDecay);
+                axes.apply(Hyperparameter.MOMENTUM_DECAY, b::momentumDecay);
                 yield b.build();
             }
             case ADAMAX -> moments(Adamax.builder(), axes).build();
@@ -191,22 +197,22 @@ final class RuleOptions implements HelpSections.Section {
 
     /** Learning rate, torch's weight decay, schedule and regularization: what every rule takes. */
     private <B extends RuleBuilder<B>> B common(B b, GridAxes axes) {
-        axes.apply("lr", b::lr);
-        axes.apply("weight_decay", b::weightDecay);
+        axes.apply(Hyperparameter.LR, b::lr);
+        axes.apply(Hyperparameter.WEIGHT_DECAY, b::weightDecay);
         Schedule s = schedule.build(axes::param);
-        b.schedule(axes.has("warmup") ? new Warmup(axes.param("warmup"), s) : s);
-        axes.apply("l1", p -> b.l1(p, l1Proximal));
-        axes.apply("l2", b::l2);
-        axes.apply("decoupled_wd", b::decoupledWeightDecay);
+        b.schedule(axes.has(Hyperparameter.WARMUP) ? new Warmup(axes.param(Hyperparameter.WARMUP), s) : s);
+        axes.apply(Hyperparameter.L1, p -> b.l1(p, l1Proximal));
+        axes.apply(Hyperparameter.L2, b::l2);
+        axes.apply(Hyperparameter.DECOUPLED_WEIGHT_DECAY, b::decoupledWeightDecay);
         return b;
     }
 
     /** What the Adam family takes besides {@link #common}. */
     private <B extends MomentBuilder<B>> B moments(B b, GridAxes axes) {
         common(b, axes);
-        axes.apply("beta1", b::beta1);
-        axes.apply("beta2", b::beta2);
-        axes.apply("eps", b::eps);
+        axes.apply(Hyperparameter.BETA1, b::beta1);
+        axes.apply(Hyperparameter.BETA2, b::beta2);
+        axes.apply(Hyperparameter.EPS, b::eps);
         return b;
     }
 

@@ -116,8 +116,8 @@ final class RunCommand implements Callable<Integer> {
         if (every <= 0) {
             return;
         }
-        long points = j.stopping().maxSteps() / every + 1;
-        double bytes = (double) j.batch().members() * j.objective().dimension() * points * j.precision().bytes();
+        long points = j.settings().stopping().maxSteps() / every + 1;
+        double bytes = (double) j.batch().members() * j.objective().dimension() * points * j.settings().precision().bytes();
         double heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--history %d keeps %.1f GB of points (%d "

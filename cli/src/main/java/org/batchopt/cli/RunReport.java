@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.batchopt.Gradient;
 import org.batchopt.Grid;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Minimum;
 import org.batchopt.Param;
 import org.batchopt.Precision;
@@ -139,17 +142,20 @@ final class RunReport {
         t.row("members", result.members() + (job.grid() == null ? ""
                 : " = " + job.grid().combinations() + " combinations x " + job.startsPerCombination() + " starts"));
         t.row("starts", job.starts().describe());
-        t.row("rule", result.rule().name() + ", schedule " + result.rule().schedule().name());
+        t.row("rule", result.rule().name() + (job.switches().isEmpty() ? "" : job.switches().entrySet().stream()
+                .map(e -> e.getKey() + (e.getValue() ? " on" : " off")).collect(Collectors.joining(", ", " (", ")")))
+                + ", schedule " + result.rule().schedule().name() + (job.milestones() == null ? ""
+                : " at steps " + milestones()));
         t.row("hyperparameters", result.rule().parameters().entrySet().stream()
-                .map(e -> e.getKey() + " " + describe(e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+                .map(e -> e.getKey().id() + " " + describe(e.getKey().id(), e.getValue()))
+                .collect(Collectors.joining(", ")));
         t.row("stopping", stopping());
         t.row("backend", result.backend() + " (" + result.device() + ")");
         t.row("precision", precision(precision));
         t.row("status", Arrays.stream(Status.values()).filter(s -> result.count(s) > 0)
                 .map(s -> status(s) + " " + result.count(s)).collect(Collectors.joining(", ")));
-        int best = result.best();
-        t.row("best f", best < 0 ? "none: every member diverged"
-                : Numbers.brief(result.f(best)) + " at member " + best);
+        t.row("best f", result.best().stream().mapToObj(b -> Numbers.brief(result.f(b)) + " at member " + b)
+                .findFirst().orElse("none: every member diverged"));
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
                 + Numbers.seconds(tm.transferSeconds()) + ", run " + Numbers.seconds(tm.runSeconds()) + ", total "
@@ -166,46 +172,96 @@ final class RunReport {
     }
 
     private String stopping() {
-        String s = "at most " + job.stopping().maxSteps() + " steps";
-        if (job.stopping().gradientTolerance() > 0) {
-            s += ", gradient norm <= " + Numbers.brief(job.stopping().gradientTolerance());
+        String s = "at most " + job.settings().stopping().maxSteps() + " steps";
+        if (job.settings().stopping().gradientTolerance() > 0) {
+            s += ", gradient norm <= " + Numbers.brief(job.settings().stopping().gradientTolerance());
         }
-        if (job.stopping().valueTolerance() > 0) {
-            s += ", f change <= " + Numbers.brief(job.stopping().valueTolerance()) + " (1 + |f|)";
+        if (job.settings().stopping().valueTolerance() > 0) {
+            s += ", f change <= " + Numbers.brief(job.settings().stopping().valueTolerance()) + " (1 + |f|)";
         }
-        return s + "; " + job.gradient().toString().toLowerCase(Locale.ROOT) + " gradient";
+        return s + "; " + gradient() + " gradient" + (job.settings().gradient() == Gradient.CENTRAL
+                ? ", step h = " + Numbers.brief(job.fdStepUsed()) + " max(1, |x_i|)" : "");
+    }
+
+    private String gradient() {
+        return job.settings().gradient().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The multi-step milestones as M1/M2/... */
+    private String milestones() {
+        return Arrays.stream(job.milestones()).mapToObj(Integer::toString).collect(Collectors.joining("/"));
+    }
+
+    /**
+     * What shaped every member's result besides its own hyperparameters, by CSV column name: the objective, the
+     * rule's switches, the schedule, the gradient, the precision, the stopping rule, the start points and the
+     * backend. CSV rows carry these so that a file describes its run alone; the table and JSON show the same.
+     */
+    private Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("function", result.objective().name());
+        s.put("maximize", Boolean.toString(result.objective().isMaximized()));
+        s.put("optimizer", result.rule().name());
+        job.switches().forEach((k, v) -> s.put(k, v.toString()));
+        s.put("schedule", result.rule().schedule().name());
+        if (job.milestones() != null) {
+            s.put("milestones", milestones());
+        }
+        s.put("gradient", gradient());
+        if (job.settings().gradient() == Gradient.CENTRAL) {
+            s.put("fd_step", Numbers.exact(job.fdStepUsed(), Precision.FP64));
+        }
+        s.put("precision", precision(precision));
+        s.put("max_steps", Integer.toString(job.settings().stopping().maxSteps()));
+        s.put("grad_tol", Numbers.exact(job.settings().stopping().gradientTolerance(), Precision.FP64));
+        s.put("f_tol", Numbers.exact(job.settings().stopping().valueTolerance(), Precision.FP64));
+        s.put("starts", job.starts().describe());
+        s.put("backend", result.backend());
+        return s;
     }
 
     // ---- csv
 
-    /** Member rows, or with --minima the minima. */
+    /**
+     * Member rows, or with --minima the minima; then the hyperparameters (for minima only those every member
+     * shares, not a grid's axes) and the {@link #settings()}, the same in every row.
+     */
     private void csv(PrintWriter out) {
         int d = result.dimension();
+        Map<String, String> settings = settings();
         List<String> header = new ArrayList<>();
         Table t;
         if (minima != null) {
+            Map<Hyperparameter, Param> shared = new LinkedHashMap<>(result.rule().parameters());
+            shared.values().removeIf(p -> !p.isUniform());
             header.addAll(List.of("rank", "f", "members", "best_member"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
+            shared.keySet().forEach(h -> header.add(h.id()));
+            header.addAll(settings.keySet());
             t = new Table(header);
             for (int k = 0; k < selection.limit(minima.size()); k++) {
                 Minimum mn = minima.get(k);
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), exact(mn.f()),
                         Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
                 Arrays.stream(mn.x()).forEach(x -> cells.add(exact(x)));
+                shared.values().forEach(p -> cells.add(Numbers.exact(p.value(), Precision.FP64)));
+                cells.addAll(settings.values());
                 t.row(cells);
             }
         } else {
-            List<String> names = List.copyOf(result.rule().parameters().keySet());
+            List<String> names = result.rule().parameters().keySet().stream().map(Hyperparameter::id).toList();
             header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             header.addAll(names);
+            header.addAll(settings.keySet());
             t = new Table(header);
             for (int m : rows) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(m), exact(result.f(m)),
                         exact(result.gradientNorm(m)), Integer.toString(result.steps(m)), status(result.status(m))));
                 Arrays.stream(result.x(m)).forEach(x -> cells.add(exact(x)));
                 Map<String, Double> h = result.hyperparameters(m);
-                names.forEach(n -> cells.add(Double.toString(h.get(n))));
+                names.forEach(n -> cells.add(Numbers.exact(h.get(n), Precision.FP64)));
+                cells.addAll(settings.values());
                 t.row(cells);
             }
         }
@@ -224,13 +280,25 @@ final class RunReport {
             g.writeStringField("device", result.device());
             g.writeStringField("precision", precision(precision));
             g.writeStringField("optimizer", result.rule().name());
+            g.writeObjectFieldStart("switches");
+            for (Map.Entry<String, Boolean> e : job.switches().entrySet()) {
+                g.writeBooleanField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeStringField("schedule", result.rule().schedule().name());
+            if (job.milestones() != null) {
+                g.writeFieldName("milestones");
+                g.writeArray(job.milestones(), 0, job.milestones().length);
+            }
             writeStarts(g);
             g.writeObjectFieldStart("stopping");
-            g.writeNumberField("max_steps", job.stopping().maxSteps());
-            g.writeNumberField("grad_tol", job.stopping().gradientTolerance());
-            g.writeNumberField("f_tol", job.stopping().valueTolerance());
-            g.writeStringField("gradient", job.gradient().toString().toLowerCase(Locale.ROOT));
+            g.writeNumberField("max_steps", job.settings().stopping().maxSteps());
+            g.writeNumberField("grad_tol", job.settings().stopping().gradientTolerance());
+            g.writeNumberField("f_tol", job.settings().stopping().valueTolerance());
+            g.writeStringField("gradient", gradient());
+            if (job.settings().gradient() == Gradient.CENTRAL) {
+                g.writeNumberField("fd_step", job.fdStepUsed());
+            }
             g.writeEndObject();
             g.writeNumberField("member_count", result.members());
             writeGrid(g);
@@ -242,10 +310,10 @@ final class RunReport {
             }
             g.writeEndObject();
             g.writeFieldName("best");
-            if (result.best() < 0) {
+            if (result.best().isEmpty()) {
                 g.writeNull();
             } else {
-                writeMember(g, result.best());
+                writeMember(g, result.best().getAsInt());
             }
             g.writeArrayFieldStart("members");
             for (int m : rows) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Constant;
 import org.batchopt.schedule.Cosine;
@@ -17,13 +18,13 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * A {@code --schedule} value: the kind, the multi-step milestones, and each numeric field as a list of values
- * (a comma list makes it a grid axis), by the schedule's kernel parameter names.
+ * (a comma list makes it a grid axis).
  *
  * @param kind       constant, inverse-time, step, multistep, exponential or cosine
  * @param milestones the multi-step milestones, empty for other kinds
- * @param values     kernel name to values, defaults filled in
+ * @param values     each field's values, defaults filled in
  */
-record ScheduleSpec(String kind, int[] milestones, Map<String, double[]> values) {
+record ScheduleSpec(String kind, int[] milestones, Map<Hyperparameter, double[]> values) {
 
     /** The forms {@code --schedule} accepts, as its help shows them. */
     static final String FORMS = "constant | inverse-time:KAPPA[:POWER] | step:SIZE:GAMMA | "
@@ -31,14 +32,14 @@ record ScheduleSpec(String kind, int[] milestones, Map<String, double[]> values)
 
     static final ScheduleSpec CONSTANT = new ScheduleSpec("constant", new int[0], Map.of());
 
-    /** The schedule, each parameter taken from {@code param} by kernel name. */
-    Schedule build(Function<String, Param> param) {
+    /** The schedule, each parameter taken from {@code param}. */
+    Schedule build(Function<Hyperparameter, Param> param) {
         return switch (kind) {
-            case "inverse-time" -> new InverseTime(param.apply("kappa"), param.apply("power"));
-            case "step" -> new StepDecay(param.apply("step_size"), param.apply("gamma"));
-            case "multistep" -> new MultiStep(milestones, param.apply("gamma"));
-            case "exponential" -> new Exponential(param.apply("gamma"));
-            case "cosine" -> new Cosine(param.apply("t_max"), param.apply("eta_min"));
+            case "inverse-time" -> new InverseTime(param.apply(Hyperparameter.KAPPA), param.apply(Hyperparameter.POWER));
+            case "step" -> new StepDecay(param.apply(Hyperparameter.STEP_SIZE), param.apply(Hyperparameter.GAMMA));
+            case "multistep" -> new MultiStep(milestones, param.apply(Hyperparameter.GAMMA));
+            case "exponential" -> new Exponential(param.apply(Hyperparameter.GAMMA));
+            case "cosine" -> new Cosine(param.apply(Hyperparameter.T_MAX), param.apply(Hyperparameter.ETA_MIN));
             default -> new Constant();
         };
     }
@@ -49,14 +50,17 @@ record ScheduleSpec(String kind, int[] milestones, Map<String, double[]> values)
             String[] parts = value.split(":", -1);
             String kind = parts[0].trim().toLowerCase(Locale.ROOT);
             return switch (kind) {
-                case "constant" -> fields(value, kind, parts, 1, new int[0], new String[0], 0, null);
+                case "constant" -> fields(value, kind, parts, 1, new int[0], new Hyperparameter[0], 0, null);
                 case "inverse-time" -> fields(value, kind, parts, 1, new int[0],
-                        new String[] {"kappa", "power"}, 1, 1.0);
-                case "step" -> fields(value, kind, parts, 1, new int[0], new String[] {"step_size", "gamma"}, 2, null);
+                        new Hyperparameter[] {Hyperparameter.KAPPA, Hyperparameter.POWER}, 1, 1.0);
+                case "step" -> fields(value, kind, parts, 1, new int[0],
+                        new Hyperparameter[] {Hyperparameter.STEP_SIZE, Hyperparameter.GAMMA}, 2, null);
                 case "multistep" -> fields(value, kind, parts, 2, milestones(parts, value),
-                        new String[] {"gamma"}, 1, null);
-                case "exponential" -> fields(value, kind, parts, 1, new int[0], new String[] {"gamma"}, 1, null);
-                case "cosine" -> fields(value, kind, parts, 1, new int[0], new String[] {"t_max", "eta_min"}, 1, 0.0);
+                        new Hyperparameter[] {Hyperparameter.GAMMA}, 1, null);
+                case "exponential" -> fields(value, kind, parts, 1, new int[0],
+                        new Hyperparameter[] {Hyperparameter.GAMMA}, 1, null);
+                case "cosine" -> fields(value, kind, parts, 1, new int[0],
+                        new Hyperparameter[] {Hyperparameter.T_MAX, Hyperparameter.ETA_MIN}, 1, 0.0);
                 default -> throw new TypeConversionException("unknown schedule '" + value + "' (expected " + FORMS
                         + ")");
             };
@@ -67,13 +71,13 @@ record ScheduleSpec(String kind, int[] milestones, Map<String, double[]> values)
          * a missing last optional field takes {@code fallback}.
          */
         private static ScheduleSpec fields(String value, String kind, String[] parts, int first, int[] milestones,
-                                           String[] names, int required, Double fallback) {
+                                           Hyperparameter[] names, int required, Double fallback) {
             int given = parts.length - first;
             if (given < required || given > names.length) {
                 throw new TypeConversionException("schedule '" + value + "' has " + given + " fields (expected "
                         + FORMS + ")");
             }
-            Map<String, double[]> values = new LinkedHashMap<>();
+            Map<Hyperparameter, double[]> values = new LinkedHashMap<>();
             for (int k = 0; k < names.length; k++) {
                 values.put(names[k], k < given ? Numbers.parseList(parts[first + k], value) : new double[] {fallback});
             }

@@ -19,11 +19,4 @@ class ExpressionOptionTest {
         assertEquals(2, best.get("x").get(0).asDouble(), 1e-6);
         assertEquals(1, best.get("x").get(1).asDouble(), 1e-6);
     }
-
-    @Test
-    void theDimensionIsTheHighestVariable() {
-        assertEquals(1, JobOptions.formulaDimension("exp(x) + sin(pi*e)"));
-        assertEquals(3, JobOptions.formulaDimension("x + z^2"));
-        assertEquals(12, JobOptions.formulaDimension("x1*x12 - abs(x3)"));
-    }
 }

@@ -2,11 +2,13 @@ package org.batchopt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Precision;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
@@ -19,13 +21,13 @@ class ParsingTest {
     void scheduleForms() {
         ScheduleSpec s = schedules.convert("inverse-time:0.1,0.2");
         assertEquals("inverse-time", s.kind());
-        assertArrayEquals(new double[] {0.1, 0.2}, s.values().get("kappa"));
-        assertArrayEquals(new double[] {1}, s.values().get("power"), "default power");
-        assertArrayEquals(new double[] {0}, schedules.convert("cosine:100").values().get("eta_min"));
+        assertArrayEquals(new double[] {0.1, 0.2}, s.values().get(Hyperparameter.KAPPA));
+        assertArrayEquals(new double[] {1}, s.values().get(Hyperparameter.POWER), "default power");
+        assertArrayEquals(new double[] {0}, schedules.convert("cosine:100").values().get(Hyperparameter.ETA_MIN));
         ScheduleSpec m = schedules.convert("multistep:10/20/30:0.5");
         assertArrayEquals(new int[] {10, 20, 30}, m.milestones());
-        assertArrayEquals(new double[] {0.5}, m.values().get("gamma"));
-        assertEquals(List.of("step_size", "gamma"), List.copyOf(schedules.convert("step:5:0.9").values().keySet()));
+        assertArrayEquals(new double[] {0.5}, m.values().get(Hyperparameter.GAMMA));
+        assertEquals(List.of(Hyperparameter.STEP_SIZE, Hyperparameter.GAMMA), List.copyOf(schedules.convert("step:5:0.9").values().keySet()));
         assertEquals("constant", schedules.convert("Constant").kind());
         for (String bad : List.of("constant:1", "step:5", "exponential", "exponential:0.5:1", "cosine:x",
                 "multistep:0.5", "inverse", "")) {
@@ -77,5 +79,14 @@ class ParsingTest {
         StringWriter out = new StringWriter();
         new Table("a", "b").row("x,y", "say \"hi\"").printCsv(new PrintWriter(out, true));
         assertEquals("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n", out.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    /** Every hyperparameter can be given on the command line, by the option its type names. */
+    @Test
+    void everyHyperparameterHasItsOption() {
+        picocli.CommandLine.Model.CommandSpec run = Main.commandLine().getSubcommands().get("run").getCommandSpec();
+        for (Hyperparameter h : Hyperparameter.values()) {
+            assertNotNull(run.findOption(h.option()), h + ": " + h.option());
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.batchopt.Objectives;
 import org.batchopt.Param;
 import org.batchopt.Precision;
 import org.batchopt.Result;
+import org.batchopt.SharedBackends;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.rule.Adagrad;
@@ -34,8 +35,6 @@ import org.batchopt.rule.Sgd;
 import org.batchopt.rule.UpdateRule;
 import org.batchopt.schedule.Schedules;
 import org.batchopt.schedule.Warmup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,17 +50,7 @@ class RunOptionsTest {
     /** Options every case has, unless it gives them itself. */
     private static final String[][] DEFAULTS = {{"--function", "rosenbrock"}, {"--dim", "2"}, {"--members", "5"},
             {"--steps", "20"}, {"--precision", "fp64"}};
-    private static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = Backends.open("cpu");
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
+    private final Backend cpu = SharedBackends.cpu();
 
     /** The API side of a case: objective, rule, batch and engine settings (on top of fp64 and 20 steps). */
     private record Job(Objective objective, UpdateRule rule, Batch batch, UnaryOperator<Engine> settings) {

@@ -3,22 +3,21 @@ package org.batchopt.backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.batchopt.Backend;
 import org.batchopt.Precision;
 
 /**
  * Several backends sharing each block: backend k takes the k-th contiguous share of the members, all at
  * once on their own threads. Results equal a single backend's, member for member (batch invariance).
  */
-public final class MultiBackend implements Backend {
-    private final List<Backend> parts;
+public final class MultiBackend implements BackendSpi {
+    private final List<BackendSpi> parts;
     private final boolean owning;
 
     /**
      * @param parts  the backends, at least one; not modified
      * @param owning whether {@link #close()} closes them
      */
-    public MultiBackend(List<Backend> parts, boolean owning) {
+    public MultiBackend(List<? extends BackendSpi> parts, boolean owning) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no backends to share the batch");
         }
@@ -28,12 +27,12 @@ public final class MultiBackend implements Backend {
 
     @Override
     public String id() {
-        return parts.stream().map(Backend::id).collect(Collectors.joining("+"));
+        return parts.stream().map(BackendSpi::id).collect(Collectors.joining("+"));
     }
 
     @Override
     public String device() {
-        return parts.stream().map(Backend::device).collect(Collectors.joining("; "));
+        return parts.stream().map(BackendSpi::device).collect(Collectors.joining("; "));
     }
 
     @Override
@@ -42,22 +41,22 @@ public final class MultiBackend implements Backend {
     }
 
     @Override
-    public int maxBlockMembers(Job job) {
+    public int maxBlockMembers(RunPlan plan) {
         long sum = 0;
-        for (Backend p : parts) {
-            sum += p.maxBlockMembers(job);
+        for (BackendSpi p : parts) {
+            sum += p.maxBlockMembers(plan);
         }
         return (int) Math.min(Integer.MAX_VALUE - 1, sum);
     }
 
     @Override
-    public void run(Job job, MemberBlock block, MemberResults out, RunContext context) {
+    public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         int k = parts.size();
-        int d = job.dimension();
+        int d = plan.dimension();
         List<Thread> threads = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         for (int p = 0; p < k; p++) {
-            Backend part = parts.get(p);
+            BackendSpi part = parts.get(p);
             int from = (int) ((long) block.count() * p / k);
             int to = (int) ((long) block.count() * (p + 1) / k);
             if (from == to) {
@@ -67,7 +66,7 @@ public final class MultiBackend implements Backend {
             MemberBlock share = new MemberBlock(block.first() + from, to - from, start);
             Thread t = new Thread(() -> {
                 try {
-                    part.run(job, share, out, context);
+                    part.run(plan, share, out, context);
                 } catch (RuntimeException e) {
                     synchronized (failures) {
                         failures.add(e);

@@ -5,54 +5,13 @@ import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import org.batchopt.Box;
 import org.batchopt.Objective;
-import org.batchopt.backend.KernelSources;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
-import org.batchopt.objective.twin.Ackley32;
-import org.batchopt.objective.twin.Ackley64;
-import org.batchopt.objective.twin.Beale32;
-import org.batchopt.objective.twin.Beale64;
-import org.batchopt.objective.twin.Booth32;
-import org.batchopt.objective.twin.Booth64;
-import org.batchopt.objective.twin.Branin32;
-import org.batchopt.objective.twin.Branin64;
-import org.batchopt.objective.twin.DixonPrice32;
-import org.batchopt.objective.twin.DixonPrice64;
-import org.batchopt.objective.twin.Easom32;
-import org.batchopt.objective.twin.Easom64;
-import org.batchopt.objective.twin.GoldsteinPrice32;
-import org.batchopt.objective.twin.GoldsteinPrice64;
-import org.batchopt.objective.twin.Griewank32;
-import org.batchopt.objective.twin.Griewank64;
-import org.batchopt.objective.twin.Himmelblau32;
-import org.batchopt.objective.twin.Himmelblau64;
-import org.batchopt.objective.twin.Levy32;
-import org.batchopt.objective.twin.Levy64;
-import org.batchopt.objective.twin.Matyas32;
-import org.batchopt.objective.twin.Matyas64;
-import org.batchopt.objective.twin.McCormick32;
-import org.batchopt.objective.twin.McCormick64;
-import org.batchopt.objective.twin.Rastrigin32;
-import org.batchopt.objective.twin.Rastrigin64;
-import org.batchopt.objective.twin.Rosenbrock32;
-import org.batchopt.objective.twin.Rosenbrock64;
-import org.batchopt.objective.twin.Schwefel32;
-import org.batchopt.objective.twin.Schwefel64;
-import org.batchopt.objective.twin.SixHumpCamel32;
-import org.batchopt.objective.twin.SixHumpCamel64;
-import org.batchopt.objective.twin.Sphere32;
-import org.batchopt.objective.twin.Sphere64;
-import org.batchopt.objective.twin.StyblinskiTang32;
-import org.batchopt.objective.twin.StyblinskiTang64;
-import org.batchopt.objective.twin.ThreeHumpCamel32;
-import org.batchopt.objective.twin.ThreeHumpCamel64;
-import org.batchopt.objective.twin.Zakharov32;
-import org.batchopt.objective.twin.Zakharov64;
+import org.batchopt.Objectives;
 
 /**
  * The built-in objectives, each with its formula, the dimensions it allows, its usual search box and its
  * known global minima (all of them where there are several). Kernel source: {@code kernels/objectives/<name>.cl};
- * twins: {@code objective/twin/<Name>64.java} and the generated {@code <Name>32}.
+ * CPU twins: {@code objective/builtin/<Name>64.java} and the generated {@code <Name>32}, tied to the constant by
+ * {@code objective/builtin/BuiltInSources}.
  *
  * <p>Definitions and boxes follow Surjanovic and Bingham's Virtual Library of Simulation Experiments. The
  * minimizers of a built-in are all of its global minimizers in its usual box, each coordinate the double
@@ -63,36 +22,30 @@ import org.batchopt.objective.twin.Zakharov64;
 public enum BuiltIn {
     SPHERE("sphere", 1, Integer.MAX_VALUE,
             "f(x) = sum_i x_i^2",
-            d -> Box.cube(d, -5.12, 5.12), d -> 0.0, d -> List.of(new double[d]),
-            Sphere64::new, Sphere32::new),
+            d -> Box.cube(d, -5.12, 5.12), d -> 0.0, d -> List.of(new double[d])),
     ROSENBROCK("rosenbrock", 2, Integer.MAX_VALUE,
             "f(x) = sum_{i<D-1} 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2",
-            d -> Box.cube(d, -2.048, 2.048), d -> 0.0, d -> List.of(filled(d, 1.0)),
-            Rosenbrock64::new, Rosenbrock32::new),
+            d -> Box.cube(d, -2.048, 2.048), d -> 0.0, d -> List.of(filled(d, 1.0))),
     RASTRIGIN("rastrigin", 1, Integer.MAX_VALUE,
             "f(x) = 10 D + sum_i (x_i^2 - 10 cos(2 pi x_i))",
-            d -> Box.cube(d, -5.12, 5.12), d -> 0.0, d -> List.of(new double[d]),
-            Rastrigin64::new, Rastrigin32::new),
+            d -> Box.cube(d, -5.12, 5.12), d -> 0.0, d -> List.of(new double[d])),
     HIMMELBLAU("himmelblau", 2, 2,
             "f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2",
             d -> Box.cube(2, -5, 5), d -> 0.0,
             d -> List.of(new double[] {3, 2},
                     new double[] {-2.805118086952745, 3.131312518250573},
                     new double[] {-3.779310253377747, -3.2831859912861696},
-                    new double[] {3.5844283403304917, -1.8481265269644036}),
-            Himmelblau64::new, Himmelblau32::new),
+                    new double[] {3.5844283403304917, -1.8481265269644036})),
     /**
      * a = 20, b = 0.2, c = 2 pi; e is computed as exp(1), so that f(0) is exactly 0. f has a cone's tip at
      * x = 0, where the gradient is taken as 0.
      */
     ACKLEY("ackley", 1, Integer.MAX_VALUE,
             "f(x) = -20 exp(-0.2 sqrt(sum_i x_i^2 / D)) - exp(sum_i cos(2 pi x_i) / D) + 20 + e",
-            d -> Box.cube(d, -32.768, 32.768), d -> 0.0, d -> List.of(new double[d]),
-            Ackley64::new, Ackley32::new),
+            d -> Box.cube(d, -32.768, 32.768), d -> 0.0, d -> List.of(new double[d])),
     GRIEWANK("griewank", 1, Integer.MAX_VALUE,
             "f(x) = sum_i x_i^2 / 4000 - prod_i cos(x_i / sqrt(i)) + 1",
-            d -> Box.cube(d, -600, 600), d -> 0.0, d -> List.of(new double[d]),
-            Griewank64::new, Griewank32::new),
+            d -> Box.cube(d, -600, 600), d -> 0.0, d -> List.of(new double[d])),
     /**
      * Each coordinate of the minimizer is the root of 4 x^3 - 32 x + 5 near -2.9 (the other local minimum, near
      * 2.75, is -25.03 per coordinate).
@@ -100,26 +53,22 @@ public enum BuiltIn {
     STYBLINSKI_TANG("styblinski-tang", 1, Integer.MAX_VALUE,
             "f(x) = sum_i (x_i^4 - 16 x_i^2 + 5 x_i) / 2",
             d -> Box.cube(d, -5, 5), BuiltIn::styblinskiTangMinimum,
-            d -> List.of(filled(d, -2.903534027771177)),
-            StyblinskiTang64::new, StyblinskiTang32::new),
+            d -> List.of(filled(d, -2.903534027771177))),
     /** Evaluated in u_i = w_i - 1 (sin^2 has period pi), so that f(1, ..., 1) is exactly 0. */
     LEVY("levy", 1, Integer.MAX_VALUE,
             "f(x) = sin^2(pi w_1) + sum_{i<D} (w_i - 1)^2 (1 + 10 sin^2(pi w_i + 1)) + (w_D - 1)^2 (1 + sin^2(2 pi w_D)),"
                     + " w_i = 1 + (x_i - 1)/4",
-            d -> Box.cube(d, -10, 10), d -> 0.0, d -> List.of(filled(d, 1.0)),
-            Levy64::new, Levy32::new),
+            d -> Box.cube(d, -10, 10), d -> 0.0, d -> List.of(filled(d, 1.0))),
     ZAKHAROV("zakharov", 1, Integer.MAX_VALUE,
             "f(x) = sum_i x_i^2 + (sum_i i x_i / 2)^2 + (sum_i i x_i / 2)^4",
-            d -> Box.cube(d, -5, 10), d -> 0.0, d -> List.of(new double[d]),
-            Zakharov64::new, Zakharov32::new),
+            d -> Box.cube(d, -5, 10), d -> 0.0, d -> List.of(new double[d])),
     /**
      * f = 0 exactly where x_1 = 1 and x_{i-1} = 2 x_i^2 for i = 2..D, so x_1, ..., x_{D-1} are positive and only
      * the sign of x_D is free: x_i = +-2^(2^(1-i) - 1), one minimizer for D = 1 and two for D >= 2, all listed.
      */
     DIXON_PRICE("dixon-price", 1, Integer.MAX_VALUE,
             "f(x) = (x_1 - 1)^2 + sum_{i=2}^D i (2 x_i^2 - x_{i-1})^2",
-            d -> Box.cube(d, -10, 10), d -> 0.0, BuiltIn::dixonPriceMinimizers,
-            DixonPrice64::new, DixonPrice32::new),
+            d -> Box.cube(d, -10, 10), d -> 0.0, BuiltIn::dixonPriceMinimizers),
     /**
      * Schwefel's problem 2.26. The constant, as a double 418.98288727243391349..., exceeds
      * max x sin(sqrt x) = 418.98288727243370627... by 2.0722e-13, so the minimum is 2.0722e-13 D rather than 0
@@ -129,54 +78,44 @@ public enum BuiltIn {
      */
     SCHWEFEL("schwefel", 1, Integer.MAX_VALUE,
             "f(x) = 418.9828872724339 D - sum_i x_i sin(sqrt|x_i|)",
-            d -> Box.cube(d, -500, 500), d -> d * 2.072199648878189e-13, d -> List.of(filled(d, 420.96874635998205)),
-            Schwefel64::new, Schwefel32::new),
+            d -> Box.cube(d, -500, 500), d -> d * 2.072199648878189e-13, d -> List.of(filled(d, 420.96874635998205))),
     /** Minimizers (-pi, 12.275), (pi, 2.275), (3 pi, 2.475); minimum 5/(4 pi). */
     BRANIN("branin", 2, 2,
             "f(x, y) = (y - 5.1/(4 pi^2) x^2 + 5/pi x - 6)^2 + 10 (1 - 1/(8 pi)) cos(x) + 10",
             d -> Box.of(new double[] {-5, 0}, new double[] {10, 15}), d -> 0.3978873577297383,
             d -> List.of(new double[] {-3.141592653589793, 12.275},
                     new double[] {3.141592653589793, 2.275},
-                    new double[] {9.42477796076938, 2.475}),
-            Branin64::new, Branin32::new),
+                    new double[] {9.42477796076938, 2.475})),
     SIX_HUMP_CAMEL("six-hump-camel", 2, 2,
             "f(x, y) = (4 - 2.1 x^2 + x^4/3) x^2 + x y + (-4 + 4 y^2) y^2",
             d -> Box.of(new double[] {-3, -2}, new double[] {3, 2}), d -> -1.0316284534898774,
             d -> List.of(new double[] {0.08984201310031806, -0.7126564030207396},
-                    new double[] {-0.08984201310031806, 0.7126564030207396}),
-            SixHumpCamel64::new, SixHumpCamel32::new),
+                    new double[] {-0.08984201310031806, 0.7126564030207396})),
     THREE_HUMP_CAMEL("three-hump-camel", 2, 2,
             "f(x, y) = 2 x^2 - 1.05 x^4 + x^6/6 + x y + y^2",
-            d -> Box.cube(2, -5, 5), d -> 0.0, d -> List.of(new double[2]),
-            ThreeHumpCamel64::new, ThreeHumpCamel32::new),
+            d -> Box.cube(2, -5, 5), d -> 0.0, d -> List.of(new double[2])),
     BEALE("beale", 2, 2,
             "f(x, y) = (1.5 - x + x y)^2 + (2.25 - x + x y^2)^2 + (2.625 - x + x y^3)^2",
-            d -> Box.cube(2, -4.5, 4.5), d -> 0.0, d -> List.of(new double[] {3, 0.5}),
-            Beale64::new, Beale32::new),
+            d -> Box.cube(2, -4.5, 4.5), d -> 0.0, d -> List.of(new double[] {3, 0.5})),
     BOOTH("booth", 2, 2,
             "f(x, y) = (x + 2 y - 7)^2 + (2 x + y - 5)^2",
-            d -> Box.cube(2, -10, 10), d -> 0.0, d -> List.of(new double[] {1, 3}),
-            Booth64::new, Booth32::new),
+            d -> Box.cube(2, -10, 10), d -> 0.0, d -> List.of(new double[] {1, 3})),
     MATYAS("matyas", 2, 2,
             "f(x, y) = 0.26 (x^2 + y^2) - 0.48 x y",
-            d -> Box.cube(2, -10, 10), d -> 0.0, d -> List.of(new double[2]),
-            Matyas64::new, Matyas32::new),
+            d -> Box.cube(2, -10, 10), d -> 0.0, d -> List.of(new double[2])),
     GOLDSTEIN_PRICE("goldstein-price", 2, 2,
             "f(x, y) = (1 + (x + y + 1)^2 (19 - 14 x + 3 x^2 - 14 y + 6 x y + 3 y^2))"
                     + " (30 + (2 x - 3 y)^2 (18 - 32 x + 12 x^2 + 48 y - 36 x y + 27 y^2))",
-            d -> Box.cube(2, -2, 2), d -> 3.0, d -> List.of(new double[] {0, -1}),
-            GoldsteinPrice64::new, GoldsteinPrice32::new),
+            d -> Box.cube(2, -2, 2), d -> 3.0, d -> List.of(new double[] {0, -1})),
     EASOM("easom", 2, 2,
             "f(x, y) = -cos(x) cos(y) exp(-((x - pi)^2 + (y - pi)^2))",
             d -> Box.cube(2, -100, 100), d -> -1.0,
-            d -> List.of(new double[] {3.141592653589793, 3.141592653589793}),
-            Easom64::new, Easom32::new),
+            d -> List.of(new double[] {3.141592653589793, 3.141592653589793})),
     /** Minimizer (1/2 - pi/3, -1/2 - pi/3), minimum -sqrt(3)/2 - pi/3. */
     MCCORMICK("mccormick", 2, 2,
             "f(x, y) = sin(x + y) + (x - y)^2 - 1.5 x + 2.5 y + 1",
             d -> Box.of(new double[] {-1.5, -3}, new double[] {4, 4}), d -> -1.9132229549810364,
-            d -> List.of(new double[] {-0.5471975511965977, -1.5471975511965979}),
-            McCormick64::new, McCormick32::new);
+            d -> List.of(new double[] {-0.5471975511965977, -1.5471975511965979}));
 
     private final String name;
     private final int minDimension;
@@ -185,12 +124,9 @@ public enum BuiltIn {
     private final IntFunction<Box> box;
     private final IntToDoubleFunction minimum;
     private final IntFunction<List<double[]>> minimizers;
-    private final IntFunction<ObjectiveTwin64> twin64;
-    private final IntFunction<ObjectiveTwin32> twin32;
 
     BuiltIn(String name, int minDimension, int maxDimension, String formula, IntFunction<Box> box,
-            IntToDoubleFunction minimum, IntFunction<List<double[]>> minimizers,
-            IntFunction<ObjectiveTwin64> twin64, IntFunction<ObjectiveTwin32> twin32) {
+            IntToDoubleFunction minimum, IntFunction<List<double[]>> minimizers) {
         this.name = name;
         this.minDimension = minDimension;
         this.maxDimension = maxDimension;
@@ -198,8 +134,6 @@ public enum BuiltIn {
         this.box = box;
         this.minimum = minimum;
         this.minimizers = minimizers;
-        this.twin64 = twin64;
-        this.twin32 = twin32;
     }
 
     /** The name as the API and the command line spell it. */
@@ -220,14 +154,39 @@ public enum BuiltIn {
         return formula;
     }
 
-    /** The objective in {@code dimension} variables. */
+    /**
+     * The objective in {@code dimension} variables, as {@link Objectives#byName} makes it.
+     *
+     * @throws IllegalArgumentException for a dimension the function does not allow
+     */
     public Objective create(int dimension) {
+        return Objectives.byName(name, dimension);
+    }
+
+    /** Throws {@link IllegalArgumentException} unless the function allows {@code dimension}. */
+    public void checkDimension(int dimension) {
         if (dimension < minDimension || dimension > maxDimension) {
             throw new IllegalArgumentException("dimension " + dimension + " is not allowed for " + name + ": "
                     + dimensions());
         }
-        return new Objective(name, dimension, new Source(), box.apply(dimension), minimum.applyAsDouble(dimension),
-                minimizers.apply(dimension), formula);
+    }
+
+    /** The usual search box in {@code dimension} variables. */
+    public Box box(int dimension) {
+        checkDimension(dimension);
+        return box.apply(dimension);
+    }
+
+    /** The global minimum value in {@code dimension} variables. */
+    public double minimum(int dimension) {
+        checkDimension(dimension);
+        return minimum.applyAsDouble(dimension);
+    }
+
+    /** Every known global minimizer in {@code dimension} variables (new arrays). */
+    public List<double[]> minimizers(int dimension) {
+        checkDimension(dimension);
+        return minimizers.apply(dimension);
     }
 
     /** The allowed dimensions in words: "2", "any D >= 1". */
@@ -287,27 +246,5 @@ public enum BuiltIn {
         double[] x = new double[d];
         java.util.Arrays.fill(x, v);
         return x;
-    }
-
-    private final class Source implements ObjectiveSource {
-        @Override
-        public String id() {
-            return name;
-        }
-
-        @Override
-        public String kernelSource() {
-            return KernelSources.read("objectives/" + name + ".cl");
-        }
-
-        @Override
-        public ObjectiveTwin64 twin64(int dimension) {
-            return twin64.apply(dimension);
-        }
-
-        @Override
-        public ObjectiveTwin32 twin32(int dimension) {
-            return twin32.apply(dimension);
-        }
     }
 }

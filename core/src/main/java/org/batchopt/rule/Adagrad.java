@@ -2,6 +2,7 @@ package org.batchopt.rule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -36,13 +37,13 @@ public record Adagrad(Param lr, Param lrDecay, Param weightDecay, Param initialA
     }
 
     @Override
-    public Map<String, Param> ruleParameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("lr", lr);
-        p.put("lr_decay", lrDecay);
-        p.put("weight_decay", weightDecay);
-        p.put("initial_accumulator", initialAccumulator);
-        p.put("eps", eps);
+    public Map<Hyperparameter, Param> ruleParameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.LR, lr);
+        p.put(Hyperparameter.LR_DECAY, lrDecay);
+        p.put(Hyperparameter.WEIGHT_DECAY, weightDecay);
+        p.put(Hyperparameter.INITIAL_ACCUMULATOR, initialAccumulator);
+        p.put(Hyperparameter.EPS, eps);
         return p;
     }
 

@@ -2,6 +2,7 @@ package org.batchopt.rule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -37,17 +38,17 @@ public record Adam(Param lr, Param beta1, Param beta2, Param eps, Param weightDe
     }
 
     @Override
-    public Map<String, Param> ruleParameters() {
+    public Map<Hyperparameter, Param> ruleParameters() {
         return momentParameters(lr, beta1, beta2, eps, weightDecay);
     }
 
-    static Map<String, Param> momentParameters(Param lr, Param beta1, Param beta2, Param eps, Param weightDecay) {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("lr", lr);
-        p.put("beta1", beta1);
-        p.put("beta2", beta2);
-        p.put("eps", eps);
-        p.put("weight_decay", weightDecay);
+    static Map<Hyperparameter, Param> momentParameters(Param lr, Param beta1, Param beta2, Param eps, Param weightDecay) {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.LR, lr);
+        p.put(Hyperparameter.BETA1, beta1);
+        p.put(Hyperparameter.BETA2, beta2);
+        p.put(Hyperparameter.EPS, eps);
+        p.put(Hyperparameter.WEIGHT_DECAY, weightDecay);
         return p;
     }
 

@@ -1,6 +1,7 @@
 package org.batchopt.rule;
 
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -33,7 +34,7 @@ public record AdamW(Param lr, Param beta1, Param beta2, Param eps, Param weightD
     }
 
     @Override
-    public Map<String, Param> ruleParameters() {
+    public Map<Hyperparameter, Param> ruleParameters() {
         return Adam.momentParameters(lr, beta1, beta2, eps, weightDecay);
     }
 

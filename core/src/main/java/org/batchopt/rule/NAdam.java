@@ -1,6 +1,7 @@
 package org.batchopt.rule;
 
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -40,9 +41,9 @@ public record NAdam(Param lr, Param beta1, Param beta2, Param eps, Param weightD
     }
 
     @Override
-    public Map<String, Param> ruleParameters() {
-        Map<String, Param> p = Adam.momentParameters(lr, beta1, beta2, eps, weightDecay);
-        p.put("momentum_decay", momentumDecay);
+    public Map<Hyperparameter, Param> ruleParameters() {
+        Map<Hyperparameter, Param> p = Adam.momentParameters(lr, beta1, beta2, eps, weightDecay);
+        p.put(Hyperparameter.MOMENTUM_DECAY, momentumDecay);
         return p;
     }
 

@@ -2,6 +2,7 @@ package org.batchopt.rule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -44,17 +45,17 @@ public record Regularization(Param l1, boolean l1Proximal, Param l2, Param decou
         return decoupledWeightDecay.anyNonZero();
     }
 
-    /** The parameters in use (non-zero somewhere), by kernel name. */
-    public Map<String, Param> parameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
+    /** The parameters in use (non-zero somewhere), in kernel order. */
+    public Map<Hyperparameter, Param> parameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
         if (hasL1()) {
-            p.put("l1", l1);
+            p.put(Hyperparameter.L1, l1);
         }
         if (hasL2()) {
-            p.put("l2", l2);
+            p.put(Hyperparameter.L2, l2);
         }
         if (hasDecoupledWeightDecay()) {
-            p.put("decoupled_wd", decoupledWeightDecay);
+            p.put(Hyperparameter.DECOUPLED_WEIGHT_DECAY, decoupledWeightDecay);
         }
         return p;
     }

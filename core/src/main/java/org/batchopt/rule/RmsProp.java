@@ -2,6 +2,7 @@ package org.batchopt.rule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -38,13 +39,13 @@ public record RmsProp(Param lr, Param alpha, Param eps, Param weightDecay, Param
     }
 
     @Override
-    public Map<String, Param> ruleParameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("lr", lr);
-        p.put("alpha", alpha);
-        p.put("eps", eps);
-        p.put("weight_decay", weightDecay);
-        p.put("momentum", momentum);
+    public Map<Hyperparameter, Param> ruleParameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.LR, lr);
+        p.put(Hyperparameter.ALPHA, alpha);
+        p.put(Hyperparameter.EPS, eps);
+        p.put(Hyperparameter.WEIGHT_DECAY, weightDecay);
+        p.put(Hyperparameter.MOMENTUM, momentum);
         return p;
     }
 

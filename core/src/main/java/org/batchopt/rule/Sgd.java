@@ -2,6 +2,7 @@ package org.batchopt.rule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -41,12 +42,12 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
     }
 
     @Override
-    public Map<String, Param> ruleParameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("lr", lr);
-        p.put("momentum", momentum);
-        p.put("dampening", dampening);
-        p.put("weight_decay", weightDecay);
+    public Map<Hyperparameter, Param> ruleParameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.LR, lr);
+        p.put(Hyperparameter.MOMENTUM, momentum);
+        p.put(Hyperparameter.DAMPENING, dampening);
+        p.put(Hyperparameter.WEIGHT_DECAY, weightDecay);
         return p;
     }
 

@@ -2,6 +2,7 @@ package org.batchopt.rule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 import org.batchopt.schedule.Schedule;
 
@@ -26,12 +27,12 @@ public sealed interface UpdateRule permits Sgd, Adagrad, RmsProp, Adam, AdamW, N
 
     Regularization regularization();
 
-    /** The rule's own numeric hyperparameters in kernel order (lr first), by kernel name. */
-    Map<String, Param> ruleParameters();
+    /** The rule's own numeric hyperparameters in kernel order, lr first. */
+    Map<Hyperparameter, Param> ruleParameters();
 
-    /** Every numeric hyperparameter: rule, schedule and regularization, by kernel name. */
-    default Map<String, Param> parameters() {
-        Map<String, Param> p = new LinkedHashMap<>(ruleParameters());
+    /** Every numeric hyperparameter in kernel order: rule, schedule and regularization. */
+    default Map<Hyperparameter, Param> parameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>(ruleParameters());
         p.putAll(schedule().parameters());
         p.putAll(regularization().parameters());
         return p;

@@ -1,6 +1,7 @@
 package org.batchopt.schedule;
 
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /** {@code lr(s) = lr}. */
@@ -11,7 +12,7 @@ public record Constant() implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
+    public Map<Hyperparameter, Param> parameters() {
         return Map.of();
     }
 }

@@ -2,6 +2,7 @@ package org.batchopt.schedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -24,10 +25,10 @@ public record Cosine(Param tMax, Param etaMin) implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("t_max", tMax);
-        p.put("eta_min", etaMin);
+    public Map<Hyperparameter, Param> parameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.T_MAX, tMax);
+        p.put(Hyperparameter.ETA_MIN, etaMin);
         return p;
     }
 }

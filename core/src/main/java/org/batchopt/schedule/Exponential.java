@@ -1,6 +1,7 @@
 package org.batchopt.schedule;
 
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -20,7 +21,7 @@ public record Exponential(Param gamma) implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
-        return Map.of("gamma", gamma);
+    public Map<Hyperparameter, Param> parameters() {
+        return Map.of(Hyperparameter.GAMMA, gamma);
     }
 }

@@ -2,6 +2,7 @@ package org.batchopt.schedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -23,10 +24,10 @@ public record InverseTime(Param kappa, Param power) implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("kappa", kappa);
-        p.put("power", power);
+    public Map<Hyperparameter, Param> parameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.KAPPA, kappa);
+        p.put(Hyperparameter.POWER, power);
         return p;
     }
 }

@@ -2,6 +2,7 @@ package org.batchopt.schedule;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -37,8 +38,8 @@ public record MultiStep(int[] milestones, Param gamma) implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
-        return Map.of("gamma", gamma);
+    public Map<Hyperparameter, Param> parameters() {
+        return Map.of(Hyperparameter.GAMMA, gamma);
     }
 
     @Override

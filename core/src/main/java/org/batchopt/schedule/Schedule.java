@@ -1,6 +1,7 @@
 package org.batchopt.schedule;
 
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -14,8 +15,8 @@ public sealed interface Schedule permits Constant, InverseTime, StepDecay, Multi
     /** Short name as the command line spells it. */
     String name();
 
-    /** Numeric parameters in kernel order, by kernel name. */
-    Map<String, Param> parameters();
+    /** Numeric parameters in kernel order. */
+    Map<Hyperparameter, Param> parameters();
 
     /** The schedule without a warm-up wrapper. */
     default Schedule base() {

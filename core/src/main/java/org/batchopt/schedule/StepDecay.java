@@ -2,6 +2,7 @@ package org.batchopt.schedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -24,10 +25,10 @@ public record StepDecay(Param stepSize, Param gamma) implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
-        Map<String, Param> p = new LinkedHashMap<>();
-        p.put("step_size", stepSize);
-        p.put("gamma", gamma);
+    public Map<Hyperparameter, Param> parameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>();
+        p.put(Hyperparameter.STEP_SIZE, stepSize);
+        p.put(Hyperparameter.GAMMA, gamma);
         return p;
     }
 }

@@ -2,6 +2,7 @@ package org.batchopt.schedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.Hyperparameter;
 import org.batchopt.Param;
 
 /**
@@ -27,9 +28,9 @@ public record Warmup(Param steps, Schedule then) implements Schedule {
     }
 
     @Override
-    public Map<String, Param> parameters() {
-        Map<String, Param> p = new LinkedHashMap<>(then.parameters());
-        p.put("warmup", steps);
+    public Map<Hyperparameter, Param> parameters() {
+        Map<Hyperparameter, Param> p = new LinkedHashMap<>(then.parameters());
+        p.put(Hyperparameter.WARMUP, steps);
         return p;
     }
 

@@ -1,11 +1,11 @@
 package org.batchopt.backend;
 
-import java.util.List;
 import org.batchopt.Objective;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.TestAccess;
+import org.batchopt.kernel.ObjectiveTwin32;
+import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.objective.BuiltIn;
-import org.batchopt.objective.ObjectiveSource;
+import org.batchopt.kernel.ObjectiveSource;
 
 /** An objective whose kernel source does not compile (it names an undeclared variable); its twins are sphere's. */
 public final class BrokenObjective {
@@ -16,7 +16,7 @@ public final class BrokenObjective {
     }
 
     public static Objective create() {
-        ObjectiveSource sphere = BuiltIn.SPHERE.create(2).source();
+        ObjectiveSource sphere = TestAccess.source(BuiltIn.SPHERE.create(2));
         ObjectiveSource bad = new ObjectiveSource() {
             public String id() {
                 return "broken";
@@ -35,6 +35,6 @@ public final class BrokenObjective {
                 return sphere.twin32(d);
             }
         };
-        return new Objective("broken", 2, bad, null, Double.NaN, List.of(), "broken on purpose");
+        return TestAccess.objective("broken", 2, bad);
     }
 }

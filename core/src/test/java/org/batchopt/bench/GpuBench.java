@@ -25,7 +25,7 @@ import org.batchopt.backend.cuda.Nvrtc;
 import org.batchopt.rule.Adam;
 
 /**
- * The workloads of the GPU benchmark (benchmarks/gpu/run.sh), the same as {@code ../shared/peers/peers.py}
+ * The workloads of the GPU benchmark (benchmarks/gpu/run.sh), the same as {@code benchmarks/peers/peers.py}
  * runs for JAX and PyTorch, timed through {@link Engine}: one JSON line per run on stdout.
  *
  * <pre>
@@ -151,7 +151,7 @@ public final class GpuBench {
         number(j, "compile_s", r.timing().compileSeconds());
         number(j, "transfer_s", r.timing().transferSeconds());
         number(j, "member_steps_per_s", (double) w.members() * w.steps() / r.timing().runSeconds());
-        number(j, "best", r.f(r.best()));
+        number(j, "best", r.best().isPresent() ? r.f(r.best().getAsInt()) : Double.NaN);
         if (cuda != null && w.name().equals("update")) {
             Map<String, CudaBackend.KernelTime> profile = cuda.kernelProfile();
             CudaBackend.KernelTime update = profile.get("bo_stream_update");

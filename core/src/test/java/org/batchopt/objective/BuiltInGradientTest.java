@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.batchopt.Objective;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.TestAccess;
+import org.batchopt.kernel.ObjectiveTwin32;
+import org.batchopt.kernel.ObjectiveTwin64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +40,7 @@ class BuiltInGradientTest {
         List<double[]> points = points(o, BuiltInCases.random(b, d));
         int n = points.size();
         double[][] x = BuiltInCases.lanes(points, d);
-        ObjectiveTwin64 twin = o.source().twin64(d);
+        ObjectiveTwin64 twin = TestAccess.source(o).twin64(d);
         double[][] g = new double[d][n];
         twin.valueGradient(x, g, new double[n], n);
         double[] scale = new double[n];
@@ -90,13 +91,13 @@ class BuiltInGradientTest {
         double[][] x = BuiltInCases.lanes(points, d);
         double[] f = new double[n];
         double[] fg = new double[n];
-        ObjectiveTwin64 twin = o.source().twin64(d);
+        ObjectiveTwin64 twin = TestAccess.source(o).twin64(d);
         twin.value(x, f, n);
         twin.valueGradient(x, new double[d][n], fg, n);
         float[][] x32 = BuiltInCases.narrow(x);
         float[] f32 = new float[n];
         float[] fg32 = new float[n];
-        ObjectiveTwin32 twin32 = o.source().twin32(d);
+        ObjectiveTwin32 twin32 = TestAccess.source(o).twin32(d);
         twin32.value(x32, f32, n);
         twin32.valueGradient(x32, new float[d][n], fg32, n);
         for (int l = 0; l < n; l++) {

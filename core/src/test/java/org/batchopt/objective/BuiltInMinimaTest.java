@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.batchopt.Box;
 import org.batchopt.Objective;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
+import org.batchopt.TestAccess;
+import org.batchopt.kernel.ObjectiveTwin64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,7 +82,7 @@ class BuiltInMinimaTest {
     void noSampleOfTheBoxIsBelowTheMinimum(BuiltIn b, int d) {
         Objective o = b.create(d);
         SplittableRandom rnd = BuiltInCases.random(b, d);
-        ObjectiveTwin64 twin = o.source().twin64(d);
+        ObjectiveTwin64 twin = TestAccess.source(o).twin64(d);
         double[] f = new double[CHUNK];
         double lowest = Double.POSITIVE_INFINITY;
         double[] argLowest = null;

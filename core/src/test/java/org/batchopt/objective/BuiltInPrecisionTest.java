@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.batchopt.Objective;
+import org.batchopt.TestAccess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,8 +44,8 @@ class BuiltInPrecisionTest {
         double[][] g = new double[d][n];
         float[] f32 = new float[n];
         float[][] g32 = new float[d][n];
-        o.source().twin64(d).valueGradient(x, g, f, n);
-        o.source().twin32(d).valueGradient(x32, g32, f32, n);
+        TestAccess.source(o).twin64(d).valueGradient(x, g, f, n);
+        TestAccess.source(o).twin32(d).valueGradient(x32, g32, f32, n);
         double worst = 0;
         int worstLane = 0;
         for (int l = 0; l < n; l++) {

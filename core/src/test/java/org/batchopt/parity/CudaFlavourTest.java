@@ -14,15 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.batchopt.BackendException;
+import org.batchopt.RunSettings;
+import org.batchopt.TestAccess;
 import org.batchopt.Gradient;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
-import org.batchopt.backend.Job;
-import org.batchopt.backend.KernelSources;
-import org.batchopt.backend.Program;
+import org.batchopt.kernel.KernelSources;
+import org.batchopt.backend.KernelProgram;
 import org.batchopt.backend.cuda.Nvrtc;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.rule.Adam;
@@ -44,8 +45,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CudaFlavourTest {
 
-    static List<Program> programs() {
-        List<Program> programs = new ArrayList<>();
+    static List<KernelProgram> programs() {
+        List<KernelProgram> programs = new ArrayList<>();
         List<Map.Entry<String, ParityCases.RuleFactory>> rules = List.copyOf(ParityCases.rules().entrySet());
         List<Schedule> schedules = List.copyOf(ParityCases.schedules().values());
         List<ParityCases.Regularizer> regs = List.copyOf(ParityCases.regularizers().values());
@@ -53,22 +54,25 @@ class CudaFlavourTest {
             UpdateRule rule = rules.get(k).getValue().build(schedules.get(k % schedules.size()),
                     regs.get(k % regs.size()), k % 4 == 0 ? 8 : 0);
             Strategy strategy = k % 2 == 0 ? Strategy.FUSED : Strategy.STREAMING;
-            programs.add(Program.of(job(Objectives.rosenbrock(5), rule, Precision.values()[(k / 2) % 2],
-                    k % 3 == 0 ? Gradient.CENTRAL : Gradient.ANALYTIC, strategy), strategy));
+            programs.add(program(Objectives.rosenbrock(5), rule, Precision.values()[(k / 2) % 2],
+                    k % 3 == 0 ? Gradient.CENTRAL : Gradient.ANALYTIC, strategy));
         }
         int k = 0;
         for (BuiltIn b : BuiltIn.values()) {
             Objective f = b.create(Math.max(b.minDimension(), Math.min(4, b.maxDimension())));
             Strategy strategy = k % 2 == 0 ? Strategy.FUSED : Strategy.STREAMING;
-            programs.add(Program.of(job(k % 3 == 0 ? f.maximize() : f, Adam.builder().build(),
-                    Precision.values()[k % 2], Gradient.ANALYTIC, strategy), strategy));
+            programs.add(program(k % 3 == 0 ? f.maximize() : f, Adam.builder().build(),
+                    Precision.values()[k % 2], Gradient.ANALYTIC, strategy));
             k++;
         }
         return programs;
     }
 
-    static Job job(Objective f, UpdateRule rule, Precision p, Gradient g, Strategy s) {
-        return new Job(f, rule, Stopping.maxSteps(10), p, g, 1e-3, s, 0, 0);
+    static KernelProgram program(Objective f, UpdateRule rule, Precision p, Gradient g, Strategy s) {
+        RunSettings settings = RunSettings.DEFAULTS.withStopping(Stopping.maxSteps(10)).withPrecision(p)
+                .withGradient(g).withStrategy(s);
+        return TestAccess.plan(f, rule, g == Gradient.CENTRAL ? settings.withCentralDifferences(1e-3) : settings)
+                .program();
     }
 
     static String nvcc() {
@@ -90,7 +94,7 @@ class CudaFlavourTest {
         Assumptions.assumeTrue(nvcc != null, "nvcc is not on the PATH: the CUDA flavour of the kernels was not compiled");
         List<String> command = new ArrayList<>(List.of(nvcc, "-ptx", "--fmad=false", "-arch=compute_80",
                 "-diag-suppress", "177", "--output-directory", dir.toString()));
-        List<Program> programs = programs();
+        List<KernelProgram> programs = programs();
         String prelude = KernelSources.read("prelude_cuda.h");
         for (int i = 0; i < programs.size(); i++) {
             Path cu = dir.resolve("program" + i + ".cu");
@@ -102,7 +106,7 @@ class CudaFlavourTest {
         assertEquals(0, nv.waitFor(), "nvcc failed:\n" + log);
         for (int i = 0; i < programs.size(); i++) {
             String ptx = Files.readString(dir.resolve("program" + i + ".ptx"));
-            String entry = programs.get(i).strategy() == Strategy.FUSED ? Program.FUSED : Program.STREAM_UPDATE;
+            String entry = programs.get(i).strategy() == Strategy.FUSED ? KernelProgram.FUSED : KernelProgram.STREAM_UPDATE;
             assertTrue(ptx.contains(".entry " + entry), "program " + i + " has no kernel " + entry);
         }
     }
@@ -123,7 +127,7 @@ class CudaFlavourTest {
     void everyProgramCompilesToACubinWithNvrtc(int arch) {
         Nvrtc nvrtc = nvrtc();
         String prelude = KernelSources.read("prelude_cuda.h");
-        List<Program> programs = programs();
+        List<KernelProgram> programs = programs();
         for (int i = 0; i < programs.size(); i++) {
             Nvrtc.Image image = nvrtc.compile(programs.get(i).text(prelude), "program" + i + ".cu",
                     new Nvrtc.Target(arch, true));
@@ -142,7 +146,7 @@ class CudaFlavourTest {
         int[] archs = nvrtc.supportedArchs();
         int newest = archs.length > 0 ? archs[archs.length - 1] : 80;
         String prelude = KernelSources.read("prelude_cuda.h");
-        for (Program p : programs().subList(0, 2)) {
+        for (KernelProgram p : programs().subList(0, 2)) {
             Nvrtc.Image image = nvrtc.compile(p.text(prelude), "program.cu", new Nvrtc.Target(newest, false));
             assertFalse(image.cubin());
             assertEquals(0, image.bytes()[image.bytes().length - 1], "PTX is handed to the driver NUL-terminated");
@@ -154,8 +158,8 @@ class CudaFlavourTest {
         }
     }
 
-    static List<String> kernels(Program p) {
-        return p.strategy() == Strategy.FUSED ? List.of(Program.INIT, Program.FUSED)
-                : List.of(Program.INIT, Program.STREAM_EVAL, Program.STREAM_UPDATE);
+    static List<String> kernels(KernelProgram p) {
+        return p.strategy() == Strategy.FUSED ? List.of(KernelProgram.INIT, KernelProgram.FUSED)
+                : List.of(KernelProgram.INIT, KernelProgram.STREAM_EVAL, KernelProgram.STREAM_UPDATE);
     }
 }

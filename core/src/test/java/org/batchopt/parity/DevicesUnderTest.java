@@ -7,6 +7,7 @@ import java.util.Map;
 import org.batchopt.Backend;
 import org.batchopt.BackendInfo;
 import org.batchopt.Backends;
+import org.batchopt.SharedBackends;
 
 /**
  * The device backends found at run time (every OpenCL and CUDA device), opened once per test JVM and shared
@@ -54,9 +55,9 @@ final class DevicesUnderTest {
         return REASON;
     }
 
-    /** The shared backend of {@code spec} ("cpu" included). */
+    /** The shared backend of {@code spec}; "cpu" is {@link SharedBackends#cpu()}. */
     static synchronized Backend open(String spec) {
-        return OPEN.computeIfAbsent(spec, Backends::open);
+        return spec.equals("cpu") ? SharedBackends.cpu() : OPEN.computeIfAbsent(spec, Backends::open);
     }
 
     static synchronized void closeAll() {

@@ -9,13 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.batchopt.Gradient;
-import org.batchopt.Objectives;
-import org.batchopt.Precision;
-import org.batchopt.Stopping;
-import org.batchopt.Strategy;
-import org.batchopt.backend.Job;
+import org.batchopt.TestAccess;
 import org.batchopt.backend.KernelShape;
+import org.batchopt.kernel.KernelRule;
+import org.batchopt.kernel.KernelSchedule;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.rule.UpdateRule;
 import org.batchopt.schedule.Schedule;
@@ -28,14 +25,13 @@ import org.junit.jupiter.api.Test;
 class ParityGuardTest {
 
     static KernelShape shape(UpdateRule rule) {
-        return KernelShape.of(new Job(Objectives.sphere(2), rule, Stopping.maxSteps(1), Precision.FP64,
-                Gradient.ANALYTIC, 0, Strategy.FUSED, 0, 0));
+        return KernelShape.of(rule, 2, false, false);
     }
 
     @Test
     void everyRuleAndSwitchHasAParityCase() {
         Set<Class<?>> ruleClasses = new HashSet<>();
-        Set<KernelShape.Rule> kinds = EnumSet.noneOf(KernelShape.Rule.class);
+        Set<KernelRule> kinds = EnumSet.noneOf(KernelRule.class);
         Set<String> switches = new HashSet<>();
         for (ParityCases.RuleFactory f : ParityCases.rules().values()) {
             UpdateRule r = f.build(ParityCases.schedules().get("constant"), ParityCases.regularizers().get("none"), 0);
@@ -47,14 +43,14 @@ class ParityGuardTest {
             switches.addAll(s.amsgrad() ? List.of("amsgrad-" + s.decoupled()) : List.of());
         }
         assertEquals(Set.of(UpdateRule.class.getPermittedSubclasses()), ruleClasses, "rules without a parity case");
-        assertEquals(EnumSet.allOf(KernelShape.Rule.class), kinds, "kernel rules without a parity case");
+        assertEquals(EnumSet.allOf(KernelRule.class), kinds, "kernel rules without a parity case");
         assertEquals(Set.of("nesterov", "centered", "amsgrad-false", "amsgrad-true"), switches);
     }
 
     @Test
     void everyScheduleHasAParityCase() {
         Set<Class<?>> classes = new HashSet<>();
-        Set<KernelShape.ScheduleKind> kinds = EnumSet.noneOf(KernelShape.ScheduleKind.class);
+        Set<KernelSchedule> kinds = EnumSet.noneOf(KernelSchedule.class);
         for (Schedule s : ParityCases.schedules().values()) {
             classes.add(s.getClass());
             classes.add(s.base().getClass());
@@ -62,7 +58,7 @@ class ParityGuardTest {
                     .schedule());
         }
         assertEquals(Set.of(Schedule.class.getPermittedSubclasses()), classes, "schedules without a parity case");
-        assertEquals(EnumSet.allOf(KernelShape.ScheduleKind.class), kinds);
+        assertEquals(EnumSet.allOf(KernelSchedule.class), kinds);
     }
 
     @Test
@@ -92,7 +88,7 @@ class ParityGuardTest {
     void everyBuiltInHasAKernelAndTwins() {
         for (BuiltIn b : BuiltIn.values()) {
             int d = Math.max(b.minDimension(), Math.min(3, b.maxDimension()));
-            var source = b.create(d).source();
+            var source = TestAccess.source(b.create(d));
             assertNotNull(ParityGuardTest.class.getResource("/kernels/objectives/" + b.id() + ".cl"), b.id());
             assertEquals(d, source.twin64(d).dimension(), b.id());
             assertEquals(d, source.twin32(d).dimension(), b.id());

@@ -65,7 +65,7 @@ class ParityTest {
 
     /** Members uniform in the objective's box, or in [-2, 2]^D when it has none. */
     static Batch batch(Objective f, int members) {
-        Box box = f.box() != null ? f.box() : Box.cube(f.dimension(), -2, 2);
+        Box box = f.hasBox() ? f.box() : Box.cube(f.dimension(), -2, 2);
         return Batch.builder(f.dimension()).members(members).starts(Starts.uniform(box, 11)).build();
     }
 
@@ -99,7 +99,7 @@ class ParityTest {
     }
 
     /** Rules x schedules x regularizers x objectives x precisions, every pair of levels covered. */
-    static Stream<Arguments> matrix() {
+    static List<Case> matrixCases() {
         List<Map.Entry<String, ParityCases.RuleFactory>> rules = List.copyOf(ParityCases.rules().entrySet());
         List<Map.Entry<String, Schedule>> schedules = List.copyOf(ParityCases.schedules().entrySet());
         List<Map.Entry<String, ParityCases.Regularizer>> regs = List.copyOf(ParityCases.regularizers().entrySet());
@@ -114,7 +114,11 @@ class ParityTest {
                     Gradient.ANALYTIC, stopping(row), row % 3 == 0 ? 0 : 5, MEMBERS));
             row++;
         }
-        return perDevice(cases);
+        return cases;
+    }
+
+    static Stream<Arguments> matrix() {
+        return perDevice(matrixCases());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -124,7 +128,7 @@ class ParityTest {
     }
 
     /** Every built-in objective, both precisions, analytic and central-difference gradients. */
-    static Stream<Arguments> objectives() {
+    static List<Case> objectivesCases() {
         List<Case> cases = new ArrayList<>();
         for (BuiltIn b : BuiltIn.values()) {
             int d = Math.max(b.minDimension(), Math.min(3, b.maxDimension()));
@@ -137,7 +141,11 @@ class ParityTest {
                 }
             }
         }
-        return perDevice(cases);
+        return cases;
+    }
+
+    static Stream<Arguments> objectives() {
+        return perDevice(objectivesCases());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -147,7 +155,7 @@ class ParityTest {
     }
 
     /** The streaming strategy for every rule variant, alternating precision; central differences too. */
-    static Stream<Arguments> streaming() {
+    static List<Case> streamingCases() {
         List<Case> cases = new ArrayList<>();
         int k = 0;
         for (Map.Entry<String, ParityCases.RuleFactory> r : ParityCases.rules().entrySet()) {
@@ -161,7 +169,11 @@ class ParityTest {
             cases.add(new Case("rastrigin", Objectives.rastrigin(6), Adam.builder().lr(0.02).build(), p,
                     Strategy.STREAMING, Gradient.CENTRAL, stopping(1), 0, MEMBERS));
         }
-        return perDevice(cases);
+        return cases;
+    }
+
+    static Stream<Arguments> streaming() {
+        return perDevice(streamingCases());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -171,7 +183,7 @@ class ParityTest {
     }
 
     /** Every rule with each numeric parameter one value per member, and schedules with per-member values. */
-    static Stream<Arguments> perMember() {
+    static List<Case> perMemberCases() {
         List<Case> cases = new ArrayList<>();
         int k = 0;
         for (Map.Entry<String, ParityCases.RuleFactory> r : ParityCases.rules().entrySet()) {
@@ -196,7 +208,11 @@ class ParityTest {
                         Gradient.ANALYTIC, Stopping.maxSteps(STEPS), 0, MEMBERS));
             }
         }
-        return perDevice(cases);
+        return cases;
+    }
+
+    static Stream<Arguments> perMember() {
+        return perDevice(perMemberCases());
     }
 
     private static double[] stepsFrom(Param spread) {
@@ -214,7 +230,7 @@ class ParityTest {
     }
 
     /** Expression objectives: every operator and function, both precisions, both strategies. */
-    static Stream<Arguments> expressions() {
+    static List<Case> expressionsCases() {
         String[] texts = {
             "-(x-2)^2 - (y-1)^2 + 10",
             "sin(x1)*exp(-x2^2/4) + sqrt(abs(x3) + 1) + log(x1^2 + 1) - cos(x2*x3)/(2 + x1^2) + abs(x3)^1.5",
@@ -230,7 +246,11 @@ class ParityTest {
             }
             k++;
         }
-        return perDevice(cases);
+        return cases;
+    }
+
+    static Stream<Arguments> expressions() {
+        return perDevice(expressionsCases());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -240,9 +260,12 @@ class ParityTest {
     }
 
     static Stream<Arguments> devices() {
-        return perDevice(List.of(new Case("adam-rosenbrock", Objectives.rosenbrock(6),
-                Adam.builder().lr(0.01).l1Proximal(1e-3).build(), Precision.FP32, Strategy.FUSED, Gradient.ANALYTIC,
-                Stopping.maxSteps(60).gradientTolerance(1e-2), 0, 100)));
+        return perDevice(List.of(devicesCase()));
+    }
+
+    static Case devicesCase() {
+        return new Case("adam-rosenbrock", Objectives.rosenbrock(6), Adam.builder().lr(0.01).l1Proximal(1e-3).build(),
+                Precision.FP32, Strategy.FUSED, Gradient.ANALYTIC, Stopping.maxSteps(60).gradientTolerance(1e-2), 0, 100);
     }
 
     /** Steps per launch, blocks and the number of devices never change a member's result. */

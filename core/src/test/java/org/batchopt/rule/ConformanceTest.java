@@ -9,19 +9,16 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.batchopt.Backend;
-import org.batchopt.Backends;
 import org.batchopt.Batch;
 import org.batchopt.Engine;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Result;
+import org.batchopt.SharedBackends;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.schedule.Schedule;
 import org.batchopt.schedule.Schedules;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,17 +43,6 @@ class ConformanceTest {
     /** Checkpoints whose 1-ulp sensitivity exceeds the tolerance by orders of magnitude. */
     static final java.util.Set<String> CHAOTIC = java.util.Set.of("rmsprop_momentum_centered/none@1000");
 
-    static Backend cpu;
-
-    @BeforeAll
-    static void open() {
-        cpu = Backends.open("cpu");
-    }
-
-    @AfterAll
-    static void close() {
-        cpu.close();
-    }
 
     static Stream<Arguments> cases() throws IOException {
         JsonNode root;
@@ -140,7 +126,7 @@ class ConformanceTest {
 
     static Result run(JsonNode c, Precision precision, int steps, double[] x0) {
         Batch batch = Batch.builder(3).members(1).starts(Starts.point(x0)).build();
-        return Engine.on(cpu).precision(precision).stopping(Stopping.maxSteps(steps)).history(1)
+        return Engine.on(SharedBackends.cpu()).precision(precision).stopping(Stopping.maxSteps(steps)).history(1)
                 .run(Objectives.rosenbrock(3), rule(c), batch);
     }
 

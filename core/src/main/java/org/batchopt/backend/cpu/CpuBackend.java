@@ -7,22 +7,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.batchopt.Backend;
 import org.batchopt.Precision;
-import org.batchopt.backend.Job;
-import org.batchopt.backend.KernelShape;
+import org.batchopt.backend.BackendSpi;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
-import org.batchopt.backend.cpu.twin.Tile;
-import org.batchopt.backend.cpu.twin.Tile32;
-import org.batchopt.backend.cpu.twin.Tile64;
+import org.batchopt.backend.RunPlan;
 
 /**
  * The CPU backend: the Java twin of the kernels, run over tiles of members on every core. It is the
  * reference the devices are tested against and runs where no driver exists. No native code.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend implements BackendSpi {
     /** Members per block: bounds the start points held at once, not the batch. */
     private static final int BLOCK_MEMBERS = 1 << 20;
 
@@ -67,7 +63,7 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public int maxBlockMembers(Job job) {
+    public int maxBlockMembers(RunPlan plan) {
         return BLOCK_MEMBERS;
     }
 
@@ -78,23 +74,22 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void run(Job job, MemberBlock block, MemberResults out, RunContext context) {
+    public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         if (closed) {
             throw new IllegalStateException("cpu backend is closed");
         }
-        final KernelShape shape = KernelShape.of(job);
-        final int lanes = lanes(job.dimension());
+        final int lanes = lanes(plan.dimension());
         final int tiles = (block.count() + lanes - 1) / lanes;
         final AtomicInteger next = new AtomicInteger();
         final long t0 = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
         for (int w = 0; w < Math.min(threads, tiles); w++) {
             work.add(pool.submit(() -> {
-                Tile tile = tile(job, shape, lanes);
+                Tile tile = tile(plan, lanes);
                 for (int k = next.getAndIncrement(); k < tiles; k = next.getAndIncrement()) {
                     int j0 = k * lanes;
                     tile.load(block, j0, Math.min(lanes, block.count() - j0));
-                    tile.run(out, context, job.historyEvery());
+                    tile.run(out, context);
                 }
             }));
         }
@@ -116,11 +111,11 @@ public final class CpuBackend implements Backend {
         context.addRun(System.nanoTime() - t0);
     }
 
-    private static Tile tile(Job job, KernelShape shape, int lanes) {
-        if (job.precision() == Precision.FP64) {
-            return new Tile64(shape, job.objective().source().twin64(job.dimension()), lanes, job);
+    private static Tile tile(RunPlan plan, int lanes) {
+        if (plan.precision() == Precision.FP64) {
+            return new Tile64(plan, plan.objective().twin64(plan.dimension()), lanes);
         }
-        return new Tile32(shape, job.objective().source().twin32(job.dimension()), lanes, job);
+        return new Tile32(plan, plan.objective().twin32(plan.dimension()), lanes);
     }
 
     @Override

@@ -35,8 +35,8 @@ import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 import org.batchopt.BackendException;
 import org.batchopt.Precision;
-import org.batchopt.backend.DeviceBackend;
-import org.batchopt.backend.Job;
+import org.batchopt.backend.device.DeviceBackend;
+import org.batchopt.backend.RunPlan;
 
 /**
  * A CUDA device through the driver API (JCuda). Kernel programs are the portable source behind
@@ -171,9 +171,9 @@ public final class CudaBackend extends DeviceBackend {
     }
 
     @Override
-    public int maxBlockMembers(Job job) {
+    public int maxBlockMembers(RunPlan plan) {
         current();
-        return super.maxBlockMembers(job);
+        return super.maxBlockMembers(plan);
     }
 
     @Override

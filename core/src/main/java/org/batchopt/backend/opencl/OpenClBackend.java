@@ -27,12 +27,14 @@ import static org.jocl.CL.clSetKernelArg;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.batchopt.BackendException;
 import org.batchopt.Precision;
-import org.batchopt.backend.DeviceBackend;
+import org.batchopt.backend.device.DeviceBackend;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -53,8 +55,12 @@ import org.jocl.cl_queue_properties;
  */
 public final class OpenClBackend extends DeviceBackend {
     static final String BUILD_OPTIONS = "-cl-fp32-correctly-rounded-divide-sqrt";
-    /** Program binaries by device and program text, shared by every backend of this process. */
-    private static final Map<String, byte[]> BINARIES = new ConcurrentHashMap<>();
+    /**
+     * Program binaries by device and program text, shared by every backend of this process: a second backend on
+     * the same device loads a program instead of compiling it. Bounded (a program is about 100 KB on POCL), so
+     * that a long-lived process running a new expression each time does not grow without end.
+     */
+    static final BinaryCache BINARIES = new BinaryCache(64L << 20);
 
     private final OpenClDevices.Device device;
     private final cl_context context;
@@ -132,7 +138,7 @@ public final class OpenClBackend extends DeviceBackend {
         if (built != null) {
             return built;
         }
-        String key = device.cacheKey() + "\n" + text;
+        String key = device.cacheKey() + "\n" + sha256(text);
         byte[] binary = BINARIES.get(key);
         cl_program program = binary != null ? fromBinary(binary) : null;
         if (program == null) {
@@ -150,6 +156,16 @@ public final class OpenClBackend extends DeviceBackend {
         built = new Program(program);
         programs.put(text, built);
         return built;
+    }
+
+    /** The program text's SHA-256, so that a cache key is short whatever the program's length. */
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private cl_program fromBinary(byte[] binary) {

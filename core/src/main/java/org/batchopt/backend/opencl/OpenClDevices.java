@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchopt.BackendException;
-import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -69,8 +68,12 @@ public final class OpenClDevices {
      * @throws BackendException UNAVAILABLE when there is no OpenCL library or no platform, with the reason
      */
     public static List<Device> list() {
+        String failure = OpenClLibrary.failure();
+        if (failure != null) {
+            throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL library (JOCL needs "
+                    + "libOpenCL.so: install ocl-icd-opencl-dev or a vendor's ICD loader): " + failure);
+        }
         try {
-            CL.setExceptionsEnabled(true);
             int[] count = new int[1];
             try {
                 clGetPlatformIDs(0, null, count);
@@ -108,9 +111,6 @@ public final class OpenClDevices {
                 }
             }
             return devices;
-        } catch (LinkageError e) {
-            throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL library: libOpenCL.so could "
-                    + "not be loaded (install ocl-icd-opencl-dev or a vendor's ICD loader): " + e.getMessage(), null, e);
         } catch (CLException e) {
             throw new BackendException(BackendException.Code.UNAVAILABLE, "OpenCL platforms could not be listed: "
                     + e.getMessage(), null, e);

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin32;
-import org.batchopt.backend.cpu.twin.ObjectiveTwin64;
-import org.batchopt.objective.ObjectiveSource;
-import org.batchopt.objective.twin.Expression32;
-import org.batchopt.objective.twin.Expression64;
+import org.batchopt.kernel.ObjectiveTwin32;
+import org.batchopt.kernel.ObjectiveTwin64;
+import org.batchopt.kernel.ObjectiveSource;
+import org.batchopt.objective.expression.Expression32;
+import org.batchopt.objective.expression.Expression64;
 
 /**
  * An expression over a fixed dimension as every backend runs it: the kernel source printed from its
@@ -36,6 +36,14 @@ public final class ExpressionSource implements ObjectiveSource {
      */
     public static ExpressionSource compile(String text, int dimension) {
         return new ExpressionSource(text == null ? null : text.strip(), Program.compile(text, dimension));
+    }
+
+    /**
+     * The smallest dimension {@code text} compiles for: its highest variable, {@code x1..xN}, or {@code x, y, z}
+     * as 1, 2, 3; at least 1.
+     */
+    public static int dimensionOf(String text) {
+        return Parser.highestVariable(text);
     }
 
     /** The expression as given, without leading and trailing blanks. */

@@ -2,6 +2,7 @@ package org.batchopt.objective.expression;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.batchopt.objective.ExpressionSyntaxException;
 
 /** Splits an expression into numbers, names and one-character operators; blanks separate and are dropped. */
 final class Lexer {

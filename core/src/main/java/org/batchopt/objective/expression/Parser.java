@@ -3,6 +3,7 @@ package org.batchopt.objective.expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.batchopt.objective.ExpressionSyntaxException;
 import org.batchopt.objective.expression.Lexer.Kind;
 import org.batchopt.objective.expression.Lexer.Token;
 
@@ -149,6 +150,29 @@ final class Parser {
         }
         take();
         return inner;
+    }
+
+    /**
+     * The highest variable {@code text} names, counting {@code x, y, z} as 1, 2, 3 (at least 1): the smallest
+     * dimension it may compile for.
+     *
+     * @throws ExpressionSyntaxException for a character no token starts with
+     */
+    static int highestVariable(String text) {
+        int d = 1;
+        for (Token t : Lexer.tokens(text)) {
+            if (t.kind() != Kind.NAME) {
+                continue;
+            }
+            String s = t.text();
+            int alias = "xyz".indexOf(s.length() == 1 ? s.charAt(0) : '?');
+            if (alias >= 0) {
+                d = Math.max(d, alias + 1);
+            } else if (s.matches("x[1-9][0-9]{0,8}")) {
+                d = Math.max(d, Integer.parseInt(s.substring(1)));
+            }
+        }
+        return d;
     }
 
     /** The 0-based coordinate of variable {@code x1..xD}, or of {@code x, y, z} when D <= 3. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An expression compiled to straight-line code: a list of {@link Instruction}s in evaluation order, the one
  * holding f, and the ones holding each gradient component. Independent of precision: {@link KernelWriter}
- * prints it as kernel source and {@code objective/twin/Expression64} (with its generated fp32 twin) interprets
+ * prints it as kernel source and {@code objective/expression/Expression64} (with its generated fp32 twin) interprets
  * it, both walking {@link #valueOrder()} or {@link #gradientOrder()} in the same order. Immutable.
  */
 public final class Program {

@@ -15,10 +15,9 @@ import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
-import org.batchopt.Gradient;
-import org.batchopt.backend.Job;
-import org.batchopt.backend.KernelSources;
-import org.batchopt.backend.Program;
+import org.batchopt.RunSettings;
+import org.batchopt.TestAccess;
+import org.batchopt.kernel.KernelSources;
 import org.batchopt.rule.Adam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +28,9 @@ class CubinCacheTest {
 
     /** A real kernel program: Rosenbrock D=8, Adam, fp32, fused. */
     static String program() {
-        Job job = new Job(Objectives.rosenbrock(8), Adam.builder().build(), Stopping.maxSteps(1000), Precision.FP32,
-                Gradient.ANALYTIC, 0, Strategy.FUSED, 0, 0);
-        return Program.of(job, Strategy.FUSED).text(KernelSources.read("prelude_cuda.h"));
+        RunSettings settings = RunSettings.DEFAULTS.withPrecision(Precision.FP32).withStrategy(Strategy.FUSED);
+        return TestAccess.plan(Objectives.rosenbrock(8), Adam.builder().build(), settings).program()
+                .text(KernelSources.read("prelude_cuda.h"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.batchopt.BackendException;
-import org.batchopt.backend.KernelSources;
+import org.batchopt.kernel.KernelSources;
 import org.batchopt.kernel.Math32;
 import org.batchopt.kernel.Math64;
 import org.jocl.Pointer;

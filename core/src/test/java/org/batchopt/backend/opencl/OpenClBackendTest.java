@@ -80,8 +80,10 @@ class OpenClBackendTest {
     /** In a JVM whose ICD loader finds no ICD: OpenCL is listed as unavailable, with why, and auto takes the CPU. */
     @Test
     void withoutAPlatformOpenClIsUnavailableAndAutoTakesTheCpu(@TempDir Path empty) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), NoPlatform.class.getName())
+        Assumptions.assumeTrue(OpenClLibrary.failure() == null, () -> "no OpenCL library here, so no ICD loader to "
+                + "find no ICD: " + OpenClLibrary.failure());
+        ProcessBuilder pb = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                NoPlatform.class.getName())
                 .redirectErrorStream(true).redirectOutput(empty.resolve("out.txt").toFile());
         pb.environment().put("OCL_ICD_VENDORS", empty.toString());
         int code = pb.start().waitFor();
@@ -91,7 +93,33 @@ class OpenClBackendTest {
         assertTrue(out.contains("auto -> cpu"), out);
     }
 
-    /** Run by the test above with OCL_ICD_VENDORS pointing at an empty folder. */
+    /**
+     * As on a fresh machine with no OpenCL library at all (.ci/without-opencl hides libOpenCL.so in a private mount
+     * namespace): OpenCL is unavailable with JOCL's reason, auto takes the CPU, and JOCL's own message about the
+     * missing library, which its native code prints on stdout, is not on stdout.
+     */
+    @Test
+    void withoutTheLibraryOpenClIsUnavailableAndStdoutHasNothingOfJocl(@TempDir Path dir) throws Exception {
+        Path script = Path.of("").toAbsolutePath().getParent().resolve(".ci/without-opencl");
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), java(), "-cp", System.getProperty("java.class.path"),
+                NoPlatform.class.getName())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        int code = pb.start().waitFor();
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        Assumptions.assumeFalse(code == 125, () -> "cannot hide the OpenCL library here: " + err);
+        assertEquals(0, code, out + err);
+        assertEquals(List.of("opencl unavailable: no OpenCL library (JOCL needs libOpenCL.so: install "
+                + "ocl-icd-opencl-dev or a vendor's ICD loader): Could not load libOpenCL.so, error libOpenCL.so: "
+                + "cannot open shared object file: No such file or directory", "auto -> cpu"), out.lines().toList(),
+                "stdout holds the program's lines only; stderr: " + err);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Run by the tests above, with OCL_ICD_VENDORS pointing at an empty folder or without libOpenCL.so. */
     public static final class NoPlatform {
         public static void main(String[] args) {
             for (BackendInfo b : Backends.available()) {

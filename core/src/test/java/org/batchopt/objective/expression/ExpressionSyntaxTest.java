@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
+import org.batchopt.objective.ExpressionSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +53,20 @@ class ExpressionSyntaxTest {
     })
     void evaluatesAsDocumented(String text, double x, double expected) {
         assertEquals(expected, value(text, x), 0.0, text);
+    }
+
+    @Test
+    void theSmallestDimensionIsTheHighestVariable() {
+        assertEquals(1, Objectives.expressionDimension("exp(x) + sin(pi*e)"));
+        assertEquals(1, Objectives.expressionDimension("2"));
+        assertEquals(3, Objectives.expressionDimension("x + z^2"));
+        assertEquals(12, Objectives.expressionDimension("x1*x12 - abs(x3)"));
+        assertEquals(2, Objectives.expressionDimension("y + x0 + exp2 + xy + x1y"), "names that are no variable");
+        assertEquals(1, Objectives.expressionDimension("x12345678901234567890"), "too long to be a dimension");
+        for (String text : new String[] {"x + y", "x1*x12 - abs(x3)", "sin(z)"}) {
+            Objectives.expression(text, Objectives.expressionDimension(text));
+        }
+        assertThrows(ExpressionSyntaxException.class, () -> Objectives.expressionDimension("x # y"));
     }
 
     @Test

@@ -1,0 +1,25 @@
+package org.batchopt.backend;
+
+import org.batchopt.Backend;
+
+/**
+ * What the engine asks of a backend, beyond the user's {@link Backend} handle: how many members it holds at once
+ * for a plan, and running a block of members to their ends. Implemented by the CPU backend, the OpenCL and CUDA
+ * backends ({@code backend.device.DeviceBackend}) and {@link MultiBackend}; {@code Backends.open} hands them out.
+ */
+public interface BackendSpi extends Backend {
+
+    /** The most members this backend holds at once for {@code plan}; the engine splits larger batches. */
+    int maxBlockMembers(RunPlan plan);
+
+    /**
+     * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}. The engine
+     * calls it from one thread per backend.
+     *
+     * @param plan    how the run executes, the same for every block of the run
+     * @param block   the members: global indices and start points; not modified
+     * @param out     modified: the members' final points, values, steps, status and history
+     * @param context modified: times and progress
+     */
+    void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context);
+}
