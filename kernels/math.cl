@@ -375,24 +375,31 @@ BO_FN real bo_cos_finish(real rh, real rl, real kh, real kl)
     return ch + fma(-rl, rh * fma(z, fma(z, BO_S5_H, BO_S3_H), R(1)), cl);
 }
 
-/* sin(j pi/2 + r) from s = sin r and c = cos r, for an integer j >= 0. */
+/* j mod 2 of an integer j >= 0: whether sin and cos swap in the quadrant. */
+BO_FN real bo_quadrant_odd(real j)
+{
+    return fma(R(-2), bo_half(j), j);
+}
+
+/* (-1)^floor(j/2) of an integer j >= 0: the sign of the quadrant. */
+BO_FN real bo_quadrant_sign(real j)
+{
+    const real h = bo_half(j);
+    return fma(R(-2), fma(R(-2), bo_half(h), h), R(1));
+}
+
+/* sin(j pi/2 + r) from s = sin r and c = cos r, for an integer j >= 0 (exact: o is 0 or 1, g is +-1). */
 BO_FN real bo_quadrant(real j, real s, real c)
 {
-    const real q = fma(R(-4), bo_rint(fma(j, R(0.25), R(-0.375))), j);
-    const real h = bo_half(q);
-    const real o = fma(R(-2), h, q);
-    const real g = fma(R(-2), h, R(1));
-    return s * ((R(1) - o) * g) + c * (o * g);
+    const real o = bo_quadrant_odd(j);
+    return bo_quadrant_sign(j) * (s * (R(1) - o) + c * o);
 }
 
 /* cos(j pi/2 + r) from s = sin r and c = cos r. */
 BO_FN real bo_cos_quadrant(real j, real s, real c)
 {
-    const real q = fma(R(-4), bo_rint(fma(j, R(0.25), R(-0.375))), j);
-    const real h = bo_half(q);
-    const real o = fma(R(-2), h, q);
-    const real g = fma(R(-2), h, R(1));
-    return c * ((R(1) - o) * g) - s * (o * g);
+    const real o = bo_quadrant_odd(j);
+    return bo_quadrant_sign(j) * (c * (R(1) - o) - s * o);
 }
 
 BO_FN real bo_sin_reduced(real j, real rh, real rl)

@@ -275,22 +275,27 @@ public final class Math32 {
         return ch + Math.fma(-rl, rh * Math.fma(z, Math.fma(z, S5_H, S3_H), 1), cl);
     }
 
-    /** sin(j pi/2 + r) from s = sin r and c = cos r, for an integer j in [0, 2^21). */
-    static float quadrant(float j, float s, float c) {
-        final float q = Math.fma(-4, rint(Math.fma(j, 0.25f, -0.375f)), j);
-        final float h = half(q);
-        final float o = Math.fma(-2, h, q);
-        final float g = Math.fma(-2, h, 1);
-        return s * ((1 - o) * g) + c * (o * g);
+    /** j mod 2 of an integer j >= 0: whether sin and cos swap in the quadrant. */
+    static float quadrantOdd(float j) {
+        return Math.fma(-2, half(j), j);
     }
 
-    /** cos(j pi/2 + r) = sin((j + 1) pi/2 + r) from s = sin r and c = cos r. */
+    /** (-1)^floor(j/2) of an integer j >= 0: the sign of the quadrant. */
+    static float quadrantSign(float j) {
+        final float h = half(j);
+        return Math.fma(-2, Math.fma(-2, half(h), h), 1);
+    }
+
+    /** sin(j pi/2 + r) from s = sin r and c = cos r, for an integer j >= 0 (exact: o is 0 or 1, g is +-1). */
+    static float quadrant(float j, float s, float c) {
+        final float o = quadrantOdd(j);
+        return quadrantSign(j) * (s * (1 - o) + c * o);
+    }
+
+    /** cos(j pi/2 + r) from s = sin r and c = cos r. */
     static float cosQuadrant(float j, float s, float c) {
-        final float q = Math.fma(-4, rint(Math.fma(j, 0.25f, -0.375f)), j);
-        final float h = half(q);
-        final float o = Math.fma(-2, h, q);
-        final float g = Math.fma(-2, h, 1);
-        return c * ((1 - o) * g) - s * (o * g);
+        final float o = quadrantOdd(j);
+        return quadrantSign(j) * (c * (1 - o) - s * o);
     }
 
     /** sin(j pi/2 + rh + rl). */

@@ -269,22 +269,27 @@ public final class Math64 {
         return ch + Math.fma(-rl, rh * Math.fma(z, Math.fma(z, 0.008333333333333333, S3_H), 1), cl);
     }
 
-    /** sin(j pi/2 + r) from s = sin r and c = cos r, for an integer j in [0, 2^50). */
-    static double quadrant(double j, double s, double c) {
-        final double q = Math.fma(-4, rint(Math.fma(j, 0.25, -0.375)), j);
-        final double h = half(q);
-        final double o = Math.fma(-2, h, q);
-        final double g = Math.fma(-2, h, 1);
-        return s * ((1 - o) * g) + c * (o * g);
+    /** j mod 2 of an integer j >= 0: whether sin and cos swap in the quadrant. */
+    static double quadrantOdd(double j) {
+        return Math.fma(-2, half(j), j);
     }
 
-    /** cos(j pi/2 + r) = sin((j + 1) pi/2 + r) from s = sin r and c = cos r. */
+    /** (-1)^floor(j/2) of an integer j >= 0: the sign of the quadrant. */
+    static double quadrantSign(double j) {
+        final double h = half(j);
+        return Math.fma(-2, Math.fma(-2, half(h), h), 1);
+    }
+
+    /** sin(j pi/2 + r) from s = sin r and c = cos r, for an integer j >= 0 (exact: o is 0 or 1, g is +-1). */
+    static double quadrant(double j, double s, double c) {
+        final double o = quadrantOdd(j);
+        return quadrantSign(j) * (s * (1 - o) + c * o);
+    }
+
+    /** cos(j pi/2 + r) from s = sin r and c = cos r. */
     static double cosQuadrant(double j, double s, double c) {
-        final double q = Math.fma(-4, rint(Math.fma(j, 0.25, -0.375)), j);
-        final double h = half(q);
-        final double o = Math.fma(-2, h, q);
-        final double g = Math.fma(-2, h, 1);
-        return c * ((1 - o) * g) - s * (o * g);
+        final double o = quadrantOdd(j);
+        return quadrantSign(j) * (c * (1 - o) - s * o);
     }
 
     /** sin(j pi/2 + rh + rl). */
