@@ -94,7 +94,8 @@ public final class LaneMath64 {
     /** {@code sin[l] = Math64.sin(x[l])} and {@code cos[l] = Math64.cos(x[l])}, for the price of one. */
     public void sincos(double[] x, double[] sin, double[] cos, int n) {
         final double big = trig(x, n);
-        trigSinCos(x, j, s, c, sin, cos, n);
+        trigSin(x, j, s, c, sin, n);
+        trigCos(j, s, c, cos, n);
         if (!(big <= TRIG_FAST)) {
             for (int l = 0; l < n; l++) {
                 if (!(Math.abs(x[l]) <= TRIG_FAST)) {
@@ -188,13 +189,6 @@ public final class LaneMath64 {
     private static void trigSin(double[] x, double[] j, double[] s, double[] c, double[] out, int n) {
         for (int l = 0; l < n; l++) {
             out[l] = signOf(x[l]) * quadrant(j[l], s[l], c[l]);
-        }
-    }
-
-    private static void trigSinCos(double[] x, double[] j, double[] s, double[] c, double[] sin, double[] cos, int n) {
-        for (int l = 0; l < n; l++) {
-            sin[l] = signOf(x[l]) * quadrant(j[l], s[l], c[l]);
-            cos[l] = cosQuadrant(j[l], s[l], c[l]);
         }
     }
 

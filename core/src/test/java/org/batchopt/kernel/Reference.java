@@ -156,7 +156,8 @@ final class Reference {
             }
             return sum.mul(x);
         }
-        return exp(x).add(-1);
+        DD e = exp(x);
+        return Double.isInfinite(e.hi()) ? e : e.add(-1);
     }
 
     /** log(x), x > 0 finite: one Newton step on exp from Math.log. */
