@@ -38,6 +38,17 @@ BO_FN real bo_evaluate(real* x, real* g, real fd_step)
     return f;
 }
 
+/* bo_stop_grad of coordinate i, the rule's state of the coordinate gathered from st. */
+BO_FN real bo_stop_grad_fused(int i, const real* x, const real* g, real st[RULE_NS_ALLOC][DIM], const real* hp,
+                              const real* ms, int s)
+{
+    real sv[RULE_NS_ALLOC];
+    for (int j = 0; j < RULE_NS; j++) {
+        sv[j] = st[j][i];
+    }
+    return bo_stop_grad(g[i], x[i], hp, sv, ms, s);
+}
+
 __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __global real* GN,
                        __global int* STATUS, __global int* STEPS,
                        __global const int* ACTIVE, const int nactive, const long nm,
@@ -68,19 +79,34 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
     }
     real fprev = F[m];
     real f = fprev;
-    real gsq = R(0);
+    real gnorm = R(0);
     int s = s0;
     int status = BO_RUNNING;
     for (int it = 0; it < iterations; it++) {
         f = bo_evaluate(x, g, fd_step);
-        gsq = R(0);
-        real xz = R(0);
+        real gsq = R(0);
+        real z = R(0);
         for (int i = 0; i < DIM; i++) {
             g[i] = bo_regularize(g[i], x[i], hp);
-            gsq = gsq + g[i] * g[i];
-            xz = xz + x[i] * R(0);
+            const real r = bo_stop_grad_fused(i, x, g, st, hp, ms, s);
+            gsq = gsq + r * r;
+            z = z + x[i] * R(0) + g[i] * R(0);
         }
-        status = bo_check(f, fprev, gsq, xz, s, max_steps, gtol, ftol);
+        gnorm = sqrt(gsq);
+        if (!(gsq <= REAL_MAX) && z == R(0)) {
+            /* The squares overflowed although every component is finite: the norm scaled by the largest. */
+            real amax = R(0);
+            for (int i = 0; i < DIM; i++) {
+                amax = bo_max(amax, fabs(bo_stop_grad_fused(i, x, g, st, hp, ms, s)));
+            }
+            real ssq = R(0);
+            for (int i = 0; i < DIM; i++) {
+                const real q = bo_stop_grad_fused(i, x, g, st, hp, ms, s) / amax;
+                ssq = ssq + q * q;
+            }
+            gnorm = amax <= REAL_MAX ? amax * sqrt(ssq) : amax;
+        }
+        status = bo_check(f, fprev, gnorm, z, s, max_steps, gtol, ftol);
         if (status != BO_RUNNING) {
             break;
         }
@@ -111,7 +137,7 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
         F[m] = fprev;
     } else {
         F[m] = f;
-        GN[m] = sqrt(gsq);
+        GN[m] = gnorm;
         STATUS[m] = status;
         STEPS[m] = s;
     }

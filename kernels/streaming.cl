@@ -35,6 +35,17 @@ BO_FN real bo_evaluate_global(__global real* x, __global real* g, const long nm,
     return f;
 }
 
+/* bo_stop_grad of coordinate i of member m (x and g offset to the member), its state gathered from ST. */
+BO_FN real bo_stop_grad_global(int i, __global const real* x, __global const real* g, __global const real* ST,
+                               const long nm, const long m, const real* hp, const real* ms, int s)
+{
+    real sv[RULE_NS_ALLOC];
+    for (int j = 0; j < RULE_NS; j++) {
+        sv[j] = ST[(long)(j * DIM + i) * nm + m];
+    }
+    return bo_stop_grad(g[(long)i * nm], x[(long)i * nm], hp, sv, ms, s);
+}
+
 __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* ST, __global real* SC,
                              __global real* F, __global real* GN, __global int* STATUS, __global int* STEPS,
                              __global const int* ACTIVE, const int nactive, const long nm,
@@ -55,28 +66,43 @@ __kernel void bo_stream_eval(__global real* X, __global real* G, __global real* 
     __global real* x = X + m;
     __global real* g = G + m;
     const real f = bo_evaluate_global(x, g, nm, fd_step);
+    real ms[RULE_NMS_ALLOC];
+    for (int k = 0; k < RULE_NMS; k++) {
+        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
+    }
     real gsq = R(0);
-    real xz = R(0);
+    real z = R(0);
     for (int i = 0; i < DIM; i++) {
         const real xi = x[(long)i * nm];
         const real gi = bo_regularize(g[(long)i * nm], xi, hp);
         g[(long)i * nm] = gi;
-        gsq = gsq + gi * gi;
-        xz = xz + xi * R(0);
+        const real r = bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s);
+        gsq = gsq + r * r;
+        z = z + xi * R(0) + gi * R(0);
     }
-    const int status = bo_check(f, F[m], gsq, xz, s, max_steps, gtol, ftol);
+    real gnorm = sqrt(gsq);
+    if (!(gsq <= REAL_MAX) && z == R(0)) {
+        /* The squares overflowed although every component is finite: the norm scaled by the largest. */
+        real amax = R(0);
+        for (int i = 0; i < DIM; i++) {
+            amax = bo_max(amax, fabs(bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s)));
+        }
+        real ssq = R(0);
+        for (int i = 0; i < DIM; i++) {
+            const real q = bo_stop_grad_global(i, x, g, ST, nm, m, hp, ms, s) / amax;
+            ssq = ssq + q * q;
+        }
+        gnorm = amax <= REAL_MAX ? amax * sqrt(ssq) : amax;
+    }
+    const int status = bo_check(f, F[m], gnorm, z, s, max_steps, gtol, ftol);
     F[m] = f;
     if (status != BO_RUNNING) {
-        GN[m] = sqrt(gsq);
+        GN[m] = gnorm;
         STATUS[m] = status;
         STEPS[m] = s;
         return;
     }
-    real ms[RULE_NMS_ALLOC];
     real sc[BO_NSC];
-    for (int k = 0; k < RULE_NMS; k++) {
-        ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
-    }
     bo_prepare(sc, ms, s, hp);
     for (int k = 0; k < RULE_NMS; k++) {
         ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];

@@ -4,6 +4,12 @@ package org.batchopt;
  * Where members run: the CPU, an OpenCL device, a CUDA device, or several of one kind. Open one with
  * {@link Backends#open(String)} and hand it to {@link Engine#on}; it owns native resources, so use it in
  * try-with-resources. Only backends from {@link Backends} run batches.
+ *
+ * <p>Thread-safe: several threads may run jobs on one backend at once, each through its own {@link Engine}, and
+ * each gets the result it would get alone. A device backend (OpenCL, CUDA) takes the blocks of concurrent jobs
+ * one at a time, since a device program's kernels, its queue and its buffers serve one block; the CPU backend
+ * shares its worker threads between them. For device work in parallel, open one backend per thread (each has its
+ * own context and queue) or use several devices in one engine. {@link #close()} waits for a block in progress.
  */
 public interface Backend extends AutoCloseable {
 

@@ -120,14 +120,19 @@ public final class Engine {
     /**
      * Optimizes every member of {@code batch}.
      *
-     * @throws IllegalArgumentException when the batch, the objective and the rule do not fit together
+     * @throws IllegalArgumentException when the batch, the objective and the rule do not fit together, or a
+     *                                  hyperparameter, tolerance or start coordinate does not keep its meaning in the
+     *                                  precision (beyond fp32's range, or non-zero and below its smallest value)
      * @throws BackendException         when a backend cannot run the job
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
         check(objective, rule, batch);
         RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
+        requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
         int n = batch.members();
+        requireMemory(n, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(), 0,
+                backend.workingBytes(plan));
         MemberResults out = new MemberResults(objective.dimension(), n, plan.precision(), plan.historyEvery(),
                 plan.stopping().maxSteps());
         long t0 = System.nanoTime();
@@ -136,10 +141,12 @@ public final class Engine {
         if (blockCap > 0) {
             block = Math.min(block, blockCap);
         }
+        block = Math.min(block, startBlockMembers(objective.dimension()));
         for (int first = 0; first < n; first += block) {
             int count = Math.min(block, n - first);
             double[] start = new double[Math.multiplyExact(count, objective.dimension())];
             startPoints(batch, first, count, start);
+            requireRepresentable(plan.precision(), start, first, objective.dimension());
             backend.run(plan, new MemberBlock(first, count, start), out, context);
         }
         fillHistory(batch, out);
@@ -158,6 +165,122 @@ public final class Engine {
             if (!p.isUniform() && p.size() != batch.members()) {
                 throw new IllegalArgumentException(e.getKey().id() + " has " + p.size() + " per-member values, batch has "
                         + batch.members() + " members");
+            }
+        }
+    }
+
+    /** The largest Java array, a little below 2^31 elements. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** Members of a block whose start points (8*D bytes each) fit one array and a sixteenth of the heap. */
+    private static int startBlockMembers(int dimension) {
+        int d = Math.max(1, dimension);
+        long byHeap = Runtime.getRuntime().maxMemory() / 16 / (8L * d);
+        return (int) Math.max(1, Math.min(MAX_ARRAY / d, byHeap));
+    }
+
+    /**
+     * Bytes of Java heap a run needs for its results and working set: per member its final point in the run's
+     * precision and 21 bytes of f, gradient norm, steps and status; the history, members x D values per recorded
+     * point ({@code maxSteps/historyEvery + 1} points); {@code perMemberParameters} per-member hyperparameters of 8
+     * bytes; one block of start points, 8*D bytes per member of the block; and the backend's working set
+     * ({@link Backend#workingBytes}). In double, so that no product overflows.
+     *
+     * @param historyEvery 0 for no history
+     */
+    public static double heapBytes(long members, int dimension, Precision precision, int historyEvery, int maxSteps,
+                                   int perMemberParameters, long workingBytes) {
+        double n = members;
+        double point = (double) dimension * precision.bytes();
+        double points = historyEvery > 0 ? (double) (maxSteps / historyEvery) + 1 : 0;
+        double block = Math.min(n, startBlockMembers(dimension)) * 8.0 * dimension;
+        return n * (point + 21) + points * n * point + n * 8.0 * perMemberParameters + block + workingBytes;
+    }
+
+    /**
+     * Refuses a run whose points cannot be held at all, whatever the heap: more coordinates than a Java array holds,
+     * or more history points than can be kept.
+     *
+     * @throws IllegalArgumentException with the figures
+     */
+    public static void requireHoldable(int dimension, int historyEvery, int maxSteps) {
+        if (dimension > MAX_ARRAY) {
+            throw new IllegalArgumentException("dimension " + dimension + " is more than a Java array holds ("
+                    + MAX_ARRAY + " values)");
+        }
+        double points = historyEvery > 0 ? (double) (maxSteps / historyEvery) + 1 : 0;
+        if (points > MAX_ARRAY) {
+            throw new IllegalArgumentException("history every " + historyEvery + " step of " + maxSteps + " steps is "
+                    + (long) points + " points per member, more than can be kept; record fewer points");
+        }
+    }
+
+    /**
+     * Refuses, before anything is allocated, a run that cannot fit in the Java heap ({@link #heapBytes} above nine
+     * tenths of what the heap can still take), or whose points cannot be held at all ({@link #requireHoldable}).
+     *
+     * @throws IllegalArgumentException with the figures
+     */
+    public static void requireMemory(long members, int dimension, Precision precision, int historyEvery, int maxSteps,
+                                     int perMemberParameters, long workingBytes) {
+        requireHoldable(dimension, historyEvery, maxSteps);
+        double points = historyEvery > 0 ? (double) (maxSteps / historyEvery) + 1 : 0;
+        double need = heapBytes(members, dimension, precision, historyEvery, maxSteps, perMemberParameters,
+                workingBytes);
+        Runtime rt = Runtime.getRuntime();
+        double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > 0.9 * free) {
+            // Garbage of earlier runs counts as used until it is collected: collect it before refusing.
+            System.gc();
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+        if (need > 0.9 * free) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "this run needs about %s of Java "
+                    + "heap (%d members x %d coordinates%s), more than the %s the heap can still take (of %s at most)",
+                    gigabytes(need), members, dimension, points > 0 ? " x " + (long) points + " history points" : "",
+                    gigabytes(free), gigabytes(rt.maxMemory())));
+        }
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
+    /**
+     * Every value the kernels receive must keep its meaning in the run's precision: an fp32 run of lr 1e39, of a
+     * schedule's t_max 1e-300 or of a tolerance 1e-50 would run with inf or 0 (see
+     * {@link Precision#requireRepresentable}).
+     */
+    private static void requireRepresentable(RunPlan plan) {
+        Precision precision = plan.precision();
+        org.batchopt.backend.ParamLayout p = plan.params();
+        for (int k = 0; k < p.count(); k++) {
+            Param v = p.param(k);
+            if (v.isUniform()) {
+                precision.requireRepresentable(p.hyperparameter(k).id(), v.value());
+            } else if (precision == Precision.FP32) {
+                for (int m = 0; m < v.size(); m++) {
+                    float narrowed = (float) v.at(m);
+                    if (Float.isInfinite(narrowed) || (narrowed == 0 && v.at(m) != 0)) {
+                        precision.requireRepresentable(p.hyperparameter(k).id() + " of member " + m, v.at(m));
+                    }
+                }
+            }
+        }
+        precision.requireRepresentable("gradient tolerance", plan.stopping().gradientTolerance());
+        precision.requireRepresentable("value tolerance", plan.stopping().valueTolerance());
+        precision.requireRepresentable("finite-difference step", plan.fdStep());
+    }
+
+    private static void requireRepresentable(Precision precision, double[] start, long first, int d) {
+        if (precision == Precision.FP64) {
+            return;
+        }
+        for (int j = 0; j < start.length; j++) {
+            float narrowed = (float) start[j];
+            if (Float.isInfinite(narrowed) || (narrowed == 0 && start[j] != 0)) {
+                precision.requireRepresentable("coordinate " + (j % d) + " of the start point of member "
+                        + (first + j / d), start[j]);
             }
         }
     }

@@ -2,12 +2,13 @@ package org.batchopt;
 
 /**
  * A distinct minimum found by a batch: members whose final points lie within the x tolerance of its best
- * point (in every coordinate) and whose f lies within the f tolerance of its best f.
+ * point (in every coordinate) and whose objective lies within the f tolerance of its best one.
  *
- * @param x       the best point (lowest f; highest when maximizing)
- * @param f       f at {@code x}
- * @param count   members that reached it
- * @param members their indices, best first
+ * @param x         the best point (lowest objective; highest when maximizing)
+ * @param f         f at {@code x}, without penalties
+ * @param objective the objective at {@code x}: f with the regularization penalties ({@link Result#objectiveValue})
+ * @param count     members that reached it
+ * @param members   their indices, best first
  */
-public record Minimum(double[] x, double f, int count, int[] members) {
+public record Minimum(double[] x, double f, double objective, int count, int[] members) {
 }

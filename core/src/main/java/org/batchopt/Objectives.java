@@ -165,8 +165,8 @@ public final class Objectives {
      * </ul>
      *
      * @param text      the formula, not null
-     * @param dimension D, at least 1
-     * @throws IllegalArgumentException for a dimension below 1, and an
+     * @param dimension D, from 1 to 65536
+     * @throws IllegalArgumentException for a dimension out of that range, and an
      *                                  {@link org.batchopt.objective.ExpressionSyntaxException} naming
      *                                  the column for a mistake in the text: an unknown name, a variable beyond
      *                                  D, unbalanced parentheses, text after a complete expression, an empty text

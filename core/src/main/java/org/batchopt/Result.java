@@ -11,9 +11,10 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.rule.UpdateRule;
 
 /**
- * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the gradient norm
- * there, the steps taken, its status and its hyperparameters; plus the best members, the distinct minima,
- * which backend ran it, and where the time went.
+ * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
+ * minimized there (f with the regularization penalties, {@link #objectiveValue}), the gradient norm, the steps
+ * taken, its status and its hyperparameters; plus the best members and the distinct minima, both ranked by that
+ * objective, which backend ran it, and where the time went.
  */
 public final class Result {
     private final Objective objective;
@@ -23,6 +24,9 @@ public final class Result {
     private final String device;
     private final Timing timing;
     private long[] statusCounts;
+    /** Per-member weights of the penalties, null where the rule has none. */
+    private final Param l1;
+    private final Param[] quadratic;
 
     Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing) {
         this.objective = objective;
@@ -31,6 +35,12 @@ public final class Result {
         this.backend = backend;
         this.device = device;
         this.timing = timing;
+        Map<Hyperparameter, Param> p = rule.parameters();
+        Param l1Weight = p.get(Hyperparameter.L1);
+        this.l1 = l1Weight != null && l1Weight.anyNonZero() ? l1Weight : null;
+        this.quadratic = java.util.stream.Stream.of(Hyperparameter.L2, Hyperparameter.WEIGHT_DECAY,
+                Hyperparameter.DECOUPLED_WEIGHT_DECAY).map(p::get).filter(v -> v != null && v.anyNonZero())
+                .toArray(Param[]::new);
     }
 
     public Objective objective() {
@@ -76,8 +86,42 @@ public final class Result {
         return data.x().get(m, i);
     }
 
+    /** f at member m's final point: the objective function itself, without penalties (also when maximizing). */
     public double f(int m) {
         return data.f(m);
+    }
+
+    /**
+     * The objective member m minimized, at its final point: {@code f + penalty} ({@code f - penalty} when maximizing,
+     * where f is maximized), with {@code penalty = l1*|x|_1 + (l2 + weight_decay + decoupled_weight_decay)/2*|x|^2}
+     * in the member's own weights: the L1 term, coupled L2, torch's weight decay of the rule and decoupled weight decay, each
+     * as the penalty whose gradient the rule adds. (For decoupled decay with a rule other than plain SGD this is its
+     * nominal L2 penalty; the members' fixed points weigh it by the rule's metric, see {@link Stopping}.) Equal to
+     * {@link #f} without regularization. Computed in double from x; reported as {@code objective}. Best members and
+     * minima are ranked by it.
+     */
+    public double objectiveValue(int m) {
+        if (l1 == null && quadratic.length == 0) {
+            return data.f(m);
+        }
+        double abs = 0;
+        double sq = 0;
+        for (int i = 0; i < dimension(); i++) {
+            double v = data.x().get(m, i);
+            abs += Math.abs(v);
+            sq += v * v;
+        }
+        double q = 0;
+        for (Param p : quadratic) {
+            q += p.at(m);
+        }
+        double penalty = (l1 == null ? 0 : l1.at(m) * abs) + q / 2 * sq;
+        return objective.isMaximized() ? data.f(m) - penalty : data.f(m) + penalty;
+    }
+
+    /** Whether the objective differs from f: the rule has a penalty somewhere. */
+    public boolean hasPenalty() {
+        return l1 != null || quadratic.length > 0;
     }
 
     public double gradientNorm(int m) {
@@ -113,8 +157,8 @@ public final class Result {
     }
 
     /**
-     * The best member: lowest f (highest when maximizing) among those that did not diverge, ties to the lower
-     * index; empty when every member diverged.
+     * The best member: lowest objective ({@link #objectiveValue}; highest when maximizing) among those that did not
+     * diverge, ties to the lower index; empty when every member diverged.
      */
     public OptionalInt best() {
         int[] b = best(1);
@@ -148,10 +192,10 @@ public final class Result {
         return out;
     }
 
-    /** True when member a ranks before member b: better f, then lower index. */
+    /** True when member a ranks before member b: better objective, then lower index. */
     private boolean better(int a, int b) {
-        double fa = data.f(a);
-        double fb = data.f(b);
+        double fa = objectiveValue(a);
+        double fb = objectiveValue(b);
         int c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
         return c < 0 || (c == 0 && a < b);
     }
@@ -215,9 +259,10 @@ public final class Result {
 
     /**
      * The distinct minima (maxima when maximizing) the members reached, best first. Members are taken in
-     * order of f; a member joins the first minimum whose best point is within {@code xTol} of its final
-     * point in every coordinate and whose best f is within {@code fTol * max(1, |f|)} of its f; otherwise
-     * it founds a new minimum. Diverged members are left out.
+     * order of their objective ({@link #objectiveValue}); a member joins the first minimum whose best point is
+     * within {@code xTol} of its final point in every coordinate and whose best objective is within
+     * {@code fTol * max(1, |objective|)} of its objective; otherwise it founds a new minimum. Diverged members are
+     * left out.
      */
     public List<Minimum> minima(double xTol, double fTol) {
         if (!(xTol >= 0) || !(fTol >= 0)) {
@@ -229,8 +274,9 @@ public final class Result {
         List<List<Integer>> groups = new ArrayList<>();
         int d = dimension();
         int firstCandidate = 0;
+        List<Double> fs = new ArrayList<>();
         for (int m : order) {
-            double fm = data.f(m);
+            double fm = objectiveValue(m);
             double ftol = fTol * Math.max(1, Math.abs(fm));
             while (firstCandidate < values.size() && Math.abs(values.get(firstCandidate) - fm) > ftol) {
                 firstCandidate++;
@@ -249,6 +295,7 @@ public final class Result {
             if (found < 0) {
                 centers.add(data.x().get(m));
                 values.add(fm);
+                fs.add(data.f(m));
                 groups.add(new ArrayList<>(List.of(m)));
             } else {
                 groups.get(found).add(m);
@@ -257,13 +304,13 @@ public final class Result {
         List<Minimum> minima = new ArrayList<>();
         for (int c = 0; c < centers.size(); c++) {
             int[] members = groups.get(c).stream().mapToInt(Integer::intValue).toArray();
-            minima.add(new Minimum(centers.get(c), values.get(c), members.length, members));
+            minima.add(new Minimum(centers.get(c), fs.get(c), values.get(c), members.length, members));
         }
         return sortedByValue(minima);
     }
 
     private List<Minimum> sortedByValue(List<Minimum> minima) {
-        Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::f);
+        Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::objective);
         minima.sort((objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(mn -> mn.members()[0]));
         return minima;
     }

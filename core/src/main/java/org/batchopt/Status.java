@@ -10,7 +10,10 @@ public enum Status {
     CONVERGED_VALUE,
     /** The step budget ran out. */
     MAX_STEPS,
-    /** f, x or the gradient became non-finite. */
+    /**
+     * f, a coordinate of x or a component of the gradient became non-finite. (A gradient whose norm exceeds the
+     * precision's range while every component is finite is not divergence; its norm is reported as it is.)
+     */
     DIVERGED;
 
     private static final Status[] VALUES = values();

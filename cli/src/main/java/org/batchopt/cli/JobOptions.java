@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.batchopt.Batch;
 import org.batchopt.Box;
+import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
 import org.batchopt.Objective;
@@ -118,8 +119,8 @@ final class JobOptions {
         @Option(names = "--steps", paramLabel = "T", description = "most steps per member (default: ${DEFAULT-VALUE})")
         int steps = 1000;
 
-        @Option(names = "--grad-tol", paramLabel = "V", description = "stop a member when its gradient norm is <= V "
-                + "(default: off)")
+        @Option(names = "--grad-tol", paramLabel = "V", description = "stop a member when the norm of the gradient "
+                + "of what it minimizes (weight decay and L1 included) is <= V (default: off)")
         double gradTol;
 
         @Option(names = "--f-tol", paramLabel = "V", description = "stop a member when |f_t - f_t-1| <= V (1 + |f_t|) "
@@ -146,8 +147,11 @@ final class JobOptions {
                     : "--function and --expr cannot be combined");
         }
         double[][] rows = m.startsFile == null ? null : StartsCsv.read(m.startsFile);
-        Objective objective = m.expression != null ? Objectives.expression(m.expression, dimension(rows))
-                : Objectives.byName(m.function, dimension(rows));
+        int d = dimension(rows);
+        // The objective and its box hold D values; a dimension no run can hold is refused before they are made.
+        requireMemory(1, d, computation.precision, 0, computation.steps, 0);
+        Objective objective = m.expression != null ? Objectives.expression(m.expression, d)
+                : Objectives.byName(m.function, d);
         if (m.maximize) {
             objective = objective.maximize();
         }
@@ -160,9 +164,11 @@ final class JobOptions {
         long perCombination = m.members != null ? m.members
                 : rows != null ? rows.length : m.start != null ? 1 : DEFAULT_MEMBERS;
         Batch batch = batch(objective.dimension(), perCombination, grid, starts);
+        Computation c = computation;
+        requireMemory(batch.members(), objective.dimension(), c.precision, 0, c.steps,
+                grid == null ? 0 : grid.names().size());
         axes.startsPerCombination(batch.startsPerCombination());
         UpdateRule r = rule.build(axes);
-        Computation c = computation;
         if (c.fdStep != null && c.gradient == Gradient.ANALYTIC) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " needs --gradient central");
         }
@@ -184,6 +190,21 @@ final class JobOptions {
                     + Integer.MAX_VALUE);
         }
         return grid.batch((int) perCombination, starts);
+    }
+
+    /**
+     * {@link Engine#requireMemory}, checked before the grid's per-member hyperparameters are built, with how to give
+     * Java more heap the way this command was started.
+     */
+    static void requireMemory(long members, int dimension, Precision p, int historyEvery, int steps, int perMember) {
+        Engine.requireHoldable(dimension, historyEvery, steps);
+        try {
+            Engine.requireMemory(members, dimension, p, historyEvery, steps, perMember, 0);
+        } catch (IllegalArgumentException e) {
+            double need = Engine.heapBytes(members, dimension, p, historyEvery, steps, perMember, 0);
+            throw new IllegalArgumentException(e.getMessage() + "; run fewer members or " + Main.heapHint(need / 0.8),
+                    e);
+        }
     }
 
     /** --dim, else what the function, --start, --bounds or the start file fix. */
@@ -232,6 +253,9 @@ final class JobOptions {
                     + " gives the start points; --sampler, --box, --bounds and --seed do not apply");
         }
         if (m.start != null) {
+            for (int i = 0; i < m.start.length; i++) {
+                computation.precision.requireRepresentable("--start coordinate " + (i + 1), m.start[i]);
+            }
             return new PreparedJob.StartsInfo(null, 0, null, null);
         }
         if (m.startsFile != null) {
@@ -247,7 +271,10 @@ final class JobOptions {
         if (m.box != null && m.bounds != null) {
             throw new IllegalArgumentException("--box and --bounds cannot be combined");
         }
+        Precision p = computation.precision;
         if (m.box != null) {
+            p.requireRepresentable("--box " + m.box.lo() + ":" + m.box.hi() + ": LO", m.box.lo());
+            p.requireRepresentable("--box " + m.box.lo() + ":" + m.box.hi() + ": HI", m.box.hi());
             return Box.cube(d, m.box.lo(), m.box.hi());
         }
         if (m.bounds != null) {
@@ -259,6 +286,8 @@ final class JobOptions {
             for (int i = 0; i < d; i++) {
                 lo[i] = m.bounds[i].lo();
                 hi[i] = m.bounds[i].hi();
+                p.requireRepresentable("--bounds interval " + (i + 1) + ": LO", lo[i]);
+                p.requireRepresentable("--bounds interval " + (i + 1) + ": HI", hi[i]);
             }
             return Box.of(lo, hi);
         }

@@ -75,8 +75,8 @@ public final class Main implements Callable<Integer> {
         try {
             code = commandLine().setOut(stdout).execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("batchopt: out of memory (" + e.getMessage() + "); give Java more with JAVA_OPTS=-Xmx..."
-                    + " or run fewer members");
+            System.err.println("batchopt: out of memory (" + e.getMessage() + "); run fewer members or "
+                    + heapHint(2.0 * Runtime.getRuntime().maxMemory()));
             code = FAILED;
         }
         // Whatever wrote to stdout (data, help, the version), a failed write is a failed command.
@@ -87,6 +87,26 @@ public final class Main implements Callable<Integer> {
             code = FAILED;
         }
         System.exit(code);
+    }
+
+    /** System property the {@code ./batchopt} launcher sets, so that advice names JAVA_OPTS only to its users. */
+    static final String LAUNCHER = "batchopt.launcher";
+
+    /**
+     * How to give this Java more heap ({@code bytes} of it, rounded up to whole GB), the way batchopt was started:
+     * JAVA_OPTS for the {@code ./batchopt} launcher, java's -Xmx option for {@code java -jar} and others.
+     */
+    static String heapHint(double bytes) {
+        String xmx = "-Xmx" + Math.max(1, (long) Math.ceil(bytes / (1L << 30))) + "g";
+        if (System.getProperty(LAUNCHER) != null) {
+            return "give Java more heap: JAVA_OPTS=" + xmx + " ./batchopt ...";
+        }
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.isBlank() ? "" : command.split(" ")[0];
+        if (first.endsWith(".jar")) {
+            return "give Java more heap: java " + xmx + " -jar " + first + " ...";
+        }
+        return "give Java more heap with java's " + xmx + " option";
     }
 
     /** The command line with batchopt's error handling and exit codes; tests run it in-process. */

@@ -1,6 +1,5 @@
 package org.batchopt.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
 import org.batchopt.Backends;
@@ -91,7 +90,10 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--history needs --format json");
         }
         PreparedJob j = job.prepare();
-        checkHistoryFits(j, o.history);
+        if (o.history > 0) {
+            JobOptions.requireMemory(j.batch().members(), j.objective().dimension(), j.settings().precision(),
+                    o.history, j.settings().stopping().maxSteps(), j.grid() == null ? 0 : j.grid().names().size());
+        }
         RunReport.Selection selection = new RunReport.Selection(o.all, o.top == null ? DEFAULT_TOP : o.top,
                 o.minima || o.clusterXTol != null || o.clusterFTol != null,
                 o.clusterXTol == null ? RunReport.DEFAULT_X_TOL : o.clusterXTol,
@@ -108,22 +110,4 @@ final class RunCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /**
-     * The engine keeps every member's history, not just the rows shown; refuse up front what cannot fit in half
-     * the heap rather than fail with an out-of-memory error after the run.
-     */
-    private static void checkHistoryFits(PreparedJob j, int every) {
-        if (every <= 0) {
-            return;
-        }
-        long points = j.settings().stopping().maxSteps() / every + 1;
-        double bytes = (double) j.batch().members() * j.objective().dimension() * points * j.settings().precision().bytes();
-        double heap = Runtime.getRuntime().maxMemory();
-        if (bytes > heap / 2) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--history %d keeps %.1f GB of points (%d "
-                    + "members x %d coordinates x %d points), more than half the Java heap (%.1f GB); use a larger "
-                    + "EVERY, fewer members or a larger -Xmx", every, bytes / 1e9, j.batch().members(),
-                    j.objective().dimension(), points, heap / 1e9));
-        }
-    }
 }

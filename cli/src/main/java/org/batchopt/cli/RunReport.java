@@ -25,7 +25,9 @@ import org.batchopt.Timing;
 
 /**
  * What {@code batchopt run} prints: a summary, the best members (or all), the distinct minima and, for a grid,
- * the best member of each combination; as a table, CSV or JSON.
+ * the best member of each combination; as a table, CSV or JSON. Every member has {@code f}, the objective
+ * function at its final point, and {@code objective}, what it minimized there: f with the regularization
+ * penalties ({@link Result#objectiveValue}); members, minima and combinations are ranked by the latter.
  */
 final class RunReport {
     static final double DEFAULT_X_TOL = 1e-2;
@@ -86,15 +88,22 @@ final class RunReport {
         List<String> axes = axes();
         boolean ranked = !selection.all();
         List<String> header = new ArrayList<>(ranked ? List.of("rank") : List.of());
-        header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+        header.addAll(List.of("member", "f"));
+        if (result.hasPenalty()) {
+            header.add("objective");
+        }
+        header.addAll(List.of("grad_norm", "steps", "status"));
         header.addAll(axes);
         header.add("x");
         Table t = new Table(header);
         for (int r = 0; r < rows.length; r++) {
             int m = rows[r];
             List<String> cells = new ArrayList<>(ranked ? List.of(Integer.toString(r + 1)) : List.of());
-            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m)),
-                    Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
+            cells.addAll(List.of(Integer.toString(m), Numbers.brief(result.f(m))));
+            if (result.hasPenalty()) {
+                cells.add(Numbers.brief(result.objectiveValue(m)));
+            }
+            cells.addAll(List.of(Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
                     status(result.status(m))));
             Map<String, Double> h = result.hyperparameters(m);
             axes.forEach(a -> cells.add(Numbers.brief(h.get(a))));
@@ -107,11 +116,17 @@ final class RunReport {
             int shown = selection.limit(minima.size());
             out.println(minima.size() + " distinct minima (x tol " + selection.xTol() + ", f tol " + selection.fTol()
                     + ")" + (shown < minima.size() ? ", " + shown + " best:" : ":"));
-            Table mt = new Table("rank", "f", "members", "best member", "x");
+            Table mt = result.hasPenalty() ? new Table("rank", "f", "objective", "members", "best member", "x")
+                    : new Table("rank", "f", "members", "best member", "x");
             for (int k = 0; k < shown; k++) {
                 Minimum mn = minima.get(k);
-                mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), mn.members()[0],
-                        Numbers.brief(mn.x(), SHOWN_COORDINATES));
+                if (result.hasPenalty()) {
+                    mt.row(k + 1, Numbers.brief(mn.f()), Numbers.brief(mn.objective()), mn.count(), mn.members()[0],
+                            Numbers.brief(mn.x(), SHOWN_COORDINATES));
+                } else {
+                    mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), mn.members()[0],
+                            Numbers.brief(mn.x(), SHOWN_COORDINATES));
+                }
             }
             mt.print(out);
         }
@@ -121,13 +136,20 @@ final class RunReport {
             out.println(combinations.size() + " grid combinations" + (selection.all() ? ", in grid order:"
                     : ", the " + shown + " with the best members:"));
             List<String> ch = new ArrayList<>(axes);
-            ch.addAll(List.of("best f", "best member", "converged", "diverged"));
+            ch.add("best f");
+            if (result.hasPenalty()) {
+                ch.add("best objective");
+            }
+            ch.addAll(List.of("best member", "converged", "diverged"));
             Table ct = new Table(ch);
             for (Combination c : combinations.subList(0, shown)) {
                 List<String> cells = new ArrayList<>();
                 axes.forEach(a -> cells.add(Numbers.brief(c.values().get(a))));
-                cells.addAll(List.of(c.best() < 0 ? "-" : Numbers.brief(result.f(c.best())),
-                        c.best() < 0 ? "-" : Integer.toString(c.best()), Long.toString(c.converged()),
+                cells.add(c.best() < 0 ? "-" : Numbers.brief(result.f(c.best())));
+                if (result.hasPenalty()) {
+                    cells.add(c.best() < 0 ? "-" : Numbers.brief(result.objectiveValue(c.best())));
+                }
+                cells.addAll(List.of(c.best() < 0 ? "-" : Integer.toString(c.best()), Long.toString(c.converged()),
                         Long.toString(c.diverged())));
                 ct.row(cells);
             }
@@ -154,7 +176,11 @@ final class RunReport {
         t.row("precision", precision(precision));
         t.row("status", Arrays.stream(Status.values()).filter(s -> result.count(s) > 0)
                 .map(s -> status(s) + " " + result.count(s)).collect(Collectors.joining(", ")));
-        t.row("best f", result.best().stream().mapToObj(b -> Numbers.brief(result.f(b)) + " at member " + b)
+        t.row(result.hasPenalty() ? "best objective" : "best f", result.best().stream()
+                .mapToObj(b -> result.hasPenalty()
+                        ? Numbers.brief(result.objectiveValue(b)) + " (f " + Numbers.brief(result.f(b))
+                                + " plus the penalties) at member " + b
+                        : Numbers.brief(result.f(b)) + " at member " + b)
                 .findFirst().orElse("none: every member diverged"));
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
@@ -234,7 +260,7 @@ final class RunReport {
         if (minima != null) {
             Map<Hyperparameter, Param> shared = new LinkedHashMap<>(result.rule().parameters());
             shared.values().removeIf(p -> !p.isUniform());
-            header.addAll(List.of("rank", "f", "members", "best_member"));
+            header.addAll(List.of("rank", "f", "objective", "members", "best_member"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             shared.keySet().forEach(h -> header.add(h.id()));
             header.addAll(settings.keySet());
@@ -242,7 +268,7 @@ final class RunReport {
             for (int k = 0; k < selection.limit(minima.size()); k++) {
                 Minimum mn = minima.get(k);
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), exact(mn.f()),
-                        Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
+                        exact(mn.objective()), Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
                 Arrays.stream(mn.x()).forEach(x -> cells.add(exact(x)));
                 shared.values().forEach(p -> cells.add(Numbers.exact(p.value(), Precision.FP64)));
                 cells.addAll(settings.values());
@@ -250,14 +276,15 @@ final class RunReport {
             }
         } else {
             List<String> names = result.rule().parameters().keySet().stream().map(Hyperparameter::id).toList();
-            header.addAll(List.of("member", "f", "grad_norm", "steps", "status"));
+            header.addAll(List.of("member", "f", "objective", "grad_norm", "steps", "status"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             header.addAll(names);
             header.addAll(settings.keySet());
             t = new Table(header);
             for (int m : rows) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(m), exact(result.f(m)),
-                        exact(result.gradientNorm(m)), Integer.toString(result.steps(m)), status(result.status(m))));
+                        exact(result.objectiveValue(m)), exact(result.gradientNorm(m)),
+                        Integer.toString(result.steps(m)), status(result.status(m))));
                 Arrays.stream(result.x(m)).forEach(x -> cells.add(exact(x)));
                 Map<String, Double> h = result.hyperparameters(m);
                 names.forEach(n -> cells.add(Numbers.exact(h.get(n), Precision.FP64)));
@@ -381,6 +408,7 @@ final class RunReport {
                 g.writeNumber(c.best());
             }
             Json.number(g, "best_f", c.best() < 0 ? Double.NaN : result.f(c.best()), precision);
+            Json.number(g, "best_objective", c.best() < 0 ? Double.NaN : result.objectiveValue(c.best()), precision);
             g.writeNumberField("converged", c.converged());
             g.writeNumberField("diverged", c.diverged());
             g.writeEndObject();
@@ -394,6 +422,7 @@ final class RunReport {
         g.writeNumberField("index", m);
         Json.numbers(g, "x", result.x(m), precision);
         Json.number(g, "f", result.f(m), precision);
+        Json.number(g, "objective", result.objectiveValue(m), precision);
         Json.number(g, "grad_norm", result.gradientNorm(m), precision);
         g.writeNumberField("steps", result.steps(m));
         g.writeStringField("status", status(result.status(m)));
@@ -427,6 +456,7 @@ final class RunReport {
             g.writeStartObject();
             Json.numbers(g, "x", mn.x(), precision);
             Json.number(g, "f", mn.f(), precision);
+            Json.number(g, "objective", mn.objective(), precision);
             g.writeNumberField("count", mn.count());
             int[] members = mn.members();
             g.writeFieldName("members");
@@ -474,7 +504,8 @@ final class RunReport {
                 if (st == Status.CONVERGED_GRADIENT || st == Status.CONVERGED_VALUE) {
                     converged++;
                 }
-                if (best < 0 || (max ? result.f(m) > result.f(best) : result.f(m) < result.f(best))) {
+                if (best < 0 || (max ? result.objectiveValue(m) > result.objectiveValue(best)
+                        : result.objectiveValue(m) < result.objectiveValue(best))) {
                     best = m;
                 }
             }
@@ -482,7 +513,7 @@ final class RunReport {
         }
         if (!selection.all()) {
             list.sort(Comparator.comparing((Combination c) -> c.best() < 0).thenComparingDouble(
-                    c -> c.best() < 0 ? 0 : max ? -result.f(c.best()) : result.f(c.best())));
+                    c -> c.best() < 0 ? 0 : max ? -result.objectiveValue(c.best()) : result.objectiveValue(c.best())));
         }
         return list;
     }

@@ -94,7 +94,7 @@ class ErrorTest {
                 Arguments.of(RUN + "--gradient analytic --fd-step 1e-3", "needs --gradient central"),
                 Arguments.of(RUN + "--history 1", "--history needs --format json"),
                 Arguments.of("run --function sphere --dim 1000 --members 100000 --steps 100000 --history 1 "
-                        + "--format json", "more than half the Java heap"),
+                        + "--format json", "this run needs about"),
                 Arguments.of(RUN + "--top -1", "--top -1"),
                 Arguments.of(RUN + "--top 3 --all", "--top and --all cannot be combined"),
                 Arguments.of(RUN + "--backend floppy", "unknown backend 'floppy'"),

@@ -73,12 +73,12 @@ class GridTest {
         Cli.Outcome csv = Cli.run("run --function rosenbrock --dim 2 --lr 1e-3,1e-2 --members 5 --steps 3 "
                 + "--format csv --top 4").succeeds();
         List<String> lines = csv.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("member,f,grad_norm,steps,status,x0,x1,lr,beta1,beta2,eps,weight_decay,"),
-                lines.get(0));
+        assertTrue(lines.get(0).startsWith("member,f,objective,grad_norm,steps,status,x0,x1,lr,beta1,beta2,eps,"
+                + "weight_decay,"), lines.get(0));
         assertEquals(5, lines.size());
         for (String line : lines.subList(1, 5)) {
             int member = Integer.parseInt(line.split(",")[0]);
-            String lr = line.split(",")[7];
+            String lr = line.split(",")[8];
             assertEquals(member < 5 ? 1e-3 : 1e-2, Double.parseDouble(lr), line);
         }
         Cli.Outcome table = Cli.run("run --function rosenbrock --dim 2 --lr 1e-3,1e-2 --members 5 --steps 3")

@@ -90,11 +90,11 @@ class OutputFormatTest {
         Cli.Outcome r = Cli.run(HIMMELBLAU + "--format csv --top 7").succeeds();
         List<String> lines = r.out().lines().toList();
         assertEquals(8, lines.size());
-        assertEquals("member,f,grad_norm,steps,status,x0,x1,lr,beta1,beta2,eps,weight_decay,function,maximize,"
-                + "optimizer,amsgrad,schedule,gradient,precision,max_steps,grad_tol,f_tol,starts,backend",
+        assertEquals("member,f,objective,grad_norm,steps,status,x0,x1,lr,beta1,beta2,eps,weight_decay,function,"
+                + "maximize,optimizer,amsgrad,schedule,gradient,precision,max_steps,grad_tol,f_tol,starts,backend",
                 lines.get(0));
         Cli.Outcome minima = Cli.run(HIMMELBLAU + "--format csv --minima --all").succeeds();
-        assertTrue(minima.out().startsWith("rank,f,members,best_member,x0,x1,lr,"), minima.out());
+        assertTrue(minima.out().startsWith("rank,f,objective,members,best_member,x0,x1,lr,"), minima.out());
     }
 
     @Test

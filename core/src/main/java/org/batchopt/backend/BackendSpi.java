@@ -13,8 +13,16 @@ public interface BackendSpi extends Backend {
     int maxBlockMembers(RunPlan plan);
 
     /**
-     * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}. The engine
-     * calls it from one thread per backend.
+     * Bytes of Java heap this backend works in while it runs {@code plan}, besides the block's start points and the
+     * results ({@code Engine.heapBytes}); 0 where it works in device or native memory.
+     */
+    default long workingBytes(RunPlan plan) {
+        return 0;
+    }
+
+    /**
+     * Runs every member of {@code block} to its end and writes the outcome of each into {@code out}. Thread-safe:
+     * several engines may share a backend; device backends take concurrent calls one at a time.
      *
      * @param plan    how the run executes, the same for every block of the run
      * @param block   the members: global indices and start points; not modified

@@ -33,7 +33,7 @@ public final class MemberResults {
         this.status = new byte[members];
         this.historyEvery = historyEvery;
         if (historyEvery > 0) {
-            for (int s = 0; s <= maxSteps; s += historyEvery) {
+            for (long s = 0; s <= maxSteps; s += historyEvery) {
                 history.add(new Points(dimension, members, precision));
             }
         }

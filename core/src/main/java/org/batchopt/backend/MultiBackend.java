@@ -50,6 +50,15 @@ public final class MultiBackend implements BackendSpi {
     }
 
     @Override
+    public long workingBytes(RunPlan plan) {
+        long sum = 0;
+        for (BackendSpi p : parts) {
+            sum += p.workingBytes(plan);
+        }
+        return sum;
+    }
+
+    @Override
     public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         int k = parts.size();
         int d = plan.dimension();

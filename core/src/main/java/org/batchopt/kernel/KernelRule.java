@@ -11,11 +11,11 @@ import java.util.List;
  */
 public enum KernelRule {
     /** s[0] = momentum buffer. */
-    SGD(1, 0, "NEG_LR", "WD", "MOMENTUM", "ONE_MINUS_DAMPENING", "FIRST"),
+    SGD(1, 0, "NEG_LR", "WD", "MOMENTUM", "ONE_MINUS_DAMPENING", "FIRST", "STEP"),
     /** s[0] = sum of squared gradients. */
     ADAGRAD(1, 0, "NEG_CLR", "WD", "EPS"),
     /** s[0] = square average, s[1] = gradient average (centered), s[2] = momentum buffer. */
-    RMSPROP(3, 0, "NEG_LR", "WD", "ALPHA", "ONE_MINUS_ALPHA", "EPS", "MOMENTUM"),
+    RMSPROP(3, 0, "NEG_LR", "WD", "ALPHA", "ONE_MINUS_ALPHA", "EPS", "MOMENTUM", "STEP"),
     /**
      * Adam and AdamW: s[0] = first moment, s[1] = second moment, s[2] = max second moment (AMSGrad only);
      * ms[0] = beta1^t, ms[1] = beta2^t.

@@ -15,6 +15,7 @@ import org.batchopt.schedule.Schedule;
  *   sum = fma(g, g, sum)                             (sum starts at initial_accumulator_value)
  *   x   = addcdiv(x, g, sqrt(sum) + eps, -clr)
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code clr/(sqrt(sum) + eps)}.
  */
 public record Adagrad(Param lr, Param lrDecay, Param weightDecay, Param initialAccumulator, Param eps,
                       Schedule schedule, Regularization regularization) implements UpdateRule {

@@ -17,6 +17,8 @@ import org.batchopt.schedule.Schedule;
  *   b1t  = b1t*beta1,  b2t = b2t*beta2                 (running products, beta^t)
  *   x    = addcdiv(x, m, sqrt(vhat)/sqrt(1 - b2t) + eps, -(lr_t/(1 - b1t)))
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}):
+ * {@code lr_t/(sqrt(vhat)/sqrt(1 - b2t) + eps)}.
  * The powers {@code beta^t} are carried as running products, identical on every backend; their relative
  * error is at most {@code t} units in the last place of the precision.
  */

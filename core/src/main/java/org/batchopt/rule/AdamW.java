@@ -15,6 +15,8 @@ import org.batchopt.schedule.Schedule;
  *   vhat = amsgrad ? (vmax = max(vmax, v)) : v
  *   x    = addcdiv(x, m, sqrt(vhat)/sqrt(1 - b2t) + eps, -(lr_t/(1 - b1t)))
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}):
+ * {@code lr_t/(sqrt(vhat)/sqrt(1 - b2t) + eps)}.
  */
 public record AdamW(Param lr, Param beta1, Param beta2, Param eps, Param weightDecay, boolean amsgrad,
                     Schedule schedule, Regularization regularization) implements UpdateRule {

@@ -15,6 +15,7 @@ import org.batchopt.schedule.Schedule;
  *   b1t = b1t*beta1
  *   x   = addcdiv(x, m, u, -(lr_t/(1 - b1t)))
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code lr_t/u}.
  */
 public record Adamax(Param lr, Param beta1, Param beta2, Param eps, Param weightDecay,
                      Schedule schedule, Regularization regularization) implements UpdateRule {

@@ -21,6 +21,8 @@ import org.batchopt.schedule.Schedule;
  *   x       = addcdiv(x, m, denom, (-lr_t*mu_next)/(1 - mu_prod*mu_next))
  * </pre>
  * {@code 0.96^y} is batchopt's portable {@code exp(y*log(0.96))}, identical on every backend.
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): minus the sum of the two step
+ * factors of g and m, over the denominator ({@code lr_t/denom} once mu has reached beta1).
  */
 public record NAdam(Param lr, Param beta1, Param beta2, Param eps, Param weightDecay, Param momentumDecay,
                     Schedule schedule, Regularization regularization) implements UpdateRule {

@@ -12,8 +12,13 @@ import org.batchopt.Param;
  *   <li>L2, coupled: {@code g += l2 * x};</li>
  *   <li>decoupled weight decay, before the rule moves x: {@code x = x * (1 - lr_t * decoupledWeightDecay)};</li>
  *   <li>the rule's own update (with its own torch {@code weight_decay}, if any);</li>
- *   <li>L1 proximal soft-threshold, after the update:
- *       {@code x = sign(x) * max(|x| - lr_t * l1, 0)}, which gives exact zeros.</li>
+ *   <li>L1 proximal soft-threshold, after the update, coordinate by coordinate:
+ *       {@code x_i = sign(x_i) * max(|x_i| - k_i * l1, 0)}, which gives exact zeros. {@code k_i} is the rule's step
+ *       coefficient of the coordinate: where the rule's state is steady it moves {@code x_i} by {@code -k_i * g_i}
+ *       ({@code lr_t} for plain SGD, {@code lr_t / (sqrt(vhat)/sqrt(1 - b2t) + eps)} for Adam; each rule's javadoc
+ *       gives its own). The threshold is the proximal step of the rule's own diagonal scaling, so the points where
+ *       a member can stop are exactly the lasso solutions: {@code 0} in {@code g + l1 * subdifferential(|x|)}.
+ *       Centered RMSprop refuses it (its scaling does not settle there).</li>
  * </ol>
  * {@code lr_t} is the scheduled learning rate of the step. All values may differ per member.
  *

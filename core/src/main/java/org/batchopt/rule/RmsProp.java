@@ -17,6 +17,8 @@ import org.batchopt.schedule.Schedule;
  *   if momentum > 0:  buf = buf*momentum + g/avg;  x = fma(buf, -lr_t, x)
  *   else:             x = addcdiv(x, g, avg, -lr_t)
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code (lr_t/(1 - momentum))/avg}
+ * with momentum (below 1), {@code lr_t/avg} without; centered RMSprop refuses the proximal step.
  */
 public record RmsProp(Param lr, Param alpha, Param eps, Param weightDecay, Param momentum, boolean centered,
                       Schedule schedule, Regularization regularization) implements UpdateRule {
@@ -27,6 +29,15 @@ public record RmsProp(Param lr, Param alpha, Param eps, Param weightDecay, Param
         RuleBuilder.checkNonNegative(eps, "eps");
         RuleBuilder.checkNonNegative(weightDecay, "weight decay");
         RuleBuilder.checkNonNegative(momentum, "momentum");
+        if (regularization.hasL1() && regularization.l1Proximal()) {
+            if (centered) {
+                throw new IllegalArgumentException("centered RMSprop cannot take the L1 proximal step: its "
+                        + "denominator, the gradient's running deviation, falls to eps where a lasso solution holds "
+                        + "the gradient at -l1*sign(x), so the step never settles; use plain RMSprop or the L1 "
+                        + "subgradient");
+            }
+            momentum.require("momentum", v -> v < 1, "the L1 proximal step needs momentum < 1");
+        }
     }
 
     public static Builder builder() {

@@ -17,6 +17,9 @@ import org.batchopt.schedule.Schedule;
  *       d = nesterov ? fma(buf, momentum, d) : buf
  *   x = fma(d, -lr_t, x)
  * </pre>
+ * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code lr_t} without momentum, else
+ * {@code lr_t*((1 - dampening)/(1 - momentum))}, the limit of {@code buf/g}; the proximal step needs momentum and
+ * dampening below 1.
  */
 public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, boolean nesterov,
                   Schedule schedule, Regularization regularization) implements UpdateRule {
@@ -29,6 +32,10 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
         if (nesterov) {
             momentum.require("momentum", v -> v > 0, "Nesterov momentum needs momentum > 0");
             dampening.require("dampening", v -> v == 0, "Nesterov momentum needs dampening 0");
+        }
+        if (regularization.hasL1() && regularization.l1Proximal()) {
+            momentum.require("momentum", v -> v < 1, "the L1 proximal step needs momentum < 1");
+            dampening.require("dampening", v -> v < 1, "the L1 proximal step needs dampening < 1");
         }
     }
 

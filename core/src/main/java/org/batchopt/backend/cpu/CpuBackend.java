@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.batchopt.Precision;
 import org.batchopt.backend.BackendSpi;
+import org.batchopt.backend.KernelShape;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
@@ -73,12 +74,29 @@ public final class CpuBackend implements BackendSpi {
         return Math.max(16, Math.min(256, l / 16 * 16));
     }
 
+    /** {@link #lanes(int)}, fewer (down to 1) where the tiles of every thread would take over a quarter of the heap. */
+    int lanes(KernelShape shape) {
+        long byHeap = Runtime.getRuntime().maxMemory() / 4 / threads / laneBytes(shape);
+        return (int) Math.max(1, Math.min(lanes(shape.dimension()), byHeap));
+    }
+
+    /** Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64). */
+    private static long laneBytes(KernelShape shape) {
+        return 8L * shape.dimension() * (3 + shape.stateSlots());
+    }
+
+    /** The tiles of every thread. */
+    @Override
+    public long workingBytes(RunPlan plan) {
+        return (long) threads * lanes(plan.shape()) * laneBytes(plan.shape());
+    }
+
     @Override
     public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         if (closed) {
             throw new IllegalStateException("cpu backend is closed");
         }
-        final int lanes = lanes(plan.dimension());
+        final int lanes = lanes(plan.shape());
         final int tiles = (block.count() + lanes - 1) / lanes;
         final AtomicInteger next = new AtomicInteger();
         final long t0 = System.nanoTime();

@@ -27,9 +27,12 @@ abstract class Rules64 {
     static final int SC_LR = StepScalars.LR;
 
     final int dim;
+    /** Whether coord writes each lane's step coefficient into {@code t.step}, for the L1 proximal step. */
+    final boolean prox;
 
     Rules64(KernelShape shape) {
         this.dim = shape.dimension();
+        this.prox = shape.l1Prox();
     }
 
     /** rule_init for lanes 0..n-1. */
@@ -50,8 +53,11 @@ abstract class Rules64 {
     /** rule_prepare(sc, ms, s + 1, sc[SC_LR], hp) for lanes 0..n-1. */
     abstract void prepare(Tile64 t, int s, int n);
 
-    /** rule_coord for coordinate i of lanes 0..n-1. */
+    /** rule_coord for coordinate i of lanes 0..n-1; with {@link #prox}, its step coefficient into {@code t.step}. */
     abstract void coord(Tile64 t, int i, int n);
+
+    /** rule_scale of coordinate i for lanes 0..n-1 after {@code steps} updates, g the gradient, into {@code out}. */
+    abstract void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out);
 
     static Rules64 of(KernelShape shape) {
         return switch (shape.rule()) {
@@ -78,6 +84,7 @@ abstract class Rules64 {
         private static final int MOMENTUM = KernelRule.SGD.scalar("MOMENTUM");
         private static final int ONE_MINUS_DAMPENING = KernelRule.SGD.scalar("ONE_MINUS_DAMPENING");
         private static final int FIRST = KernelRule.SGD.scalar("FIRST");
+        private static final int STEP = KernelRule.SGD.scalar("STEP");
         private final boolean nesterov;
         private final int weightDecay;
         private final int momentum;
@@ -101,11 +108,13 @@ abstract class Rules64 {
             final double[][] sc = t.sc;
             final double[][] hp = t.hp;
             for (int l = 0; l < n; l++) {
-                sc[NEG_LR][l] = -sc[SC_LR][l];
+                final double lr = sc[SC_LR][l];
+                sc[NEG_LR][l] = -lr;
                 sc[WD][l] = hp[weightDecay][l];
                 sc[MOMENTUM][l] = hp[momentum][l];
                 sc[ONE_MINUS_DAMPENING][l] = 1 - hp[dampening][l];
                 sc[FIRST][l] = s + 1 == 1 ? 1 : 0;
+                sc[STEP][l] = hp[momentum][l] != 0 ? lr * (sc[ONE_MINUS_DAMPENING][l] / (1 - hp[momentum][l])) : lr;
             }
         }
 
@@ -127,6 +136,18 @@ abstract class Rules64 {
                     d = nesterov ? fma(b[l], mom, d) : b[l];
                 }
                 x[l] = fma(d, sc[NEG_LR][l], x[l]);
+                if (prox) {
+                    t.step[l] = sc[STEP][l];
+                }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                final double mom = hp[momentum][l];
+                out[l] = mom != 0 ? (1 - mom) / (1 - hp[dampening][l]) : 1;
             }
         }
     }
@@ -184,6 +205,18 @@ abstract class Rules64 {
                 b[l] = fma(gi, gi, b[l]);
                 final double std = sqrt(b[l]) + sc[EPS][l];
                 x[l] = x[l] + (sc[NEG_CLR][l] * gi) / std;
+                if (prox) {
+                    t.step[l] = -sc[NEG_CLR][l] / std;
+                }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] b = t.st[0][i];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = (sqrt(b[l]) + hp[eps][l]) * (1 + r(steps) * hp[lrDecay][l]);
             }
         }
     }
@@ -195,6 +228,7 @@ abstract class Rules64 {
         private static final int ONE_MINUS_ALPHA = KernelRule.RMSPROP.scalar("ONE_MINUS_ALPHA");
         private static final int EPS = KernelRule.RMSPROP.scalar("EPS");
         private static final int MOMENTUM = KernelRule.RMSPROP.scalar("MOMENTUM");
+        private static final int STEP = KernelRule.RMSPROP.scalar("STEP");
         private final boolean centered;
         private final int weightDecay;
         private final int alpha;
@@ -226,6 +260,7 @@ abstract class Rules64 {
                 sc[ONE_MINUS_ALPHA][l] = 1 - hp[alpha][l];
                 sc[EPS][l] = hp[eps][l];
                 sc[MOMENTUM][l] = hp[momentum][l];
+                sc[STEP][l] = hp[momentum][l] > 0 ? sc[SC_LR][l] / (1 - hp[momentum][l]) : sc[SC_LR][l];
             }
         }
 
@@ -260,6 +295,27 @@ abstract class Rules64 {
                 } else {
                     x[l] = x[l] + (sc[NEG_LR][l] * gi) / avg;
                 }
+                if (prox) {
+                    t.step[l] = sc[STEP][l] / avg;
+                }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] sq = t.st[0][i];
+            final double[] ga = t.st[1][i];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                double avg;
+                if (centered) {
+                    avg = steps == 0 ? 0 : sqrt(fma(c(-1) * ga[l], ga[l], sq[l]));
+                } else {
+                    avg = steps == 0 ? abs(g[l]) : sqrt(sq[l]);
+                }
+                avg = avg + hp[eps][l];
+                final double mom = hp[momentum][l];
+                out[l] = mom > 0 ? avg * (1 - mom) : avg;
             }
         }
     }
@@ -347,6 +403,9 @@ abstract class Rules64 {
                     den = sqrt(v[l]) / sc[BC2_SQRT][l] + sc[EPS][l];
                 }
                 x[l] = x[l] + (sc[NEG_STEP][l] * m[l]) / den;
+                if (prox) {
+                    t.step[l] = sc[SC_LR][l] / den;
+                }
             }
         }
 
@@ -390,11 +449,25 @@ abstract class Rules64 {
             final double bc2 = sc[BC2_SQRT][0];
             final double eps = sc[EPS][0];
             final double ns = sc[NEG_STEP][0];
+            final double lr = sc[SC_LR][0];
             for (int l = 0; l < n; l++) {
                 final double gi = gw[l];
                 v[l] = fma(omb2 * gi, gi, v[l] * b2);
                 final double den = sqrt(v[l]) / bc2 + eps;
                 x[l] = x[l] + (ns * m[l]) / den;
+                if (prox) {
+                    t.step[l] = lr / den;
+                }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] v = t.st[amsgrad ? 2 : 1][i];
+            final double[] b2t = t.ms[1];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = steps == 0 ? abs(g[l]) + hp[eps][l] : sqrt(v[l]) / sqrt(1 - b2t[l]) + hp[eps][l];
             }
         }
     }
@@ -473,6 +546,19 @@ abstract class Rules64 {
                 final double den = sqrt(v[l] / sc[BC2][l]) + sc[EPS][l];
                 x[l] = x[l] + (sc[VALUE1][l] * gi) / den;
                 x[l] = x[l] + (sc[VALUE2][l] * m[l]) / den;
+                if (prox) {
+                    t.step[l] = -(sc[VALUE1][l] + sc[VALUE2][l]) / den;
+                }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] v = t.st[1][i];
+            final double[] b2t = t.ms[1];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = steps == 0 ? abs(g[l]) + hp[eps][l] : sqrt(v[l] / (1 - b2t[l])) + hp[eps][l];
             }
         }
     }
@@ -533,6 +619,18 @@ abstract class Rules64 {
                 m[l] = lerp(m[l], gi, sc[ONE_MINUS_BETA1][l]);
                 u[l] = max(u[l] * sc[BETA2][l], abs(gi) + sc[EPS][l]);
                 x[l] = x[l] + (sc[NEG_CLR][l] * m[l]) / u[l];
+                if (prox) {
+                    t.step[l] = sc[SC_LR][l] / u[l];
+                }
+            }
+        }
+
+        @Override
+        void scale(Tile64 t, int i, int n, int steps, double[] g, double[] out) {
+            final double[] u = t.st[1][i];
+            final double[][] hp = t.hp;
+            for (int l = 0; l < n; l++) {
+                out[l] = steps == 0 ? abs(g[l]) + hp[eps][l] : u[l];
             }
         }
     }

@@ -3,8 +3,10 @@ package org.batchopt.backend.cpu;
 import static org.batchopt.Hyperparameter.DECOUPLED_WEIGHT_DECAY;
 import static org.batchopt.Hyperparameter.L1;
 import static org.batchopt.Hyperparameter.L2;
+import static org.batchopt.Hyperparameter.WEIGHT_DECAY;
 import static org.batchopt.kernel.Math64.REAL_MAX;
 import static org.batchopt.kernel.Math64.abs;
+import static org.batchopt.kernel.Math64.fma;
 import static org.batchopt.kernel.Math64.max;
 import static org.batchopt.kernel.Math64.narrow;
 import static org.batchopt.kernel.Math64.sign;
@@ -52,6 +54,10 @@ public final class Tile64 implements Tile {
     private final int l1;
     private final int l2;
     private final int dwd;
+    /** torch's weight_decay of the rule; coupled except in AdamW. */
+    private final int wd;
+    /** Whether the stopping gradient has terms beyond g (weight decay, the L1 proximal subgradient). */
+    private final boolean stopTerms;
     private final int maxSteps;
     private final double gtol;
     private final double ftol;
@@ -68,15 +74,22 @@ public final class Tile64 implements Tile {
     final double[][] sc;
     /** Scratch for the rules, laid out like x. */
     final double[][] work;
+    /** The rule's step coefficient of the coordinate being updated, per lane (for the L1 proximal step). */
+    final double[] step;
     private final double[] f;
     private final double[] fprev;
     private final double[] gsq;
-    private final double[] xz;
+    /** The stopping gradient's norm. */
+    private final double[] gn;
+    /** Sum of x[i]*0 and g[i]*0: zero unless a coordinate of x or of the gradient is not finite. */
+    private final double[] z;
     private final double[] fp;
     private final double[] fm;
     private final double[] xs;
     private final double[] xp;
     private final double[] xm;
+    private final double[] stop;
+    private final double[] scale;
     private final long[] member;
     private int n;
 
@@ -95,6 +108,9 @@ public final class Tile64 implements Tile {
         this.l1 = params.index(L1);
         this.l2 = params.index(L2);
         this.dwd = params.index(DECOUPLED_WEIGHT_DECAY);
+        this.wd = params.index(WEIGHT_DECAY);
+        this.stopTerms = shape.l1Prox() || shape.decoupledWeightDecay() || shape.decoupled()
+                || (wd >= 0 && params.param(wd).anyNonZero());
         this.maxSteps = plan.stopping().maxSteps();
         this.gtol = narrow(plan.stopping().gradientTolerance());
         this.ftol = narrow(plan.stopping().valueTolerance());
@@ -108,15 +124,19 @@ public final class Tile64 implements Tile {
         hp = new double[np][lanes];
         sc = new double[nsc][lanes];
         work = new double[dim][lanes];
+        step = new double[lanes];
         f = new double[lanes];
         fprev = new double[lanes];
         gsq = new double[lanes];
-        xz = new double[lanes];
+        gn = new double[lanes];
+        z = new double[lanes];
         fp = new double[lanes];
         fm = new double[lanes];
         xs = new double[lanes];
         xp = new double[lanes];
         xm = new double[lanes];
+        stop = new double[lanes];
+        scale = new double[lanes];
         member = new long[lanes];
     }
 
@@ -157,7 +177,7 @@ public final class Tile64 implements Tile {
                 snapshot(out.history(s / historyEvery));
             }
             evaluate();
-            regularize();
+            regularize(s);
             final int before = n;
             stopFinished(s, out);
             final int running = n;
@@ -215,11 +235,15 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_regularize on every coordinate, with the squared norm and the finiteness probe of the kernel. */
-    private void regularize() {
+    /**
+     * bo_regularize on every coordinate, with the norm of the stopping gradient (bo_stop_grad) and the finiteness
+     * probe of the kernel; {@code s} updates done. Where the squares overflow although every component is finite,
+     * the norm is taken again scaled by the largest component, as the kernel does.
+     */
+    private void regularize(int s) {
         for (int l = 0; l < n; l++) {
             gsq[l] = 0;
-            xz[l] = 0;
+            z[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];
@@ -236,11 +260,81 @@ public final class Tile64 implements Tile {
                     gi[l] = gi[l] + w[l] * xi[l];
                 }
             }
+            final double[] r = stopTerms ? stopGradient(i, s) : gi;
             for (int l = 0; l < n; l++) {
-                gsq[l] = gsq[l] + gi[l] * gi[l];
-                xz[l] = xz[l] + xi[l] * 0;
+                gsq[l] = gsq[l] + r[l] * r[l];
+                z[l] = z[l] + xi[l] * 0 + gi[l] * 0;
             }
         }
+        boolean overflow = false;
+        for (int l = 0; l < n; l++) {
+            gn[l] = sqrt(gsq[l]);
+            overflow |= !(gsq[l] <= REAL_MAX) & z[l] == 0;
+        }
+        if (overflow) {
+            scaledNorms(s);
+        }
+    }
+
+    /** The kernel's norm scaled by the largest component, for the lanes whose squares overflowed. */
+    private void scaledNorms(int s) {
+        final double[] amax = fp;
+        final double[] ssq = fm;
+        for (int l = 0; l < n; l++) {
+            amax[l] = 0;
+            ssq[l] = 0;
+        }
+        for (int i = 0; i < dim; i++) {
+            final double[] r = stopTerms ? stopGradient(i, s) : g[i];
+            for (int l = 0; l < n; l++) {
+                amax[l] = max(amax[l], abs(r[l]));
+            }
+        }
+        for (int i = 0; i < dim; i++) {
+            final double[] r = stopTerms ? stopGradient(i, s) : g[i];
+            for (int l = 0; l < n; l++) {
+                final double q = r[l] / amax[l];
+                ssq[l] = ssq[l] + q * q;
+            }
+        }
+        for (int l = 0; l < n; l++) {
+            if (!(gsq[l] <= REAL_MAX) && z[l] == 0) {
+                gn[l] = amax[l] <= REAL_MAX ? amax[l] * sqrt(ssq[l]) : amax[l];
+            }
+        }
+    }
+
+    /** bo_stop_grad of coordinate i for every lane, into {@code stop}. */
+    private double[] stopGradient(int i, int s) {
+        final double[] xi = x[i];
+        final double[] gi = g[i];
+        final double[] r = stop;
+        System.arraycopy(gi, 0, r, 0, n);
+        if (!shape.decoupled() && wd >= 0) {
+            final double[] w = hp[wd];
+            for (int l = 0; l < n; l++) {
+                if (w[l] != 0) {
+                    r[l] = fma(xi[l], w[l], r[l]);
+                }
+            }
+        }
+        if (shape.decoupledWeightDecay() || shape.decoupled()) {
+            rule.scale(this, i, n, s, r, scale);
+            final double[] a = shape.decoupledWeightDecay() ? hp[dwd] : null;
+            final double[] b = shape.decoupled() ? hp[wd] : null;
+            for (int l = 0; l < n; l++) {
+                final double decay = a != null && b != null ? a[l] + b[l] : a != null ? a[l] : b[l];
+                r[l] = r[l] + decay * scale[l] * xi[l];
+            }
+        }
+        if (shape.l1Prox()) {
+            final double[] w = hp[l1];
+            for (int l = 0; l < n; l++) {
+                final double v = xi[l];
+                r[l] = v != 0 ? r[l] + w[l] * sign(v) : sign(r[l]) * max(abs(r[l]) - w[l], 0);
+            }
+        }
+        return r;
     }
 
     /** bo_check on every lane; a stopped lane's member is written out and its place taken by the last lane. */
@@ -250,7 +344,7 @@ public final class Tile64 implements Tile {
         }
         int l = 0;
         while (l < n) {
-            final int status = check(f[l], fprev[l], gsq[l], xz[l], s);
+            final int status = check(f[l], fprev[l], gn[l], z[l], s);
             if (status == RUNNING) {
                 l++;
                 continue;
@@ -259,7 +353,7 @@ public final class Tile64 implements Tile {
             for (int i = 0; i < dim; i++) {
                 out.x().set(m, i, x[i][l]);
             }
-            out.finish(m, shape.maximize() ? -f[l] : f[l], sqrt(gsq[l]), s, Status.ofCode(status));
+            out.finish(m, shape.maximize() ? -f[l] : f[l], gn[l], s, Status.ofCode(status));
             n = n - 1;
             if (l != n) {
                 move(n, l);
@@ -271,16 +365,16 @@ public final class Tile64 implements Tile {
     private boolean allFinite() {
         boolean finite = true;
         for (int l = 0; l < n; l++) {
-            finite &= (abs(f[l]) <= REAL_MAX) & (gsq[l] <= REAL_MAX) & (xz[l] == 0);
+            finite &= (abs(f[l]) <= REAL_MAX) & (z[l] == 0);
         }
         return finite;
     }
 
-    private int check(double fv, double fpv, double gs, double z, int s) {
-        if (!(abs(fv) <= REAL_MAX) || !(gs <= REAL_MAX) || z != 0) {
+    private int check(double fv, double fpv, double gnorm, double z, int s) {
+        if (!(abs(fv) <= REAL_MAX) || z != 0) {
             return DIVERGED;
         }
-        if (gtol > 0 && sqrt(gs) <= gtol) {
+        if (gtol > 0 && gnorm <= gtol) {
             return CONVERGED_GRADIENT;
         }
         if (ftol > 0 && s > 0 && abs(fv - fpv) <= ftol * (1 + abs(fv))) {
@@ -298,7 +392,8 @@ public final class Tile64 implements Tile {
         f[to] = f[from];
         fprev[to] = fprev[from];
         gsq[to] = gsq[from];
-        xz[to] = xz[from];
+        gn[to] = gn[from];
+        z[to] = z[from];
         for (int i = 0; i < dim; i++) {
             x[i][to] = x[i][from];
             g[i][to] = g[i][from];
@@ -335,7 +430,7 @@ public final class Tile64 implements Tile {
         final double[] th = sc[StepScalars.L1];
         for (int l = 0; l < lanes; l++) {
             decay[l] = shape.decoupledWeightDecay() ? 1 - lr[l] * hp[dwd][l] : 1;
-            th[l] = shape.l1Prox() ? lr[l] * hp[l1][l] : 0;
+            th[l] = shape.l1Prox() ? hp[l1][l] : 0;
         }
         rule.prepare(this, s, lanes);
         if (uniform) {
@@ -348,7 +443,7 @@ public final class Tile64 implements Tile {
         }
     }
 
-    /** bo_update_coord on every coordinate. */
+    /** bo_update_coord on every coordinate: the L1 proximal threshold is the rule's step coefficient times l1. */
     private void update() {
         final double[] decay = sc[StepScalars.DECAY];
         final double[] th = sc[StepScalars.L1];
@@ -363,7 +458,7 @@ public final class Tile64 implements Tile {
             if (shape.l1Prox()) {
                 for (int l = 0; l < n; l++) {
                     final double v = xi[l];
-                    xi[l] = sign(v) * max(abs(v) - th[l], 0);
+                    xi[l] = sign(v) * max(abs(v) - step[l] * th[l], 0);
                 }
             }
         }

@@ -418,7 +418,7 @@ public final class CudaBackend extends DeviceBackend {
 
     /** Releases modules, host buffers, events, the stream and the context, in that order; idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -15,8 +15,14 @@ import org.batchopt.kernel.KernelSources;
  * The host side shared by the OpenCL and CUDA backends: sizes blocks from the plan's {@link DeviceLayout}, builds
  * the plan's program, lays a block out in device memory ({@link BlockBuffers}) and runs it ({@link HostLoop}).
  * Subclasses provide memory, copies, program builds and launches.
+ *
+ * <p>Runs are serialized per backend ({@link #run} holds the backend's monitor): a built program's kernels carry
+ * their arguments, and the queue and the block's buffers serve one run, so concurrent runs from several threads
+ * take turns. Subclasses' {@code close()} holds the monitor too, so that it waits for a run in progress.
  */
 public abstract class DeviceBackend implements BackendSpi {
+    /** Stack of the thread that builds programs (see {@link #buildOnLargeStack}). */
+    static final long BUILD_STACK_BYTES = 256L << 20;
 
     /** A device allocation. */
     protected interface Buffer {
@@ -93,13 +99,49 @@ public abstract class DeviceBackend implements BackendSpi {
     }
 
     @Override
-    public void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
+    public synchronized void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         long t0 = System.nanoTime();
-        Built built = build(plan.program().text(KernelSources.read(preludeName())));
+        Built built = buildOnLargeStack(plan.program().text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);
         try (BlockBuffers buffers = new BlockBuffers(this, plan.layout(), plan.precision(), block.count())) {
             new HostLoop(this, plan, built, buffers).run(block, out, context);
         }
+    }
+
+    /**
+     * {@link #build} on a thread with a stack of {@value #BUILD_STACK_BYTES} bytes: compilers recurse along the
+     * chains of a formula, and POCL's LLVM overflowed the 1 MiB stack of Java's main thread (the JVM died with
+     * exit 139) at about 220 nested calls, below the 256 the expression parser accepts.
+     */
+    private Built buildOnLargeStack(String text) {
+        Object[] outcome = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                outcome[0] = build(text);
+            } catch (RuntimeException | Error e) {
+                outcome[0] = e;
+            }
+        }, "batchopt-build", BUILD_STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (outcome[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome[0] instanceof Error e) {
+            throw e;
+        }
+        return (Built) outcome[0];
     }
 
     /** A direct host buffer in native order, for copies. */

@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.batchopt.BackendException;
 import org.batchopt.Precision;
+import org.batchopt.backend.SignalGuard;
 import org.batchopt.backend.device.DeviceBackend;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -78,7 +79,7 @@ public final class OpenClBackend extends DeviceBackend {
         }
 
         cl_kernel kernel(String name) {
-            return kernels.computeIfAbsent(name, n -> clCreateKernel(program, n, null));
+            return kernels.computeIfAbsent(name, n -> SignalGuard.call(() -> clCreateKernel(program, n, null)));
         }
 
         void release() {
@@ -95,8 +96,10 @@ public final class OpenClBackend extends DeviceBackend {
         try {
             cl_context_properties props = new cl_context_properties();
             props.addProperty(org.jocl.CL.CL_CONTEXT_PLATFORM, device.platform());
-            context = clCreateContext(props, 1, new cl_device_id[] {device.id()}, null, null, null);
-            queue = clCreateCommandQueueWithProperties(context, device.id(), new cl_queue_properties(), null);
+            context = SignalGuard.call(() -> clCreateContext(props, 1, new cl_device_id[] {device.id()}, null, null,
+                    null));
+            queue = SignalGuard.call(() -> clCreateCommandQueueWithProperties(context, device.id(),
+                    new cl_queue_properties(), null));
         } catch (CLException e) {
             throw new BackendException(BackendException.Code.UNAVAILABLE, device.spec() + ": cannot create a context: "
                     + e.getMessage(), null, e);
@@ -131,8 +134,13 @@ public final class OpenClBackend extends DeviceBackend {
         return "prelude_opencl.h";
     }
 
+    /** Builds through the driver's compiler, which may replace the JVM's signal handlers (POCL's LLVM does). */
     @Override
     protected Built build(String text) {
+        return SignalGuard.call(() -> buildProgram(text));
+    }
+
+    private Built buildProgram(String text) {
         check();
         Program built = programs.get(text);
         if (built != null) {
@@ -234,6 +242,7 @@ public final class OpenClBackend extends DeviceBackend {
         }
     }
 
+    /** A driver may compile at a launch (POCL does, per work-group size), hence the check of the signal handlers. */
     @Override
     protected void launch(Built program, String kernel, long items, Precision precision, Object... args) {
         if (items == 0) {
@@ -260,6 +269,8 @@ public final class OpenClBackend extends DeviceBackend {
             clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {items}, null, 0, null, null);
         } catch (CLException e) {
             throw deviceError("launching " + kernel, e);
+        } finally {
+            SignalGuard.recheck();
         }
     }
 
@@ -296,7 +307,7 @@ public final class OpenClBackend extends DeviceBackend {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchopt.BackendException;
+import org.batchopt.backend.SignalGuard;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -63,7 +64,8 @@ public final class OpenClDevices {
     }
 
     /**
-     * Every OpenCL device, platform by platform.
+     * Every OpenCL device, platform by platform. Loading a driver may replace the JVM's signal handlers (POCL
+     * does); {@link SignalGuard} puts them back.
      *
      * @throws BackendException UNAVAILABLE when there is no OpenCL library or no platform, with the reason
      */
@@ -73,6 +75,10 @@ public final class OpenClDevices {
             throw new BackendException(BackendException.Code.UNAVAILABLE, "no OpenCL library (JOCL needs "
                     + "libOpenCL.so: install ocl-icd-opencl-dev or a vendor's ICD loader): " + failure);
         }
+        return SignalGuard.call(OpenClDevices::query);
+    }
+
+    private static List<Device> query() {
         try {
             int[] count = new int[1];
             try {

@@ -156,7 +156,8 @@ final class Parser {
      * The highest variable {@code text} names, counting {@code x, y, z} as 1, 2, 3 (at least 1): the smallest
      * dimension it may compile for.
      *
-     * @throws ExpressionSyntaxException for a character no token starts with
+     * @throws ExpressionSyntaxException for a character no token starts with, or a variable beyond the
+     *                                   {@link Program#MAX_DIMENSION} variables a formula may have
      */
     static int highestVariable(String text) {
         int d = 1;
@@ -168,7 +169,11 @@ final class Parser {
             int alias = "xyz".indexOf(s.length() == 1 ? s.charAt(0) : '?');
             if (alias >= 0) {
                 d = Math.max(d, alias + 1);
-            } else if (s.matches("x[1-9][0-9]{0,8}")) {
+            } else if (s.matches("x[1-9][0-9]*")) {
+                if (s.length() > 10 || Integer.parseInt(s.substring(1)) > Program.MAX_DIMENSION) {
+                    throw new ExpressionSyntaxException(text, t.column(), "variable " + s + " is beyond the "
+                            + Program.MAX_DIMENSION + " variables a formula may have");
+                }
                 d = Math.max(d, Integer.parseInt(s.substring(1)));
             }
         }

@@ -9,6 +9,12 @@ import java.util.List;
  * it, both walking {@link #valueOrder()} or {@link #gradientOrder()} in the same order. Immutable.
  */
 public final class Program {
+    /**
+     * The most variables a formula may have: its kernel writes every gradient component out, so the program grows
+     * with D, and a formula naming x2147483647 would otherwise run the JVM out of memory.
+     */
+    public static final int MAX_DIMENSION = 1 << 16;
+
     private final int dimension;
     private final List<Instruction> instructions;
     private final int result;
@@ -32,11 +38,16 @@ public final class Program {
      * Parses {@code text} over {@code dimension} variables (grammar: {@code Objectives.expression}) and
      * derives its gradient by reverse accumulation.
      *
-     * @throws IllegalArgumentException for a syntax error (with its column) or a dimension below 1
+     * @throws IllegalArgumentException for a syntax error (with its column), or a dimension below 1 or above
+     *                                  {@link #MAX_DIMENSION}
      */
     public static Program compile(String text, int dimension) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension " + dimension + " must be at least 1");
+        }
+        if (dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("dimension " + dimension + " is more than the " + MAX_DIMENSION
+                    + " variables a formula may have");
         }
         Node tree = new Parser(text, dimension).parse();
         ProgramBuilder b = new ProgramBuilder();
