@@ -152,7 +152,7 @@ public final class Engine {
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
         Timing timing = new Timing(context.compileSeconds(), context.transferSeconds(), context.runSeconds(), total);
-        return new Result(objective, rule, out, backend.id(), backend.device(), timing);
+        return new Result(objective, rule, out, backend.id(), backend.device(), timing, batch.startsPerCombination());
     }
 
     private void check(Objective objective, UpdateRule rule, Batch batch) {
@@ -305,14 +305,23 @@ public final class Engine {
             return;
         }
         int d = out.dimension();
-        double[] start = new double[d];
-        for (int m = 0; m < out.members(); m++) {
-            batch.startPoints(m, 1, start);
-            out.history(0).set(m, start, 0);
-            double[] end = out.x().get(m);
-            for (int k = 1; k < out.historySize(); k++) {
-                if ((long) k * historyEvery > out.steps(m)) {
-                    out.history(k).set(m, end, 0);
+        // Start points come in blocks: one point at a time costs a sampler call per member.
+        int block = 4096;
+        double[] start = new double[block * d];
+        for (int first = 0; first < out.members(); first += block) {
+            int count = Math.min(block, out.members() - first);
+            batch.startPoints(first, count, start);
+            for (int j = 0; j < count; j++) {
+                int m = first + j;
+                out.history(0).set(m, start, j * d);
+                if ((long) (out.historySize() - 1) * historyEvery <= out.steps(m)) {
+                    continue;
+                }
+                double[] end = out.x().get(m);
+                for (int k = 1; k < out.historySize(); k++) {
+                    if ((long) k * historyEvery > out.steps(m)) {
+                        out.history(k).set(m, end, 0);
+                    }
                 }
             }
         }

@@ -6,15 +6,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
+import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.rule.UpdateRule;
 
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
  * minimized there (f with the regularization penalties, {@link #objectiveValue}), the gradient norm, the steps
  * taken, its status and its hyperparameters; plus the best members and the distinct minima, both ranked by that
- * objective, which backend ran it, and where the time went.
+ * objective, which backend ran it, and where the time went. The figures a multi-start search or a grid is judged by
+ * come from here too: {@link #basins} (shares, value levels, saturation), {@link #known} (the gap to a known
+ * optimum and the share that reached it), {@link #combinations} (per grid combination) and {@link #valueQuantiles}
+ * (f over the steps).
  */
 public final class Result {
     private final Objective objective;
@@ -23,18 +28,21 @@ public final class Result {
     private final String backend;
     private final String device;
     private final Timing timing;
+    private final int startsPerCombination;
     private long[] statusCounts;
     /** Per-member weights of the penalties, null where the rule has none. */
     private final Param l1;
     private final Param[] quadratic;
 
-    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing) {
+    Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing,
+           int startsPerCombination) {
         this.objective = objective;
         this.rule = rule;
         this.data = data;
         this.backend = backend;
         this.device = device;
         this.timing = timing;
+        this.startsPerCombination = startsPerCombination;
         Map<Hyperparameter, Param> p = rule.parameters();
         Param l1Weight = p.get(Hyperparameter.L1);
         this.l1 = l1Weight != null && l1Weight.anyNonZero() ? l1Weight : null;
@@ -89,6 +97,14 @@ public final class Result {
     /** f at member m's final point: the objective function itself, without penalties (also when maximizing). */
     public double f(int m) {
         return data.f(m);
+    }
+
+    /**
+     * The value member m is ranked by, everywhere results are ranked or judged: best members, minima, basins,
+     * success against a known optimum, grid combinations; the {@link #objectiveValue} today.
+     */
+    double rankValue(int m) {
+        return objectiveValue(m);
     }
 
     /**
@@ -192,10 +208,10 @@ public final class Result {
         return out;
     }
 
-    /** True when member a ranks before member b: better objective, then lower index. */
+    /** True when member a ranks before member b: better {@link #rankValue}, then lower index. */
     private boolean better(int a, int b) {
-        double fa = objectiveValue(a);
-        double fb = objectiveValue(b);
+        double fa = rankValue(a);
+        double fb = rankValue(b);
         int c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
         return c < 0 || (c == 0 && a < b);
     }
@@ -268,45 +284,177 @@ public final class Result {
         if (!(xTol >= 0) || !(fTol >= 0)) {
             throw new IllegalArgumentException("cluster tolerances must be >= 0, got x " + xTol + ", f " + fTol);
         }
-        int[] order = rankedMembers();
-        List<double[]> centers = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<List<Integer>> groups = new ArrayList<>();
-        int d = dimension();
-        int firstCandidate = 0;
-        List<Double> fs = new ArrayList<>();
-        for (int m : order) {
-            double fm = objectiveValue(m);
-            double ftol = fTol * Math.max(1, Math.abs(fm));
-            while (firstCandidate < values.size() && Math.abs(values.get(firstCandidate) - fm) > ftol) {
-                firstCandidate++;
-            }
-            int found = -1;
-            for (int c = firstCandidate; c < centers.size() && found < 0; c++) {
-                double[] center = centers.get(c);
-                boolean near = true;
-                for (int i = 0; i < d && near; i++) {
-                    near = Math.abs(center[i] - data.x().get(m, i)) <= xTol;
-                }
-                if (near) {
-                    found = c;
-                }
-            }
-            if (found < 0) {
-                centers.add(data.x().get(m));
-                values.add(fm);
-                fs.add(data.f(m));
-                groups.add(new ArrayList<>(List.of(m)));
-            } else {
-                groups.get(found).add(m);
-            }
-        }
-        List<Minimum> minima = new ArrayList<>();
-        for (int c = 0; c < centers.size(); c++) {
-            int[] members = groups.get(c).stream().mapToInt(Integer::intValue).toArray();
-            minima.add(new Minimum(centers.get(c), fs.get(c), values.get(c), members.length, members));
+        Clustering c = new Clustering(dimension(), (m, i) -> data.x().get(m, i), this::rankValue, rankedMembers(), xTol,
+                fTol);
+        List<Minimum> minima = new ArrayList<>(c.founders.length);
+        for (int k = 0; k < c.founders.length; k++) {
+            minima.add(new Minimum(c.center(k), data.f(c.founders[k]), rankValue(c.founders[k]), c.members[k].length,
+                    c.members[k]));
         }
         return sortedByValue(minima);
+    }
+
+    /**
+     * The {@link #minima} with the share of the batch each holds and its members' mean steps, the value levels
+     * they lie on (distinct minima with the same f up to {@code fTol}) and the saturation of the search.
+     */
+    public Basins basins(double xTol, double fTol) {
+        return Basins.of(minima(xTol, fTol), this::steps, members(), count(Status.DIVERGED), xTol, fTol);
+    }
+
+    /**
+     * How the batch did against the objective's known global minimum and minimizers (see {@link KnownOptimum});
+     * empty when none is known or when the objective is maximized.
+     *
+     * @param tolerance success tolerance, relative to {@code max(1, |f*|)}
+     * @param xTol      how close, in every coordinate, a member must end to a minimizer to have reached it
+     */
+    public Optional<KnownOptimum> known(double tolerance, double xTol) {
+        if (objective.isMaximized() || Double.isNaN(objective.minimum())) {
+            return Optional.empty();
+        }
+        return Optional.of(known(objective.minimum(), tolerance, xTol));
+    }
+
+    /**
+     * How the batch did against the optimum {@code fStar} (see {@link KnownOptimum}); the objective's known
+     * minimizers count only when {@code fStar} is its known minimum and it is minimized.
+     */
+    public KnownOptimum known(double fStar, double tolerance, double xTol) {
+        if (!Double.isFinite(fStar) || !(tolerance >= 0) || !(xTol >= 0)) {
+            throw new IllegalArgumentException("known optimum " + fStar + " must be finite, tolerances >= 0, got "
+                    + tolerance + " and x " + xTol);
+        }
+        boolean max = objective.isMaximized();
+        List<double[]> listed = !max && fStar == objective.minimum() ? objective.minimizers() : List.of();
+        long[] reached = new long[listed.size()];
+        int[] bestOf = new int[listed.size()];
+        Arrays.fill(bestOf, -1);
+        long successes = 0;
+        int d = dimension();
+        for (int m = 0; m < members(); m++) {
+            if (data.status(m) == Status.DIVERGED) {
+                continue;
+            }
+            if (KnownOptimum.success(rankValue(m), fStar, tolerance, max)) {
+                successes++;
+            }
+            for (int k = 0; k < listed.size(); k++) {
+                double[] z = listed.get(k);
+                boolean near = true;
+                for (int i = 0; i < d && near; i++) {
+                    near = Math.abs(data.x().get(m, i) - z[i]) <= xTol;
+                }
+                if (near) {
+                    reached[k]++;
+                    bestOf[k] = bestOf[k] < 0 || better(m, bestOf[k]) ? m : bestOf[k];
+                }
+            }
+        }
+        List<KnownOptimum.Minimizer> minimizers = new ArrayList<>();
+        for (int k = 0; k < listed.size(); k++) {
+            minimizers.add(new KnownOptimum.Minimizer(listed.get(k), reached[k], bestOf[k]));
+        }
+        OptionalInt b = best();
+        double gap = b.isEmpty() ? Double.NaN : max ? fStar - rankValue(b.getAsInt()) : rankValue(b.getAsInt()) - fStar;
+        return new KnownOptimum(fStar, tolerance, gap, successes, members(), xTol, minimizers);
+    }
+
+    /** Start points per grid combination: member m belongs to combination {@code m / startsPerCombination()}. */
+    public int startsPerCombination() {
+        return startsPerCombination;
+    }
+
+    /**
+     * Every grid combination's summary, in grid order (a batch without a grid is one combination), with the
+     * hyperparameters that differ between members (the grid's axes) as the combination has them. A member
+     * succeeds when its value is within {@code tolerance * max(1, |target|)} of {@code target} or better: give f*
+     * where it is known, else for instance the best value of the batch.
+     */
+    public List<CombinationSummary> combinations(double target, double tolerance) {
+        int s = startsPerCombination;
+        int[] index = new int[s];
+        double[] values = new double[s];
+        int[] steps = new int[s];
+        boolean[] diverged = new boolean[s];
+        List<CombinationSummary> out = new ArrayList<>();
+        for (int c = 0; c < members() / s; c++) {
+            for (int j = 0; j < s; j++) {
+                int m = c * s + j;
+                index[j] = m;
+                values[j] = rankValue(m);
+                steps[j] = data.steps(m);
+                diverged[j] = data.status(m) == Status.DIVERGED;
+            }
+            Map<String, Double> axes = new LinkedHashMap<>();
+            for (Map.Entry<Hyperparameter, Param> e : rule.parameters().entrySet()) {
+                if (!e.getValue().isUniform()) {
+                    axes.put(e.getKey().id(), e.getValue().at(c * s));
+                }
+            }
+            out.add(CombinationSummary.of(c, axes, index, values, steps, diverged, target, tolerance,
+                    objective.isMaximized()));
+        }
+        return out;
+    }
+
+    /**
+     * Every grid combination's summary as {@link #combinations(double, double)} makes it, with the best value of
+     * the batch as the target: where no optimum is known, a member succeeds when it comes within {@code tolerance}
+     * of the best any member found. Empty when every member diverged.
+     */
+    public List<CombinationSummary> combinations(double tolerance) {
+        OptionalInt b = best();
+        return b.isEmpty() ? List.of() : combinations(rankValue(b.getAsInt()), tolerance);
+    }
+
+    /**
+     * The best, 10 %, median and 90 % values over the members at every recorded step (see {@link ValueQuantiles}).
+     *
+     * @throws IllegalStateException when the run kept no history ({@link Engine#history})
+     */
+    public ValueQuantiles valueQuantiles() {
+        if (historyEvery() == 0) {
+            throw new IllegalStateException("f over the steps needs the members' history: run with Engine.history");
+        }
+        int points = historySize();
+        int n = members();
+        int d = dimension();
+        int[] steps = new int[points];
+        double[][] q = new double[4][points];
+        long[] counted = new long[points];
+        ObjectiveTwin64 twin = objective.source().twin64(d);
+        int lanes = 1024;
+        double[][] x = new double[d][lanes];
+        double[] f = new double[lanes];
+        double[] values = new double[n];
+        double sign = objective.isMaximized() ? -1 : 1;
+        for (int k = 0; k < points; k++) {
+            steps[k] = k * historyEvery();
+            MemberResults.Points p = data.history(k);
+            int kept = 0;
+            for (int first = 0; first < n; first += lanes) {
+                int count = Math.min(lanes, n - first);
+                for (int j = 0; j < count; j++) {
+                    for (int i = 0; i < d; i++) {
+                        x[i][j] = p.get(first + j, i);
+                    }
+                }
+                twin.value(x, f, count);
+                for (int j = 0; j < count; j++) {
+                    if (Double.isFinite(f[j])) {
+                        values[kept++] = sign * f[j];
+                    }
+                }
+            }
+            Arrays.sort(values, 0, kept);
+            double[] at = {0, 0.1, 0.5, 0.9};
+            for (int a = 0; a < at.length; a++) {
+                q[a][k] = sign * ValueQuantiles.quantile(values, kept, at[a]);
+            }
+            counted[k] = kept;
+        }
+        return new ValueQuantiles(steps, q[0], q[1], q[2], q[3], counted);
     }
 
     private List<Minimum> sortedByValue(List<Minimum> minima) {

@@ -3,7 +3,6 @@ package org.batchopt.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
 import org.batchopt.BackendException;
@@ -45,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     BenchOutput output;
 
+    @Mixin
+    ProgressOptions progress;
+
     static final class Bench implements HelpSections.Section {
         @Override
         public String heading() {
@@ -62,12 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static final class BenchOutput extends OutputOptions {
-        @Option(names = "--plot", paramLabel = "FILE.png", description = "draw the time split per backend as a "
-                + "bar chart, a PNG image (the name must end in .png)")
+        @Option(names = "--plot", paramLabel = "FILE.png", description = "draw member-steps per second and the "
+                + "largest differences from the reference per backend, " + Plots.WIDTH + " x " + Plots.HEIGHT
+                + " pixels, as PNG, or as SVG when FILE ends in .svg")
         Path plot;
-
-        @Option(names = {"-q", "--quiet"}, description = "no progress line")
-        boolean quiet;
     }
 
     @Override
@@ -75,10 +75,8 @@ final class BenchCommand implements Callable<Integer> {
         if (bench.repeat < 1) {
             throw new IllegalArgumentException("--repeat " + bench.repeat + " must be at least 1");
         }
-        if (output.plot != null && !output.plot.toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--plot " + output.plot + ": the chart is a PNG image; give a "
-                    + "FILE.png");
-        }
+        boolean svg = output.plot != null && Plots.isSvg(output.plot, "--plot");
+        ProgressLine.Mode mode = progress.mode();
         PreparedJob j = job.prepare();
         List<String> specs = bench.backends != null ? bench.backends
                 : Backends.available().stream().filter(BackendInfo::available).map(BackendInfo::spec).toList();
@@ -97,12 +95,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             List<BenchReport.Entry> entries = new ArrayList<>();
             for (int k = 0; k < specs.size(); k++) {
-                entries.add(measure(j, specs.get(k), opened.get(k), reasons.get(k), k == 0));
+                entries.add(measure(j, specs.get(k), opened.get(k), reasons.get(k), k == 0, mode));
             }
             BenchReport report = new BenchReport(j, entries);
             report.write(output.format, out.writer());
             if (plot != null) {
-                report.plot(plot.file());
+                Plots.write(BenchPlot.chart(report), plot.file(), svg);
                 plot.commit();
             }
             out.commit();
@@ -117,12 +115,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One backend's entry: the fastest of --repeat runs, or why it cannot run. */
-    private BenchReport.Entry measure(PreparedJob j, String spec, Backend backend, String reason, boolean reference) {
+    private BenchReport.Entry measure(PreparedJob j, String spec, Backend backend, String reason, boolean reference,
+                                      ProgressLine.Mode mode) {
         if (backend == null) {
             return new BenchReport.Entry(spec, null, reason);
         }
         Result best = null;
-        try (ProgressLine progress = ProgressLine.open(this.spec.commandLine().getErr(), output.quiet)) {
+        try (ProgressLine progress = ProgressLine.open(this.spec.commandLine().getErr(), mode)) {
             for (int r = 0; r < bench.repeat; r++) {
                 Result result = j.engine(backend).progress(progress).run(j.objective(), j.rule(), j.batch());
                 if (best == null || result.timing().totalSeconds() < best.timing().totalSeconds()) {

@@ -1,30 +1,20 @@
 package org.batchopt.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Timing;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * What {@code batchopt bench} prints: per backend the time split, member-steps per second, speed-up against the
- * first backend, and how far its results are from the first backend's; as a table, CSV, JSON or a chart.
+ * first backend, and how far its results are from the first backend's; as a table, CSV or JSON, and the figures
+ * {@link BenchPlot} draws.
  */
 final class BenchReport {
 
@@ -227,37 +217,18 @@ final class BenchReport {
         }
     }
 
-    /** Grouped bars: compile, transfer and run seconds per backend, as a PNG. */
-    void plot(Path png) {
-        System.setProperty("java.awt.headless", "true");
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (int k = 0; k < rows.size(); k++) {
-            Row r = rows.get(k);
-            if (r.ran()) {
-                String backend = (k + 1) + ". " + r.entry().result().backend();
-                data.addValue(r.timing().compileSeconds(), "compile", backend);
-                data.addValue(r.timing().transferSeconds(), "transfer", backend);
-                data.addValue(r.timing().runSeconds(), "run", backend);
-            }
-        }
-        JFreeChart chart = ChartFactory.createBarChart("batchopt bench", "backend", "seconds", data,
-                PlotOrientation.VERTICAL, true, false, false);
-        chart.addSubtitle(new TextTitle(title()));
-        chart.setBackgroundPaint(Color.WHITE);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.GRAY);
-        BarRenderer bars = (BarRenderer) plot.getRenderer();
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
-        Color[] colors = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868)};
-        for (int k = 0; k < colors.length; k++) {
-            bars.setSeriesPaint(k, colors[k]);
-        }
-        try {
-            ChartUtils.saveChartAsPNG(png.toFile(), chart, 960, 540);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart: " + Output.describe(e), e);
-        }
+    /** The backends that ran, in order, with their figures (the reference first). */
+    List<Ran> ran() {
+        return rows.stream().filter(Row::ran).map(r -> new Ran(r.entry().result(), r.rate(), r.runSpeedup(),
+                r.difference())).toList();
+    }
+
+    /** One backend that ran: its result, member-steps per second, run speed-up and difference from the reference. */
+    record Ran(Result result, double rate, double runSpeedup, Difference difference) {
+    }
+
+    /** What the benchmark ran, in one line. */
+    String job() {
+        return title();
     }
 }

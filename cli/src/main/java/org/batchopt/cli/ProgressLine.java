@@ -8,28 +8,50 @@ import java.util.Locale;
 import org.batchopt.Progress;
 
 /**
- * A one-line progress report on stderr, redrawn in place while a batch runs: members still active, member-steps
- * done, elapsed time and an estimate of the time left. Active only when stderr is a terminal and the user did not
- * ask for quiet; {@link #close()} erases it.
+ * Progress on stderr while a batch runs: members still active, member-steps done, elapsed time and an estimate of
+ * the time left. On a terminal one line redrawn in place, which {@link #close()} erases; elsewhere (a log, CI) with
+ * {@link Mode#ALWAYS} a new line every {@value #LOG_SECONDS} seconds.
  */
 final class ProgressLine implements Progress, AutoCloseable {
-    private final PrintWriter err;
-    private final boolean active;
-    private int shown;
+    /** Seconds between the lines written where stderr is not a terminal. */
+    static final int LOG_SECONDS = 5;
 
-    private ProgressLine(PrintWriter err, boolean active) {
-        this.err = err;
-        this.active = active;
+    /** When to show progress. */
+    enum Mode {
+        /** On a terminal only. */
+        AUTO,
+        /** On a terminal in place, elsewhere a line every few seconds. */
+        ALWAYS,
+        /** Never. */
+        NEVER;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** A progress line on {@code err}, silent when {@code quiet} or when stderr is not a terminal. */
-    static ProgressLine open(PrintWriter err, boolean quiet) {
-        return new ProgressLine(err, !quiet && stderrIsTerminal());
+    private final PrintWriter err;
+    private final boolean active;
+    private final boolean inPlace;
+    private int shown;
+    private double lastLine = Double.NEGATIVE_INFINITY;
+
+    private ProgressLine(PrintWriter err, boolean active, boolean inPlace) {
+        this.err = err;
+        this.active = active;
+        this.inPlace = inPlace;
+    }
+
+    /** Progress on {@code err} as {@code mode} says. */
+    static ProgressLine open(PrintWriter err, Mode mode) {
+        boolean terminal = mode != Mode.NEVER && stderrIsTerminal();
+        return new ProgressLine(err, terminal || mode == Mode.ALWAYS, terminal);
     }
 
     @Override
     public synchronized void update(long memberSteps, long budget, long finished, int members, double seconds) {
-        if (!active) {
+        if (!active || (!inPlace && seconds - lastLine < LOG_SECONDS)) {
             return;
         }
         double done = budget == 0 ? 1 : (double) memberSteps / budget;
@@ -37,14 +59,19 @@ final class ProgressLine implements Progress, AutoCloseable {
                 seconds * (budget - memberSteps) / memberSteps);
         String line = String.format(Locale.ROOT, "%3.0f%%  %d of %d members active  %s member-steps  %.0f s, ETA %s",
                 100 * done, members - finished, members, count(memberSteps), seconds, eta);
-        err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
+        if (inPlace) {
+            err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
+            shown = line.length();
+        } else {
+            err.println("progress: " + line);
+            lastLine = seconds;
+        }
         err.flush();
-        shown = line.length();
     }
 
     @Override
     public synchronized void close() {
-        if (active && shown > 0) {
+        if (inPlace && shown > 0) {
             err.print("\r" + " ".repeat(shown) + "\r");
             err.flush();
             shown = 0;

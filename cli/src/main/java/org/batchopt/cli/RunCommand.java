@@ -1,5 +1,6 @@
 package org.batchopt.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
 import org.batchopt.Backends;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
                         + "the number of start points per combination, so the batch has combinations x N members; "
                         + "every output row carries its member's hyperparameters."},
         footer = {"%nExamples:",
-                "  batchopt run --function rastrigin --dim 10 --members 100000 --minima",
+                "  batchopt run --function himmelblau --members 100000 --lr 0.1 --schedule cosine:1000 --minima",
+                "  batchopt run --function himmelblau --members 10000 --lr 0.1 --history 10 --plot basins.png",
                 "  batchopt run --function rosenbrock --dim 4 --optimizer sgd --lr 1e-4,1e-3 --momentum 0,0.9 "
                         + "--members 100 --format csv --all"})
 final class RunCommand implements Callable<Integer> {
@@ -38,6 +40,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     RunOutput output;
+
+    @Mixin
+    FigureOptions figures;
+
+    @Mixin
+    ProgressOptions progress;
 
     static final class Where implements HelpSections.Section {
         @Override
@@ -70,11 +78,8 @@ final class RunCommand implements Callable<Integer> {
         Double clusterFTol;
 
         @Option(names = "--history", paramLabel = "EVERY", description = "record each member's point every EVERY "
-                + "steps (json only)")
+                + "steps (for --format json and --plot)")
         int history;
-
-        @Option(names = {"-q", "--quiet"}, description = "no progress line")
-        boolean quiet;
     }
 
     @Override
@@ -86,10 +91,15 @@ final class RunCommand implements Callable<Integer> {
         if (o.top != null && o.top < 0) {
             throw new IllegalArgumentException("--top " + o.top + " must be >= 0");
         }
-        if (o.history != 0 && o.format != Format.JSON) {
-            throw new IllegalArgumentException("--history needs --format json");
+        if (o.history != 0 && o.format != Format.JSON && figures.plot == null) {
+            throw new IllegalArgumentException("--history needs --format json or --plot");
         }
+        boolean svg = figures.plot != null && Plots.isSvg(figures.plot, "--plot");
+        ProgressLine.Mode mode = progress.mode();
+        figures.check();
         PreparedJob j = job.prepare();
+        Plots.Kind kind = plotKind(j);
+        List<String> plotAxes = kind == Plots.Kind.GRID ? plotAxes(j) : null;
         if (o.history > 0) {
             JobOptions.requireMemory(j.batch().members(), j.objective().dimension(), j.settings().precision(),
                     o.history, j.settings().stopping().maxSteps(), j.grid() == null ? 0 : j.grid().names().size());
@@ -99,15 +109,76 @@ final class RunCommand implements Callable<Integer> {
                 o.clusterXTol == null ? RunReport.DEFAULT_X_TOL : o.clusterXTol,
                 o.clusterFTol == null ? RunReport.DEFAULT_F_TOL : o.clusterFTol);
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
+             Output plot = figures.plot == null ? null : Output.to(figures.plot, null);
              Backend backend = Backends.open(where.backend);
-             ProgressLine progress = ProgressLine.open(spec.commandLine().getErr(), o.quiet)) {
-            Result result = j.engine(backend).history(o.history).progress(progress)
+             ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
+            Result result = j.engine(backend).history(o.history).progress(line)
                     .run(j.objective(), j.rule(), j.batch());
-            progress.close();
-            new RunReport(j, result, selection).write(o.format, out.writer());
+            line.close();
+            Figures f = new Figures(result, figures, selection.minima() || kind == Plots.Kind.BASINS,
+                    selection.xTol(), selection.fTol(), j.grid() != null, selection.all());
+            new RunReport(j, f, selection).write(o.format, out.writer());
+            if (plot != null) {
+                Plots.write(switch (kind) {
+                    case BASINS -> BasinPlot.chart(j, result, f.basins, f.known);
+                    case STEPS -> StepsPlot.chart(j, result, f.known);
+                    case GRID -> GridPlot.chart(j, f, plotAxes);
+                }, plot.file(), svg);
+                plot.commit();
+            }
             out.commit();
         }
         return Main.OK;
     }
 
+    /** What --plot draws, checked against the job before it runs; null without --plot. */
+    private Plots.Kind plotKind(PreparedJob j) {
+        if (figures.plot == null) {
+            if (figures.plotKind != null || figures.plotAxes != null) {
+                throw new IllegalArgumentException((figures.plotKind != null ? "--plot-kind" : "--plot-axes")
+                        + " needs --plot FILE");
+            }
+            return null;
+        }
+        int d = j.objective().dimension();
+        Plots.Kind kind = figures.plotKind != null ? figures.plotKind
+                : j.grid() != null ? Plots.Kind.GRID : d == 2 ? Plots.Kind.BASINS : Plots.Kind.STEPS;
+        if (kind == Plots.Kind.BASINS && d != 2) {
+            throw new IllegalArgumentException("--plot-kind basins draws 2-D objectives; this one has D = " + d
+                    + " (--plot-kind steps draws f over the steps for any D)");
+        }
+        if (kind == Plots.Kind.STEPS && output.history <= 0) {
+            throw new IllegalArgumentException("--plot " + figures.plot + " draws f over the steps"
+                    + (figures.plotKind == null ? " (D = " + d + ")" : "") + ", which needs the members' history: "
+                    + "add --history EVERY (e.g. --history " + Math.max(1, j.settings().stopping().maxSteps() / 50)
+                    + ")");
+        }
+        if (kind == Plots.Kind.GRID && j.grid() == null) {
+            throw new IllegalArgumentException("--plot-kind grid needs a grid (a comma list such as --lr 0.1,0.01)");
+        }
+        if (kind != Plots.Kind.GRID && figures.plotAxes != null) {
+            throw new IllegalArgumentException("--plot-axes applies to --plot-kind grid");
+        }
+        return kind;
+    }
+
+    /** The grid axes of the grid picture: --plot-axes, else the first two. */
+    private List<String> plotAxes(PreparedJob j) {
+        List<String> names = j.grid().names();
+        if (figures.plotAxes == null) {
+            return names.subList(0, Math.min(2, names.size()));
+        }
+        List<String> a = figures.plotAxes;
+        if (a.isEmpty() || a.size() > 2 || (a.size() == 2 && a.get(0).equals(a.get(1)))) {
+            throw new IllegalArgumentException("--plot-axes " + String.join(",", a) + ": give one or two different "
+                    + "grid axes (the grid has " + String.join(", ", names) + ")");
+        }
+        for (String name : a) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("--plot-axes: '" + name + "' is not an axis of the grid (axes: "
+                        + String.join(", ", names) + ")");
+            }
+        }
+        return a;
+    }
 }

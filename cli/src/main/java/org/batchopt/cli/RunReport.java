@@ -6,13 +6,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.batchopt.Basin;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
 import org.batchopt.Hyperparameter;
@@ -25,9 +25,10 @@ import org.batchopt.Timing;
 
 /**
  * What {@code batchopt run} prints: a summary, the best members (or all), the distinct minima and, for a grid,
- * the best member of each combination; as a table, CSV or JSON. Every member has {@code f}, the objective
+ * the statistics of each combination; as a table, CSV or JSON. Every member has {@code f}, the objective
  * function at its final point, and {@code objective}, what it minimized there: f with the regularization
- * penalties ({@link Result#objectiveValue}); members, minima and combinations are ranked by the latter.
+ * penalties ({@link Result#objectiveValue}); members, minima and combinations are ranked by the latter. The figures
+ * that judge the batch (known optimum, basins, saturation, combinations) come from {@link Figures}.
  */
 final class RunReport {
     static final double DEFAULT_X_TOL = 1e-2;
@@ -48,27 +49,24 @@ final class RunReport {
         }
     }
 
-    /** One grid combination: its axis values, its best member (-1 if all diverged), and how its members ended. */
-    private record Combination(long index, Map<String, Double> values, int best, long converged, long diverged) {
-    }
-
     private final PreparedJob job;
     private final Result result;
     private final Selection selection;
     private final Precision precision;
     private final int[] rows;
+    private final Figures figures;
+    /** With --minima, else null. */
     private final List<Minimum> minima;
-    private final List<Combination> combinations;
 
-    RunReport(PreparedJob job, Result result, Selection selection) {
+    RunReport(PreparedJob job, Figures figures, Selection selection) {
         this.job = job;
-        this.result = result;
+        this.result = figures.result;
         this.selection = selection;
         this.precision = result.precision();
         this.rows = selection.all() ? IntStream.range(0, result.members()).toArray()
                 : result.best(selection.limit(result.members()));
-        this.minima = selection.minima() ? result.minima(selection.xTol(), selection.fTol()) : null;
-        this.combinations = job.grid() == null ? null : combinations(job.grid());
+        this.figures = figures;
+        this.minima = selection.minima() ? figures.basins.minima() : null;
     }
 
     void write(Format format, PrintWriter out) {
@@ -113,47 +111,11 @@ final class RunReport {
         t.print(out);
         if (minima != null) {
             out.println();
-            int shown = selection.limit(minima.size());
-            out.println(minima.size() + " distinct minima (x tol " + selection.xTol() + ", f tol " + selection.fTol()
-                    + ")" + (shown < minima.size() ? ", " + shown + " best:" : ":"));
-            Table mt = result.hasPenalty() ? new Table("rank", "f", "objective", "members", "best member", "x")
-                    : new Table("rank", "f", "members", "best member", "x");
-            for (int k = 0; k < shown; k++) {
-                Minimum mn = minima.get(k);
-                if (result.hasPenalty()) {
-                    mt.row(k + 1, Numbers.brief(mn.f()), Numbers.brief(mn.objective()), mn.count(), mn.members()[0],
-                            Numbers.brief(mn.x(), SHOWN_COORDINATES));
-                } else {
-                    mt.row(k + 1, Numbers.brief(mn.f()), mn.count(), mn.members()[0],
-                            Numbers.brief(mn.x(), SHOWN_COORDINATES));
-                }
-            }
-            mt.print(out);
+            figures.basinsTable(out, selection);
         }
-        if (combinations != null) {
+        if (figures.combinations != null) {
             out.println();
-            int shown = selection.limit(combinations.size());
-            out.println(combinations.size() + " grid combinations" + (selection.all() ? ", in grid order:"
-                    : ", the " + shown + " with the best members:"));
-            List<String> ch = new ArrayList<>(axes);
-            ch.add("best f");
-            if (result.hasPenalty()) {
-                ch.add("best objective");
-            }
-            ch.addAll(List.of("best member", "converged", "diverged"));
-            Table ct = new Table(ch);
-            for (Combination c : combinations.subList(0, shown)) {
-                List<String> cells = new ArrayList<>();
-                axes.forEach(a -> cells.add(Numbers.brief(c.values().get(a))));
-                cells.add(c.best() < 0 ? "-" : Numbers.brief(result.f(c.best())));
-                if (result.hasPenalty()) {
-                    cells.add(c.best() < 0 ? "-" : Numbers.brief(result.objectiveValue(c.best())));
-                }
-                cells.addAll(List.of(c.best() < 0 ? "-" : Integer.toString(c.best()), Long.toString(c.converged()),
-                        Long.toString(c.diverged())));
-                ct.row(cells);
-            }
-            ct.print(out);
+            figures.combinationsTable(out, selection, axes);
         }
     }
 
@@ -182,6 +144,7 @@ final class RunReport {
                                 + " plus the penalties) at member " + b
                         : Numbers.brief(result.f(b)) + " at member " + b)
                 .findFirst().orElse("none: every member diverged"));
+        figures.summaryRows(t);
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
                 + Numbers.seconds(tm.transferSeconds()) + ", run " + Numbers.seconds(tm.runSeconds()) + ", total "
@@ -260,15 +223,17 @@ final class RunReport {
         if (minima != null) {
             Map<Hyperparameter, Param> shared = new LinkedHashMap<>(result.rule().parameters());
             shared.values().removeIf(p -> !p.isUniform());
-            header.addAll(List.of("rank", "f", "objective", "members", "best_member"));
+            header.addAll(List.of("rank", "f", "objective", "members", "best_member", "share", "mean_steps"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
             shared.keySet().forEach(h -> header.add(h.id()));
             header.addAll(settings.keySet());
             t = new Table(header);
             for (int k = 0; k < selection.limit(minima.size()); k++) {
-                Minimum mn = minima.get(k);
+                Basin b = figures.basins.basins().get(k);
+                Minimum mn = b.minimum();
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), exact(mn.f()),
-                        exact(mn.objective()), Integer.toString(mn.count()), Integer.toString(mn.members()[0])));
+                        exact(mn.objective()), Integer.toString(mn.count()), Integer.toString(mn.members()[0]),
+                        Double.toString(b.share()), Double.toString(b.meanSteps())));
                 Arrays.stream(mn.x()).forEach(x -> cells.add(exact(x)));
                 shared.values().forEach(p -> cells.add(Numbers.exact(p.value(), Precision.FP64)));
                 cells.addAll(settings.values());
@@ -342,13 +307,16 @@ final class RunReport {
             } else {
                 writeMember(g, result.best().getAsInt());
             }
+            figures.writeKnown(g);
             g.writeArrayFieldStart("members");
             for (int m : rows) {
                 writeMember(g, m);
             }
             g.writeEndArray();
             if (minima != null) {
-                writeMinima(g);
+                figures.writeBasins(g, selection);
+            } else {
+                g.writeNullField("saturation");
             }
             Timing t = result.timing();
             g.writeObjectFieldStart("timing");
@@ -396,24 +364,7 @@ final class RunReport {
         g.writeEndObject();
         g.writeNumberField("combinations", grid.combinations());
         g.writeNumberField("starts_per_combination", job.startsPerCombination());
-        g.writeArrayFieldStart("best_per_combination");
-        for (Combination c : combinations.subList(0, selection.limit(combinations.size()))) {
-            g.writeStartObject();
-            g.writeNumberField("combination", c.index());
-            writeDoubles(g, "hyperparameters", c.values());
-            g.writeFieldName("best");
-            if (c.best() < 0) {
-                g.writeNull();
-            } else {
-                g.writeNumber(c.best());
-            }
-            Json.number(g, "best_f", c.best() < 0 ? Double.NaN : result.f(c.best()), precision);
-            Json.number(g, "best_objective", c.best() < 0 ? Double.NaN : result.objectiveValue(c.best()), precision);
-            g.writeNumberField("converged", c.converged());
-            g.writeNumberField("diverged", c.diverged());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        figures.writeCombinations(g, selection);
         g.writeEndObject();
     }
 
@@ -445,27 +396,6 @@ final class RunReport {
         g.writeEndObject();
     }
 
-    private void writeMinima(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("clustering");
-        g.writeNumberField("x_tol", selection.xTol());
-        g.writeNumberField("f_tol", selection.fTol());
-        g.writeNumberField("minima_count", minima.size());
-        g.writeEndObject();
-        g.writeArrayFieldStart("minima");
-        for (Minimum mn : minima.subList(0, selection.limit(minima.size()))) {
-            g.writeStartObject();
-            Json.numbers(g, "x", mn.x(), precision);
-            Json.number(g, "f", mn.f(), precision);
-            Json.number(g, "objective", mn.objective(), precision);
-            g.writeNumberField("count", mn.count());
-            int[] members = mn.members();
-            g.writeFieldName("members");
-            g.writeArray(members, 0, selection.limit(members.length));
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
     private static void writeDoubles(JsonGenerator g, String field, Map<String, Double> values) throws IOException {
         g.writeObjectFieldStart(field);
         for (Map.Entry<String, Double> e : values.entrySet()) {
@@ -484,38 +414,6 @@ final class RunReport {
     /** The values of one grid axis, in the order given. */
     private static double[] axisValues(Grid grid, String axis) {
         return IntStream.range(0, (int) grid.combinations()).mapToDouble(c -> grid.value(axis, c)).distinct().toArray();
-    }
-
-    /** Every combination's best member and counts, best first (all in grid order with --all). */
-    private List<Combination> combinations(Grid grid) {
-        int s = job.startsPerCombination();
-        boolean max = result.objective().isMaximized();
-        List<Combination> list = new ArrayList<>();
-        for (long c = 0; c < grid.combinations(); c++) {
-            int best = -1;
-            long converged = 0;
-            long diverged = 0;
-            for (int m = (int) (c * s); m < (c + 1) * s; m++) {
-                Status st = result.status(m);
-                if (st == Status.DIVERGED) {
-                    diverged++;
-                    continue;
-                }
-                if (st == Status.CONVERGED_GRADIENT || st == Status.CONVERGED_VALUE) {
-                    converged++;
-                }
-                if (best < 0 || (max ? result.objectiveValue(m) > result.objectiveValue(best)
-                        : result.objectiveValue(m) < result.objectiveValue(best))) {
-                    best = m;
-                }
-            }
-            list.add(new Combination(c, grid.values(c * s, s), best, converged, diverged));
-        }
-        if (!selection.all()) {
-            list.sort(Comparator.comparing((Combination c) -> c.best() < 0).thenComparingDouble(
-                    c -> c.best() < 0 ? 0 : max ? -result.objectiveValue(c.best()) : result.objectiveValue(c.best())));
-        }
-        return list;
     }
 
     private String exact(double v) {

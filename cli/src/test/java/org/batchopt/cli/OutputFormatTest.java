@@ -94,7 +94,7 @@ class OutputFormatTest {
                 + "maximize,optimizer,amsgrad,schedule,gradient,precision,max_steps,grad_tol,f_tol,starts,backend",
                 lines.get(0));
         Cli.Outcome minima = Cli.run(HIMMELBLAU + "--format csv --minima --all").succeeds();
-        assertTrue(minima.out().startsWith("rank,f,objective,members,best_member,x0,x1,lr,"), minima.out());
+        assertTrue(minima.out().startsWith("rank,f,objective,members,best_member,share,mean_steps,x0,x1,lr,"), minima.out());
     }
 
     @Test

@@ -137,10 +137,11 @@ class SettingsInOutputTest {
     }
 
     @Test
-    void plotWritesOnlyPng(@TempDir Path dir) throws Exception {
+    void plotWritesOnlyPngOrSvg(@TempDir Path dir) throws Exception {
         String bench = "bench --function sphere --dim 2 --members 4 --steps 2 --backends cpu -q --plot ";
-        Cli.run(bench + dir.resolve("chart.svg")).failsWith(Main.USAGE, "the chart is a PNG image; give a FILE.png");
+        Cli.run(bench + dir.resolve("chart.jpg")).failsWith(Main.USAGE, "the picture is PNG or SVG");
         assertEquals(0, dir.toFile().list().length, "no file written");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Plots.fontsMissing(), "Java finds no fonts here: no picture");
         Path png = dir.resolve("chart.png");
         Cli.run(bench + png).succeeds();
         byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);

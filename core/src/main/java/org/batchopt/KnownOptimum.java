@@ -1,0 +1,65 @@
+package org.batchopt;
+
+import java.util.List;
+
+/**
+ * How a batch did against a known global optimum f*: the gap of its best member, the share of members that reached
+ * f* within a tolerance, and which of the known global minimizers were reached; made by {@link Result#known}.
+ *
+ * <p>A member <em>succeeds</em> when it did not diverge and its value (the one members are ranked by) is within
+ * {@code tolerance * max(1, |f*|)} of f*, or better: {@code value <= f* + tol} when minimizing, {@code >= f* - tol}
+ * when maximizing. A listed minimizer is <em>reached</em> by the members whose final point lies within the x
+ * tolerance of it in every coordinate.
+ *
+ * @param fStar       the known optimum
+ * @param tolerance   the success tolerance, relative to {@code max(1, |f*|)}
+ * @param gap         the best member's value minus f* (f* minus it when maximizing): 0 at the optimum, negative
+ *                    only when f* is wrong; NaN when every member diverged
+ * @param successes   members that succeeded
+ * @param members     every member of the batch
+ * @param xTol        the x tolerance for reaching a minimizer
+ * @param minimizers  the known global minimizers with the members that reached each, empty when none are listed
+ */
+public record KnownOptimum(double fStar, double tolerance, double gap, long successes, long members, double xTol,
+                           List<Minimizer> minimizers) {
+
+    /**
+     * A known global minimizer and how many members reached it.
+     *
+     * @param x         the minimizer
+     * @param members   members whose final point lies within the x tolerance of it
+     * @param bestMember the best of them, -1 when none
+     */
+    public record Minimizer(double[] x, long members, int bestMember) {
+        /** Whether at least one member reached it. */
+        public boolean reached() {
+            return members > 0;
+        }
+    }
+
+    /** The figures as given; {@code minimizers} is copied. */
+    public KnownOptimum {
+        minimizers = List.copyOf(minimizers);
+    }
+
+    /** Successes over every member, in [0, 1]. */
+    public double successShare() {
+        return members == 0 ? 0 : (double) successes / members;
+    }
+
+    /** How many global minimizers are listed. */
+    public int minimizersKnown() {
+        return minimizers.size();
+    }
+
+    /** How many of them at least one member reached. */
+    public int minimizersFound() {
+        return (int) minimizers.stream().filter(Minimizer::reached).count();
+    }
+
+    /** Whether {@code value} succeeds against {@code fStar} with {@code tolerance} (see the class comment). */
+    static boolean success(double value, double fStar, double tolerance, boolean maximized) {
+        double tol = tolerance * Math.max(1, Math.abs(fStar));
+        return maximized ? value >= fStar - tol : value <= fStar + tol;
+    }
+}
