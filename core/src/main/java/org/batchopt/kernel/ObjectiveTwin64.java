@@ -1,6 +1,6 @@
 package org.batchopt.kernel;
 
-import org.batchopt.kernel.LaneMath64;
+import java.util.Arrays;
 
 /**
  * fp64 twin of an objective's kernel source ({@code obj_value}, {@code obj_value_grad}) in lane form: the
@@ -27,7 +27,7 @@ public abstract class ObjectiveTwin64 {
     /** Scratch array number k (from 0) of at least n lanes; its contents are left from the last use. */
     protected final double[] scratch(int k, int n) {
         if (k >= scratch.length) {
-            scratch = java.util.Arrays.copyOf(scratch, k + 1);
+            scratch = Arrays.copyOf(scratch, k + 1);
         }
         if (scratch[k] == null || scratch[k].length < n) {
             scratch[k] = new double[n];
