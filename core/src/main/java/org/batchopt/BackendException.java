@@ -22,24 +22,49 @@ public class BackendException extends RuntimeException {
         DEVICE_ERROR
     }
 
+    /** @serial what went wrong */
     private final Code code;
+    /** @serial the compiler's log, or null */
     private final String log;
 
+    /**
+     * A failure without a compiler log or cause.
+     *
+     * @param code    what went wrong
+     * @param message what, with the device and the reason
+     */
     public BackendException(Code code, String message) {
         this(code, message, null, null);
     }
 
+    /**
+     * A failure with the compiler's log and the exception that caused it.
+     *
+     * @param code    what went wrong
+     * @param message what, with the device and the reason
+     * @param log     the compiler's full log of a failed build, or null
+     * @param cause   the native library's exception, or null
+     */
     public BackendException(Code code, String message, String log, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.log = log;
     }
 
+    /**
+     * What went wrong, for a program to act on (the message is for people).
+     *
+     * @return the error code
+     */
     public Code code() {
         return code;
     }
 
-    /** The compiler log of a failed build, or null. */
+    /**
+     * The compiler's log of a failed build.
+     *
+     * @return the full log with {@link Code#BUILD_FAILED}, else null
+     */
     public String log() {
         return log;
     }

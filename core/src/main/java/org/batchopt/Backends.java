@@ -25,7 +25,12 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Every backend and device this machine has, with the reason for each kind that cannot run. */
+    /**
+     * Every backend and device this machine has, with the reason for each kind that cannot run. Opens no backend.
+     *
+     * @return the CPU first, then every CUDA device (or one unavailable {@code cuda} entry with the reason), then
+     *         every OpenCL device (or one unavailable {@code opencl} entry with the reason)
+     */
     public static List<BackendInfo> available() {
         List<BackendInfo> all = new ArrayList<>();
         all.add(new BackendInfo("cpu", true, CpuBackend.description(Runtime.getRuntime().availableProcessors()), true));
@@ -41,8 +46,14 @@ public final class Backends {
     }
 
     /**
-     * @throws IllegalArgumentException for a malformed name
-     * @throws BackendException         with {@link BackendException.Code#UNAVAILABLE} when it cannot run here
+     * Opens the backend {@code spec} names (see the class description); the caller owns it and closes it.
+     *
+     * @param spec the name, case-insensitive, surrounding blanks ignored: {@code auto}, {@code cpu},
+     *             {@code opencl[:P[:D]]}, {@code opencl:all}, {@code cuda[:D]}, {@code cuda:all}
+     * @return the backend, open; {@code auto} never fails and takes the CPU when nothing better can run
+     * @throws IllegalArgumentException for a malformed name or a device index that is not a number {@code >= 0}
+     * @throws BackendException         with {@link BackendException.Code#UNAVAILABLE} and the reason when it
+     *                                  cannot run here (no driver, no library, no such device)
      */
     public static Backend open(String spec) {
         String s = spec.trim().toLowerCase(Locale.ROOT);

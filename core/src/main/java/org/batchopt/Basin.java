@@ -8,7 +8,11 @@ package org.batchopt;
  * @param meanSteps the mean number of steps its members took
  */
 public record Basin(Minimum minimum, double share, double meanSteps) {
-    /** The member that reached the minimum's best point. */
+    /**
+     * The member that reached the minimum's best point.
+     *
+     * @return its index in the batch, {@code minimum().members()[0]}
+     */
     public int bestMember() {
         return minimum.members()[0];
     }

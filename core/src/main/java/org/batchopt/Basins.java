@@ -33,7 +33,17 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
     public record Level(double f, int minima, long members) {
     }
 
-    /** The figures as given; the lists are copied. */
+    /**
+     * The figures as given; the lists are copied.
+     *
+     * @param basins     every minimum with its share and mean steps, best first
+     * @param levels     the value levels, best first
+     * @param saturation the Good-Turing estimate of what more starts would find
+     * @param members    every member of the batch
+     * @param diverged   members left out because they diverged
+     * @param xTol       the clustering's x tolerance
+     * @param fTol       the clustering's relative f tolerance
+     */
     public Basins {
         basins = List.copyOf(basins);
         levels = List.copyOf(levels);
@@ -76,7 +86,11 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
                 fTol);
     }
 
-    /** The minima alone, best first. */
+    /**
+     * The minima alone, best first.
+     *
+     * @return each basin's minimum, in the order of {@link #basins()}
+     */
     public List<Minimum> minima() {
         return basins.stream().map(Basin::minimum).toList();
     }

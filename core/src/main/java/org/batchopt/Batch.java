@@ -3,7 +3,7 @@ package org.batchopt;
 /**
  * N members sharing one objective and one update rule: how many, and where each starts. In a grid
  * ({@link Grid#batch}), member m uses start point {@code m % S} of the sampler, so that every combination of
- * hyperparameters is tried from the same S start points.
+ * hyperparameters is tried from the same S start points. Immutable.
  */
 public final class Batch {
     private final int dimension;
@@ -18,33 +18,71 @@ public final class Batch {
         this.startsPerCombination = startsPerCombination;
     }
 
+    /**
+     * A builder of a batch in {@code dimension} variables; set the members and the start points.
+     *
+     * @param dimension D, the objective's dimension, at least 1
+     * @return a new builder
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Builder builder(int dimension) {
         return new Builder(dimension);
     }
 
+    /**
+     * The dimension of every start point.
+     *
+     * @return D
+     */
     public int dimension() {
         return dimension;
     }
 
+    /**
+     * The number of members N.
+     *
+     * @return N, in {@code [1, Integer.MAX_VALUE]}
+     */
     public int members() {
         return members;
     }
 
+    /**
+     * Where the members start.
+     *
+     * @return the sampler or points given to the builder
+     */
     public Starts starts() {
         return starts;
     }
 
-    /** Start points per grid combination; equal to {@link #members()} outside a grid. */
+    /**
+     * The start points per grid combination.
+     *
+     * @return S; equal to {@link #members()} outside a grid
+     */
     public int startsPerCombination() {
         return startsPerCombination;
     }
 
-    /** Index of member {@code m}'s start point in the sampler. */
+    /**
+     * The index of a member's start point in the sampler.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return {@code m % startsPerCombination()}
+     */
     public long startIndex(long m) {
         return m % startsPerCombination;
     }
 
-    /** Start points of members {@code first .. first+count-1}, member-major into {@code out}. */
+    /**
+     * The start points of consecutive members.
+     *
+     * @param first the first member, {@code >= 0}
+     * @param count how many members, with {@code first + count <= members()}
+     * @param out   modified: receives the points member-major, member {@code first + j}'s coordinate i at
+     *              {@code out[j*D + i]}; at least {@code count*D} long
+     */
     public void startPoints(long first, int count, double[] out) {
         int done = 0;
         while (done < count) {
@@ -59,6 +97,7 @@ public final class Batch {
         }
     }
 
+    /** Builds a {@link Batch}; members and start points must be set. */
     public static final class Builder {
         private final int dimension;
         private long members = -1;
@@ -72,7 +111,13 @@ public final class Batch {
             this.dimension = dimension;
         }
 
-        /** Number of members, at least 1. */
+        /**
+         * The number of members.
+         *
+         * @param n N, in {@code [1, Integer.MAX_VALUE]}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code n} is out of that range
+         */
         public Builder members(long n) {
             if (n < 1 || n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("members " + n + " must be between 1 and " + Integer.MAX_VALUE);
@@ -81,6 +126,12 @@ public final class Batch {
             return this;
         }
 
+        /**
+         * Where the members start: member m at point {@code m} of {@code starts} (in a grid, {@code m % S}).
+         *
+         * @param starts a sampler ({@link Starts#sobol}, ...) or given points, of the batch's dimension
+         * @return this builder
+         */
         public Builder starts(Starts starts) {
             this.starts = starts;
             return this;
@@ -92,6 +143,14 @@ public final class Batch {
             return this;
         }
 
+        /**
+         * The batch. The builder is not modified.
+         *
+         * @return the batch
+         * @throws IllegalArgumentException when the members or the start points are not set, the start points'
+         *                                  dimension is not the batch's, given points are not one per member, or
+         *                                  Sobol points would number more than {@code Integer.MAX_VALUE - 1}
+         */
         public Batch build() {
             if (members < 0) {
                 throw new IllegalArgumentException("the number of members is not set");

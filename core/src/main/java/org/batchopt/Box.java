@@ -2,7 +2,7 @@ package org.batchopt;
 
 import java.util.Arrays;
 
-/** An axis-aligned box {@code lo[i] <= x[i] <= hi[i]}: a search region for start points. */
+/** An axis-aligned box {@code lo[i] <= x[i] <= hi[i]}: a search region for start points. Immutable. */
 public final class Box {
     private final double[] lo;
     private final double[] hi;
@@ -12,7 +12,15 @@ public final class Box {
         this.hi = hi;
     }
 
-    /** The same interval {@code [lo, hi]} in each of {@code dimension} coordinates. */
+    /**
+     * The same interval {@code [lo, hi]} in each of {@code dimension} coordinates.
+     *
+     * @param dimension D, at least 1
+     * @param lo        lower bound, finite
+     * @param hi        upper bound, finite and {@code >= lo}
+     * @return the box
+     * @throws IllegalArgumentException when {@code dimension < 1}, a bound is not finite or {@code lo > hi}
+     */
     public static Box cube(int dimension, double lo, double hi) {
         if (dimension < 1) {
             throw new IllegalArgumentException("box dimension " + dimension + " must be at least 1");
@@ -24,7 +32,15 @@ public final class Box {
         return of(l, h);
     }
 
-    /** Per-coordinate bounds. Not modified. */
+    /**
+     * Per-coordinate bounds.
+     *
+     * @param lo lower bounds, finite; not modified (copied)
+     * @param hi upper bounds, finite, {@code hi[i] >= lo[i]}, as many as {@code lo}; not modified (copied)
+     * @return the box
+     * @throws IllegalArgumentException naming the coordinate when the lengths differ or are 0, a bound is not
+     *                                  finite or {@code lo[i] > hi[i]}
+     */
     public static Box of(double[] lo, double[] hi) {
         if (lo.length != hi.length) {
             throw new IllegalArgumentException("box has " + lo.length + " lower and " + hi.length + " upper bounds");
@@ -43,24 +59,50 @@ public final class Box {
         return new Box(lo.clone(), hi.clone());
     }
 
+    /**
+     * The number of coordinates.
+     *
+     * @return D, at least 1
+     */
     public int dimension() {
         return lo.length;
     }
 
+    /**
+     * A lower bound.
+     *
+     * @param i the coordinate, in {@code [0, dimension())}
+     * @return {@code lo[i]}
+     */
     public double lo(int i) {
         return lo[i];
     }
 
+    /**
+     * An upper bound.
+     *
+     * @param i the coordinate, in {@code [0, dimension())}
+     * @return {@code hi[i]}
+     */
     public double hi(int i) {
         return hi[i];
     }
 
-    /** Width of coordinate {@code i}. */
+    /**
+     * The width of a coordinate's interval.
+     *
+     * @param i the coordinate, in {@code [0, dimension())}
+     * @return {@code hi[i] - lo[i]}, {@code >= 0} (infinite when it overflows)
+     */
     public double width(int i) {
         return hi[i] - lo[i];
     }
 
-    /** True when every coordinate shares one interval. */
+    /**
+     * Whether every coordinate shares one interval.
+     *
+     * @return true for a cube
+     */
     public boolean isCube() {
         for (int i = 1; i < lo.length; i++) {
             if (lo[i] != lo[0] || hi[i] != hi[0]) {

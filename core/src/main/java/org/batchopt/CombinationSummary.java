@@ -44,6 +44,7 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
          * Best first; combinations whose members all diverged last; ties to the lower combination index.
          *
          * @param maximized whether higher values are better
+         * @return the order, best first
          */
         public Comparator<CombinationSummary> comparator(boolean maximized) {
             Comparator<Double> value = maximized ? Comparator.reverseOrder() : Comparator.naturalOrder();
@@ -59,7 +60,20 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
         }
     }
 
-    /** The figures as given; {@code hyperparameters} is copied, keeping its order. */
+    /**
+     * The figures as given; {@code hyperparameters} is copied, keeping its order.
+     *
+     * @param combination     the combination's index in grid order
+     * @param hyperparameters the hyperparameters that tell it from the other combinations, by id
+     * @param members         its members
+     * @param diverged        those that diverged
+     * @param successes       those that succeeded
+     * @param steps           steps taken, summed over the members that did not diverge
+     * @param bestMember      its best member, -1 when all diverged
+     * @param best            the best value, NaN when all diverged
+     * @param median          the median value (see the class comment), NaN after {@link #merge}
+     * @param worst           the worst value, NaN when all diverged
+     */
     public CombinationSummary {
         hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     }
@@ -67,12 +81,16 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
     /**
      * The summary of one combination from its members' own figures, the way {@link Result#combinations} makes it.
      *
+     * @param combination     the combination's index in grid order
+     * @param hyperparameters the hyperparameters that tell it from the other combinations, by id (copied)
      * @param memberIndex the members' indices in the batch (not modified)
      * @param values      their values (not modified)
      * @param steps       their steps (not modified)
      * @param diverged    whether each diverged (not modified)
      * @param target      the value a member succeeds against, with {@code tolerance} (see {@link KnownOptimum})
+     * @param tolerance   the success tolerance, relative to {@code max(1, |target|)}, at least 0
      * @param maximized   whether higher values are better
+     * @return the summary, with the median of every member (diverged ones counted as the worst)
      */
     public static CombinationSummary of(long combination, Map<String, Double> hyperparameters, int[] memberIndex,
                                         double[] values, int[] steps, boolean[] diverged, double target,
@@ -132,6 +150,11 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
      * Two summaries of disjoint parts of the same combination as one, with a NaN median: counts and step sums add,
      * the best and worst are the better and worse of the two. Recompute the median with {@link #of} where it is
      * needed.
+     *
+     * @param other     a summary of other members of the same combination
+     * @param maximized whether higher values are better
+     * @return the summary of both parts, median NaN
+     * @throws IllegalArgumentException when {@code other} is of another combination
      */
     public CombinationSummary merge(CombinationSummary other, boolean maximized) {
         if (other.combination != combination) {
@@ -147,23 +170,40 @@ public record CombinationSummary(long combination, Map<String, Double> hyperpara
                 otherWorse ? other.worst : worst);
     }
 
-    /** Successes over members, in [0, 1]. */
+    /**
+     * The share of the combination's members that succeeded.
+     *
+     * @return successes over members, in [0, 1]; 0 without members
+     */
     public double successShare() {
         return members == 0 ? 0 : (double) successes / members;
     }
 
-    /** Diverged members over members, in [0, 1]. */
+    /**
+     * The share of the combination's members that diverged.
+     *
+     * @return diverged members over members, in [0, 1]; 0 without members
+     */
     public double divergedShare() {
         return members == 0 ? 0 : (double) diverged / members;
     }
 
-    /** Mean steps of the members that did not diverge, NaN when all diverged. */
+    /**
+     * The mean steps of the members that did not diverge.
+     *
+     * @return steps over members kept, NaN when all diverged
+     */
     public double meanSteps() {
         long kept = members - diverged;
         return kept == 0 ? Double.NaN : (double) steps / kept;
     }
 
-    /** The value {@code rankBy} ranks by: the median, the success share or the best. */
+    /**
+     * The figure {@code rankBy} ranks combinations by.
+     *
+     * @param rankBy the ranking
+     * @return the median, the success share or the best value
+     */
     public double metric(RankBy rankBy) {
         return switch (rankBy) {
             case MEDIAN -> median;

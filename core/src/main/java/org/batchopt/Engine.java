@@ -41,8 +41,13 @@ public final class Engine {
     }
 
     /**
-     * An engine on {@code backends} (one or more, from {@link Backends}; several share each batch, and stay the
-     * caller's to close).
+     * An engine on {@code backends} with {@link RunSettings#DEFAULTS}, no progress and blocks as large as the
+     * backends hold.
+     *
+     * @param backends one or more, from {@link Backends}; several share each batch. They stay the caller's to
+     *                 close; the array is not modified
+     * @return the engine
+     * @throws IllegalArgumentException when there is no backend or one does not come from {@link Backends}
      */
     public static Engine on(Backend... backends) {
         if (backends.length == 0) {
@@ -59,51 +64,115 @@ public final class Engine {
                 null, 0);
     }
 
-    /** The settings runs use. */
+    /**
+     * The settings runs use.
+     *
+     * @return precision, stopping, gradient, strategy, steps per launch and history
+     */
     public RunSettings settings() {
         return settings;
     }
 
-    /** Every setting at once. */
+    /**
+     * This engine with every setting at once; this engine is not modified.
+     *
+     * @param s the settings
+     * @return a new engine on the same backends
+     * @throws NullPointerException when {@code s} is null
+     */
     public Engine settings(RunSettings s) {
         return new Engine(backend, Objects.requireNonNull(s), progress, blockCap);
     }
 
+    /**
+     * This engine computing in another precision (default fp32); this engine is not modified.
+     *
+     * @param p fp32 or fp64
+     * @return a new engine on the same backends
+     * @throws NullPointerException when {@code p} is null
+     */
     public Engine precision(Precision p) {
         return settings(settings.withPrecision(Objects.requireNonNull(p)));
     }
 
+    /**
+     * This engine with another stopping rule (default 1000 steps, no tolerance); this engine is not modified.
+     *
+     * @param s when a member stops
+     * @return a new engine on the same backends
+     * @throws NullPointerException when {@code s} is null
+     */
     public Engine stopping(Stopping s) {
         return settings(settings.withStopping(Objects.requireNonNull(s)));
     }
 
-    /** Analytic gradients (the default) or central differences with the default step. */
+    /**
+     * This engine with analytic gradients (the default) or central differences with the default step
+     * ({@link Gradient#defaultStep}); this engine is not modified.
+     *
+     * @param g how the gradient is computed
+     * @return a new engine on the same backends
+     * @throws NullPointerException when {@code g} is null
+     */
     public Engine gradient(Gradient g) {
         return settings(settings.withGradient(Objects.requireNonNull(g)));
     }
 
-    /** Central differences with step {@code h} (see {@link Gradient#CENTRAL}). */
+    /**
+     * This engine with central differences of step {@code h} (see {@link Gradient#CENTRAL}); this engine is not
+     * modified.
+     *
+     * @param h the relative step, finite and {@code > 0}
+     * @return a new engine on the same backends
+     * @throws IllegalArgumentException when {@code h} is not finite and {@code > 0}
+     */
     public Engine centralDifferences(double h) {
         return settings(settings.withCentralDifferences(h));
     }
 
+    /**
+     * This engine with another device strategy (default {@link Strategy#AUTO}, the planner's choice); results do
+     * not depend on it. This engine is not modified.
+     *
+     * @param s the strategy
+     * @return a new engine on the same backends
+     * @throws NullPointerException when {@code s} is null
+     */
     public Engine strategy(Strategy s) {
         return settings(settings.withStrategy(Objects.requireNonNull(s)));
     }
 
-    /** Iterations per fused launch on a device, overriding the planner; 0 restores the planner. */
+    /**
+     * This engine with a number of iterations per fused launch on a device, overriding the planner; results do
+     * not depend on it. This engine is not modified.
+     *
+     * @param k iterations per launch, {@code >= 1}; 0 restores the planner's choice (the default)
+     * @return a new engine on the same backends
+     * @throws IllegalArgumentException when {@code k < 0}
+     */
     public Engine stepsPerLaunch(int k) {
         return settings(settings.withStepsPerLaunch(k));
     }
 
-    /** Keep every member's point every {@code every} steps (0: none); memory is members x D x steps/every. */
+    /**
+     * This engine keeping every member's point every {@code every} steps, for {@link Result#history}; memory is
+     * members x D x (steps/every + 1) values. This engine is not modified.
+     *
+     * @param every steps between recorded points; 0 for none (the default)
+     * @return a new engine on the same backends
+     * @throws IllegalArgumentException when {@code every < 0}
+     */
     public Engine history(int every) {
         return settings(settings.withHistory(every));
     }
 
     /**
-     * At most {@code members} members per block (0: as many as the backend holds). Results do not depend on
-     * it; it bounds host and device memory.
+     * This engine running at most {@code members} members per block. Results do not depend on it; it bounds
+     * host and device memory. This engine is not modified.
+     *
+     * @param members members per block, {@code >= 1}; 0 for as many as the backend holds (the default)
+     * @return a new engine on the same backends
+     * @throws IllegalArgumentException when {@code members < 0}
      */
     public Engine maxBlockMembers(int members) {
         if (members < 0) {
@@ -112,18 +181,33 @@ public final class Engine {
         return new Engine(backend, settings, progress, members);
     }
 
-    /** Receives progress while a batch runs; null for none. */
+    /**
+     * This engine reporting progress to {@code p} while a batch runs (at most five times a second); this engine
+     * is not modified.
+     *
+     * @param p the receiver, or null for none (the default)
+     * @return a new engine on the same backends
+     */
     public Engine progress(Progress p) {
         return new Engine(backend, settings, p, blockCap);
     }
 
     /**
-     * Optimizes every member of {@code batch}.
+     * Optimizes every member of {@code batch}: each starts at its start point and takes updates of {@code rule}
+     * on {@code objective} until {@link RunSettings#stopping} stops it. Blocks until every member has stopped.
+     * None of the arguments is modified.
      *
-     * @throws IllegalArgumentException when the batch, the objective and the rule do not fit together, or a
+     * @param objective what is minimized (maximized when {@link Objective#isMaximized})
+     * @param rule      the update rule with its schedule and regularization
+     * @param batch     the members: their number, start points and dimension
+     * @return every member's outcome
+     * @throws IllegalArgumentException when the batch's dimension is not the objective's, a per-member
+     *                                  hyperparameter does not have one value per member of the batch, a
      *                                  hyperparameter, tolerance or start coordinate does not keep its meaning in the
-     *                                  precision (beyond fp32's range, or non-zero and below its smallest value)
-     * @throws BackendException         when a backend cannot run the job
+     *                                  precision (beyond fp32's range, or non-zero and below its smallest value), or
+     *                                  the run does not fit in the Java heap ({@link #requireMemory})
+     * @throws BackendException         when a backend cannot run the job: the precision unsupported, a kernel
+     *                                  that does not build, a device error
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
         check(objective, rule, batch);
@@ -184,9 +268,18 @@ public final class Engine {
      * precision and 21 bytes of f, gradient norm, steps and status; the history, members x D values per recorded
      * point ({@code maxSteps/historyEvery + 1} points); {@code perMemberParameters} per-member hyperparameters of 8
      * bytes; one block of start points, 8*D bytes per member of the block; and the backend's working set
-     * ({@link Backend#workingBytes}). In double, so that no product overflows.
+     * (what it allocates on the heap to run: the CPU backend's tiles; 0 for a device backend). In double, so that
+     * no product overflows.
      *
-     * @param historyEvery 0 for no history
+     * @param members             the batch's members, {@code >= 0}
+     * @param dimension           D
+     * @param precision           the run's precision
+     * @param historyEvery        steps between recorded points, 0 for no history
+     * @param maxSteps            the step budget
+     * @param perMemberParameters the number of per-member hyperparameters
+     * @param workingBytes        the backend's own heap working set in bytes (the CPU backend's tiles), 0 for a
+     *                            device backend
+     * @return the estimate in bytes
      */
     public static double heapBytes(long members, int dimension, Precision precision, int historyEvery, int maxSteps,
                                    int perMemberParameters, long workingBytes) {
@@ -201,7 +294,11 @@ public final class Engine {
      * Refuses a run whose points cannot be held at all, whatever the heap: more coordinates than a Java array holds,
      * or more history points than can be kept.
      *
-     * @throws IllegalArgumentException with the figures
+     * @param dimension    D
+     * @param historyEvery steps between recorded points, 0 for no history
+     * @param maxSteps     the step budget
+     * @throws IllegalArgumentException with the figures when D or {@code maxSteps/historyEvery + 1} is above
+     *                                  {@code Integer.MAX_VALUE - 8}
      */
     public static void requireHoldable(int dimension, int historyEvery, int maxSteps) {
         if (dimension > MAX_ARRAY) {
@@ -217,8 +314,17 @@ public final class Engine {
 
     /**
      * Refuses, before anything is allocated, a run that cannot fit in the Java heap ({@link #heapBytes} above nine
-     * tenths of what the heap can still take), or whose points cannot be held at all ({@link #requireHoldable}).
+     * tenths of what the heap can still take, after a garbage collection), or whose points cannot be held at all
+     * ({@link #requireHoldable}). {@link #run} calls it; a caller may call it first to refuse a job early.
      *
+     * @param members             the batch's members, {@code >= 0}
+     * @param dimension           D
+     * @param precision           the run's precision
+     * @param historyEvery        steps between recorded points, 0 for no history
+     * @param maxSteps            the step budget
+     * @param perMemberParameters the number of per-member hyperparameters
+     * @param workingBytes        the backend's own heap working set in bytes (the CPU backend's tiles), 0 for a
+     *                            device backend
      * @throws IllegalArgumentException with the figures
      */
     public static void requireMemory(long members, int dimension, Precision precision, int historyEvery, int maxSteps,

@@ -16,7 +16,14 @@ public final class GradientCheck {
      * central-difference gradient at its start: {@code max_i |a_i - c_i| / max(1, |a_i|)} (relative where the
      * gradient is large, absolute where it is small).
      *
-     * @param h central-difference step, e.g. {@link Gradient#defaultStep}{@code (Precision.FP64)}
+     * @param f     the objective; not modified
+     * @param batch the members whose start points are checked; not modified
+     * @param h     central-difference step, finite and {@code > 0}, e.g.
+     *              {@link Gradient#defaultStep}{@code (Precision.FP64)}
+     * @return one value per member, in member order, {@code >= 0}; {@code +Infinity} where a difference is NaN
+     *         (f or the gradient not finite at the start)
+     * @throws IllegalArgumentException when the batch's dimension is not the objective's or {@code h} is not
+     *                                  finite and {@code > 0}
      */
     public static double[] largestRelativeDifference(Objective f, Batch batch, double h) {
         if (batch.dimension() != f.dimension()) {

@@ -26,12 +26,27 @@ public final class Grid {
         this.values = values;
     }
 
-    /** A grid of one axis. */
+    /**
+     * A grid of one axis.
+     *
+     * @param name   the axis, a {@link Hyperparameter#id} such as {@code lr} (not checked here: it is the name
+     *               {@link #column} and {@link #values} answer to)
+     * @param values the axis's values, at least one; not modified (copied)
+     * @return the grid
+     * @throws IllegalArgumentException when {@code values} is empty
+     */
     public static Grid of(String name, double... values) {
         return new Grid(List.of(), List.of()).and(name, values);
     }
 
-    /** This grid with one more axis. {@code values} not modified. */
+    /**
+     * This grid with one more axis, varying fastest; this grid is not modified.
+     *
+     * @param name   the axis, not already in the grid
+     * @param values the axis's values, at least one; not modified (copied)
+     * @return a new grid
+     * @throws IllegalArgumentException when {@code values} is empty or the grid already has {@code name}
+     */
     public Grid and(String name, double... values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("grid axis " + name + " has no values");
@@ -46,11 +61,21 @@ public final class Grid {
         return new Grid(List.copyOf(n), List.copyOf(v));
     }
 
+    /**
+     * The axes.
+     *
+     * @return their names, slowest-varying first; unmodifiable
+     */
     public List<String> names() {
         return names;
     }
 
-    /** Number of combinations. */
+    /**
+     * The number of combinations.
+     *
+     * @return the product of the axes' lengths
+     * @throws ArithmeticException when it overflows a long
+     */
     public long combinations() {
         long size = 1;
         for (double[] a : values) {
@@ -59,7 +84,14 @@ public final class Grid {
         return size;
     }
 
-    /** The value of axis {@code name} in combination {@code c}. */
+    /**
+     * The value of an axis in a combination.
+     *
+     * @param name the axis
+     * @param c    the combination, in {@code [0, combinations())}
+     * @return the axis's value in combination {@code c}
+     * @throws IllegalArgumentException when the grid has no axis {@code name}
+     */
     public double value(String name, long c) {
         int axis = names.indexOf(name);
         if (axis < 0) {
@@ -71,7 +103,13 @@ public final class Grid {
         return values.get(axis)[(int) (c % values.get(axis).length)];
     }
 
-    /** The axis values of member {@code m} with {@code starts} start points per combination. */
+    /**
+     * The axis values of a member.
+     *
+     * @param m      the member, in {@code [0, combinations() * starts)}
+     * @param starts start points per combination, {@code >= 1}
+     * @return a new map, axis name to the value of member {@code m}'s combination {@code m / starts}, in axis order
+     */
     public Map<String, Double> values(long m, int starts) {
         Map<String, Double> v = new LinkedHashMap<>();
         for (String n : names) {
@@ -80,7 +118,16 @@ public final class Grid {
         return v;
     }
 
-    /** Axis {@code name} as a per-member hyperparameter for a batch of {@code starts} starts per combination. */
+    /**
+     * An axis as a per-member hyperparameter for the batch {@link #batch}{@code (starts, ...)} makes: member m
+     * gets the axis's value in combination {@code m / starts}.
+     *
+     * @param name   the axis
+     * @param starts start points per combination, {@code >= 1}
+     * @return one value per member, {@code combinations() * starts} of them
+     * @throws IllegalArgumentException when the grid has no axis {@code name} or the batch would have more than
+     *                                  {@code Integer.MAX_VALUE} members
+     */
     public Param column(String name, int starts) {
         long members = Math.multiplyExact(combinations(), starts);
         if (members > Integer.MAX_VALUE) {
@@ -93,7 +140,17 @@ public final class Grid {
         return Param.perMember(col);
     }
 
-    /** The batch of this grid: every combination from start points 0..starts-1 of {@code sampler}. */
+    /**
+     * The batch of this grid: every combination from start points {@code 0..starts-1} of {@code sampler}, so
+     * member m starts at point {@code m % starts}.
+     *
+     * @param starts  start points per combination, {@code >= 1}
+     * @param sampler where the members start; its dimension is the batch's
+     * @return a batch of {@code combinations() * starts} members
+     * @throws IllegalArgumentException when {@code starts < 1}, the batch would have more than
+     *                                  {@code Integer.MAX_VALUE} members, or {@code sampler} cannot give
+     *                                  {@code starts} points (see {@link Batch.Builder#build})
+     */
     public Batch batch(int starts, Starts sampler) {
         if (starts < 1) {
             throw new IllegalArgumentException("starts per combination " + starts + " must be at least 1");

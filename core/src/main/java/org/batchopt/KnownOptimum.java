@@ -31,28 +31,55 @@ public record KnownOptimum(double fStar, double tolerance, double gap, long succ
      * @param bestMember the best of them, -1 when none
      */
     public record Minimizer(double[] x, long members, int bestMember) {
-        /** Whether at least one member reached it. */
+        /**
+         * Whether at least one member reached it.
+         *
+         * @return {@code members() > 0}
+         */
         public boolean reached() {
             return members > 0;
         }
     }
 
-    /** The figures as given; {@code minimizers} is copied. */
+    /**
+     * The figures as given; {@code minimizers} is copied.
+     *
+     * @param fStar      the known optimum
+     * @param tolerance  the success tolerance, relative to {@code max(1, |f*|)}
+     * @param gap        the best member's value minus f* (f* minus it when maximizing); NaN when every member
+     *                   diverged
+     * @param successes  members that succeeded
+     * @param members    every member of the batch
+     * @param xTol       the x tolerance for reaching a minimizer
+     * @param minimizers the known global minimizers with the members that reached each
+     */
     public KnownOptimum {
         minimizers = List.copyOf(minimizers);
     }
 
-    /** Successes over every member, in [0, 1]. */
+    /**
+     * The share of the batch that succeeded.
+     *
+     * @return successes over every member, in [0, 1]; 0 for an empty batch
+     */
     public double successShare() {
         return members == 0 ? 0 : (double) successes / members;
     }
 
-    /** How many global minimizers are listed. */
+    /**
+     * How many global minimizers are listed.
+     *
+     * @return the size of {@link #minimizers()}
+     */
     public int minimizersKnown() {
         return minimizers.size();
     }
 
-    /** How many of them at least one member reached. */
+    /**
+     * How many of the listed minimizers at least one member reached.
+     *
+     * @return the count of {@link Minimizer#reached() reached} minimizers, at most {@link #minimizersKnown()}
+     */
     public int minimizersFound() {
         return (int) minimizers.stream().filter(Minimizer::reached).count();
     }

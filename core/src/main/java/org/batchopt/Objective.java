@@ -50,10 +50,20 @@ public final class Objective {
         this.formula = formula;
     }
 
+    /**
+     * The objective's name.
+     *
+     * @return a built-in's {@link org.batchopt.objective.BuiltIn#id}, or an expression's text
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The number of variables.
+     *
+     * @return D, at least 1
+     */
     public int dimension() {
         return dimension;
     }
@@ -63,22 +73,38 @@ public final class Objective {
         return source;
     }
 
-    /** True when the engine maximizes this objective. */
+    /**
+     * Whether the engine maximizes this objective.
+     *
+     * @return true after {@link #maximize()}, false for a new objective
+     */
     public boolean isMaximized() {
         return maximize;
     }
 
-    /** The same function, maximized. */
+    /**
+     * The same function, maximized; this objective is not modified.
+     *
+     * @return a new objective with the same name, box, minimum and minimizers
+     */
     public Objective maximize() {
         return new Objective(name, dimension, source, true, box, minimum, minimizers, formula);
     }
 
-    /** The same function, minimized. */
+    /**
+     * The same function, minimized; this objective is not modified.
+     *
+     * @return a new objective with the same name, box, minimum and minimizers
+     */
     public Objective minimize() {
         return new Objective(name, dimension, source, false, box, minimum, minimizers, formula);
     }
 
-    /** Whether this objective has a usual search box: every built-in does, an expression when given one. */
+    /**
+     * Whether this objective has a usual search box: every built-in does, an expression when given one.
+     *
+     * @return true when {@link #box()} returns one
+     */
     public boolean hasBox() {
         return box != null;
     }
@@ -86,6 +112,7 @@ public final class Objective {
     /**
      * The usual search box, where start points are sampled.
      *
+     * @return the box
      * @throws IllegalStateException when there is none ({@link #hasBox()} is false): an expression made without
      *                               a box; give it one with {@link Objectives#expression(String, Box)}
      */
@@ -97,22 +124,40 @@ public final class Objective {
         return box;
     }
 
-    /** The global minimum value of f, NaN when unknown. */
+    /**
+     * The global minimum value of f (of f itself, also when maximized).
+     *
+     * @return the minimum, NaN when unknown (an expression)
+     */
     public double minimum() {
         return minimum;
     }
 
-    /** Known global minimizers of f (copies), empty when unknown. */
+    /**
+     * The known global minimizers of f.
+     *
+     * @return new copies, D coordinates each; empty when unknown (an expression)
+     */
     public List<double[]> minimizers() {
         return minimizers.stream().map(double[]::clone).toList();
     }
 
-    /** The formula as documented. */
+    /**
+     * The formula as documented.
+     *
+     * @return a built-in's {@link org.batchopt.objective.BuiltIn#formula()}, or an expression's text
+     */
     public String formula() {
         return formula;
     }
 
-    /** f(x) in fp64, by the CPU twin. {@code x} not modified. */
+    /**
+     * f(x) in fp64, by the CPU twin (the same operations as the kernels). Not affected by {@link #maximize()}.
+     *
+     * @param x the point, D coordinates; not modified
+     * @return f(x), possibly non-finite
+     * @throws IllegalArgumentException when {@code x} does not have D coordinates
+     */
     public double value(double[] x) {
         check(x);
         double[] f = new double[1];
@@ -121,11 +166,12 @@ public final class Objective {
     }
 
     /**
-     * f(x) and its analytic gradient in fp64, by the CPU twin.
+     * f(x) and its analytic gradient in fp64, by the CPU twin. Not affected by {@link #maximize()}.
      *
-     * @param x        not modified
-     * @param gradient modified: receives the gradient of f
+     * @param x        the point, D coordinates; not modified
+     * @param gradient modified: receives the gradient of f at x, D values
      * @return f(x)
+     * @throws IllegalArgumentException when {@code x} or {@code gradient} does not have D values
      */
     public double gradient(double[] x, double[] gradient) {
         check(x);

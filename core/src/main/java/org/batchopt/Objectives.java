@@ -7,7 +7,10 @@ import org.batchopt.objective.BuiltIn;
 import org.batchopt.objective.builtin.BuiltInSources;
 import org.batchopt.objective.expression.ExpressionSource;
 
-/** Factories for the built-in objectives ({@link BuiltIn} documents each one) and for expressions. */
+/**
+ * Factories for the built-in objectives ({@link BuiltIn} documents each one: formula, dimensions, box, minimum)
+ * and for expressions. Every objective made here is minimized; {@link Objective#maximize()} turns it round.
+ */
 public final class Objectives {
     private Objectives() {
     }
@@ -15,7 +18,12 @@ public final class Objectives {
     /**
      * The built-in called {@code name} in {@code dimension} variables.
      *
-     * @throws IllegalArgumentException for an unknown name or a dimension the function does not allow
+     * @param name      a {@link BuiltIn#id}: {@code sphere}, {@code rosenbrock}, {@code six-hump-camel}, ...
+     *                  (case matters)
+     * @param dimension D, one the function allows ({@link BuiltIn#dimensions()})
+     * @return the objective, minimized, with its box, minimum and minimizers
+     * @throws IllegalArgumentException for an unknown name (the message lists the built-ins) or a dimension the
+     *                                  function does not allow
      */
     public static Objective byName(String name, int dimension) {
         BuiltIn b = BuiltIn.byName(name);
@@ -31,87 +39,211 @@ public final class Objectives {
                 b.minimizers(dimension), b.formula());
     }
 
-    /** The built-ins' names, comma-separated. */
+    /**
+     * The built-ins' names.
+     *
+     * @return every {@link BuiltIn#id} in declaration order, separated by {@code ", "}
+     */
     public static String names() {
         return Arrays.stream(BuiltIn.values()).map(BuiltIn::id).collect(Collectors.joining(", "));
     }
 
+    /**
+     * {@link BuiltIn#SPHERE} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective sphere(int dimension) {
         return builtIn(BuiltIn.SPHERE, dimension);
     }
 
+    /**
+     * {@link BuiltIn#ROSENBROCK} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 2
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 2}
+     */
     public static Objective rosenbrock(int dimension) {
         return builtIn(BuiltIn.ROSENBROCK, dimension);
     }
 
+    /**
+     * {@link BuiltIn#RASTRIGIN} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective rastrigin(int dimension) {
         return builtIn(BuiltIn.RASTRIGIN, dimension);
     }
 
+    /**
+     * {@link BuiltIn#HIMMELBLAU}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective himmelblau() {
         return builtIn(BuiltIn.HIMMELBLAU, 2);
     }
 
+    /**
+     * {@link BuiltIn#ACKLEY} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective ackley(int dimension) {
         return builtIn(BuiltIn.ACKLEY, dimension);
     }
 
+    /**
+     * {@link BuiltIn#GRIEWANK} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective griewank(int dimension) {
         return builtIn(BuiltIn.GRIEWANK, dimension);
     }
 
+    /**
+     * {@link BuiltIn#STYBLINSKI_TANG} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective styblinskiTang(int dimension) {
         return builtIn(BuiltIn.STYBLINSKI_TANG, dimension);
     }
 
+    /**
+     * {@link BuiltIn#LEVY} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective levy(int dimension) {
         return builtIn(BuiltIn.LEVY, dimension);
     }
 
+    /**
+     * {@link BuiltIn#ZAKHAROV} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective zakharov(int dimension) {
         return builtIn(BuiltIn.ZAKHAROV, dimension);
     }
 
+    /**
+     * {@link BuiltIn#DIXON_PRICE} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective dixonPrice(int dimension) {
         return builtIn(BuiltIn.DIXON_PRICE, dimension);
     }
 
+    /**
+     * {@link BuiltIn#SCHWEFEL} in {@code dimension} variables, minimized, with its box, minimum and minimizers.
+     *
+     * @param dimension D, at least 1
+     * @return the objective
+     * @throws IllegalArgumentException when {@code dimension < 1}
+     */
     public static Objective schwefel(int dimension) {
         return builtIn(BuiltIn.SCHWEFEL, dimension);
     }
 
+    /**
+     * {@link BuiltIn#BRANIN}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective branin() {
         return builtIn(BuiltIn.BRANIN, 2);
     }
 
+    /**
+     * {@link BuiltIn#SIX_HUMP_CAMEL}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective sixHumpCamel() {
         return builtIn(BuiltIn.SIX_HUMP_CAMEL, 2);
     }
 
+    /**
+     * {@link BuiltIn#THREE_HUMP_CAMEL}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective threeHumpCamel() {
         return builtIn(BuiltIn.THREE_HUMP_CAMEL, 2);
     }
 
+    /**
+     * {@link BuiltIn#BEALE}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective beale() {
         return builtIn(BuiltIn.BEALE, 2);
     }
 
+    /**
+     * {@link BuiltIn#BOOTH}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective booth() {
         return builtIn(BuiltIn.BOOTH, 2);
     }
 
+    /**
+     * {@link BuiltIn#MATYAS}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective matyas() {
         return builtIn(BuiltIn.MATYAS, 2);
     }
 
+    /**
+     * {@link BuiltIn#GOLDSTEIN_PRICE}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective goldsteinPrice() {
         return builtIn(BuiltIn.GOLDSTEIN_PRICE, 2);
     }
 
+    /**
+     * {@link BuiltIn#EASOM}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective easom() {
         return builtIn(BuiltIn.EASOM, 2);
     }
 
+    /**
+     * {@link BuiltIn#MCCORMICK}, a function of two variables, minimized, with its box, minimum and minimizers.
+     *
+     * @return the objective
+     */
     public static Objective mccormick() {
         return builtIn(BuiltIn.MCCORMICK, 2);
     }
@@ -120,6 +252,8 @@ public final class Objectives {
      * The smallest dimension the formula {@code text} of {@link #expression} compiles for: the number of its
      * highest variable ({@code x1..xN}, or {@code x, y, z} as 1, 2, 3), at least 1.
      *
+     * @param text the formula
+     * @return that dimension; the text is not parsed further, so it may still fail to compile
      * @throws org.batchopt.objective.ExpressionSyntaxException for a character no token of the grammar starts with
      */
     public static int expressionDimension(String text) {
@@ -166,6 +300,7 @@ public final class Objectives {
      *
      * @param text      the formula, not null
      * @param dimension D, from 1 to 65536
+     * @return the objective, minimized, without a box
      * @throws IllegalArgumentException for a dimension out of that range, and an
      *                                  {@link org.batchopt.objective.ExpressionSyntaxException} naming
      *                                  the column for a mistake in the text: an unknown name, a variable beyond
@@ -181,6 +316,7 @@ public final class Objectives {
      *
      * @param text the formula, not null
      * @param box  the search box, not null
+     * @return the objective, minimized, with {@code box}
      * @throws IllegalArgumentException as {@link #expression(String, int)}
      */
     public static Objective expression(String text, Box box) {

@@ -16,12 +16,24 @@ public final class Param {
         this.values = values;
     }
 
-    /** The same value for every member. */
+    /**
+     * The same value for every member.
+     *
+     * @param value the value, in the unit of the hyperparameter it becomes (checked there, not here)
+     * @return a uniform parameter
+     */
     public static Param of(double value) {
         return new Param(value, null);
     }
 
-    /** One value per member, in member order. Not modified. */
+    /**
+     * One value per member, in member order; the batch that uses it must have exactly {@code values.length}
+     * members.
+     *
+     * @param values the value of each member; not modified (copied)
+     * @return a per-member parameter
+     * @throws IllegalArgumentException when {@code values} is empty
+     */
     public static Param perMember(double... values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("a per-member hyperparameter needs at least one value");
@@ -29,17 +41,32 @@ public final class Param {
         return new Param(Double.NaN, values.clone());
     }
 
-    /** True when every member shares one value. */
+    /**
+     * Whether every member shares one value.
+     *
+     * @return true for a parameter made by {@link #of(double)}, false for one made by {@link #perMember}
+     */
     public boolean isUniform() {
         return values == null;
     }
 
-    /** The value of member {@code member} (any index when uniform). */
+    /**
+     * The value of one member.
+     *
+     * @param member the member's index, 0-based; any index when uniform
+     * @return that member's value
+     * @throws ArrayIndexOutOfBoundsException when per-member and {@code member} is not in {@code [0, size())}
+     */
     public double at(long member) {
         return values == null ? value : values[Math.toIntExact(member)];
     }
 
-    /** The shared value; only for a uniform parameter. */
+    /**
+     * The shared value of a uniform parameter.
+     *
+     * @return the value every member has
+     * @throws IllegalStateException when the parameter is per-member
+     */
     public double value() {
         if (values != null) {
             throw new IllegalStateException("per-member parameter has no single value");
@@ -47,12 +74,20 @@ public final class Param {
         return value;
     }
 
-    /** Number of per-member values, or 0 when uniform. */
+    /**
+     * The number of per-member values.
+     *
+     * @return that number, or 0 when uniform
+     */
     public int size() {
         return values == null ? 0 : values.length;
     }
 
-    /** True when some member has a non-zero value. */
+    /**
+     * Whether some member has a non-zero value (NaN counts as non-zero).
+     *
+     * @return true when some value is not {@code 0} or {@code -0}
+     */
     public boolean anyNonZero() {
         if (values == null) {
             return value != 0;
@@ -66,8 +101,14 @@ public final class Param {
     }
 
     /**
-     * Checks every value against {@code ok}; throws {@link IllegalArgumentException} naming the parameter,
-     * the offending value and, for a per-member parameter, the member.
+     * Checks every value against a condition. Not modified.
+     *
+     * @param name the parameter's name, for the message
+     * @param ok   true for an allowed value
+     * @param rule what an allowed value is, for the message ({@code "must be finite and >= 0"})
+     * @return this parameter
+     * @throws IllegalArgumentException naming the parameter, the first offending value and, for a per-member
+     *                                  parameter, its member, when some value fails {@code ok}
      */
     public Param require(String name, java.util.function.DoublePredicate ok, String rule) {
         if (values == null) {

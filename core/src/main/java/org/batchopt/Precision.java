@@ -2,10 +2,16 @@ package org.batchopt;
 
 /** Floating-point precision of a run; every backend offers both, devices without fp64 say so. */
 public enum Precision {
+    /** IEEE 754 binary32 ({@code float}), the default. */
     FP32,
+    /** IEEE 754 binary64 ({@code double}). */
     FP64;
 
-    /** Bytes per value. */
+    /**
+     * The size of one value.
+     *
+     * @return 4 for fp32, 8 for fp64
+     */
     public int bytes() {
         return this == FP32 ? 4 : 8;
     }
@@ -15,6 +21,7 @@ public enum Precision {
      * 3.4028235E38, and a non-zero value below 1.4E-45 would be 0.
      *
      * @param what names the value in the message, e.g. {@code "lr"}
+     * @param v    the value; a non-finite one is not checked
      * @throws IllegalArgumentException naming {@code what}, the value and the precision otherwise
      */
     public void requireRepresentable(String what, double v) {

@@ -5,6 +5,8 @@ package org.batchopt;
 public interface Progress {
 
     /**
+     * Called with the state of the run so far; must return quickly and not throw.
+     *
      * @param memberSteps  member-steps done so far
      * @param budget       member-steps if every member used its whole step budget
      * @param finished     members finished so far

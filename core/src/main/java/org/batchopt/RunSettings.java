@@ -23,6 +23,23 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
     public static final RunSettings DEFAULTS = new RunSettings(Precision.FP32, Stopping.maxSteps(1000),
             Gradient.ANALYTIC, 0, Strategy.AUTO, 0, 0);
 
+    /**
+     * Checks the settings.
+     *
+     * @param precision      fp32 or fp64
+     * @param stopping       when a member stops
+     * @param gradient       analytic, or central differences
+     * @param fdStep         the central-difference step h of {@link Gradient#CENTRAL}, 0 for the precision's default
+     *                       ({@link Gradient#defaultStep}); 0 for analytic gradients
+     * @param strategy       how a device runs the steps; {@link Strategy#AUTO} lets the planner choose
+     * @param stepsPerLaunch iterations per fused device launch, 0 for the planner's choice
+     * @param historyEvery   keep every member's point every this many steps, 0 for none
+     * @throws NullPointerException     when {@code precision}, {@code stopping}, {@code gradient} or
+     *                                  {@code strategy} is null
+     * @throws IllegalArgumentException when {@code fdStep} is negative, NaN or infinite, or non-zero without
+     *                                  {@link Gradient#CENTRAL}; when {@code stepsPerLaunch} or
+     *                                  {@code historyEvery} is negative
+     */
     public RunSettings {
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(stopping, "stopping");
@@ -42,20 +59,48 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
         }
     }
 
+    /**
+     * These settings with another precision; this object is not modified.
+     *
+     * @param p fp32 or fp64
+     * @return a changed copy
+     * @throws NullPointerException when {@code p} is null
+     */
     public RunSettings withPrecision(Precision p) {
         return new RunSettings(p, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery);
     }
 
+    /**
+     * These settings with another stopping rule; this object is not modified.
+     *
+     * @param s when a member stops
+     * @return a changed copy
+     * @throws NullPointerException when {@code s} is null
+     */
     public RunSettings withStopping(Stopping s) {
         return new RunSettings(precision, s, gradient, fdStep, strategy, stepsPerLaunch, historyEvery);
     }
 
-    /** Analytic gradients, or central differences with the default step. */
+    /**
+     * These settings with analytic gradients, or central differences with the default step
+     * ({@link Gradient#defaultStep}); a step set before is dropped. This object is not modified.
+     *
+     * @param g how the gradient is computed
+     * @return a changed copy
+     * @throws NullPointerException when {@code g} is null
+     */
     public RunSettings withGradient(Gradient g) {
         return new RunSettings(precision, stopping, g, 0, strategy, stepsPerLaunch, historyEvery);
     }
 
-    /** Central differences with step {@code h} (see {@link Gradient#CENTRAL}). */
+    /**
+     * These settings with central differences of step {@code h} (see {@link Gradient#CENTRAL}); this object is
+     * not modified.
+     *
+     * @param h the relative step, finite and {@code > 0}
+     * @return a changed copy
+     * @throws IllegalArgumentException when {@code h} is not finite and {@code > 0}
+     */
     public RunSettings withCentralDifferences(double h) {
         if (!(h > 0) || Double.isInfinite(h)) {
             throw new IllegalArgumentException("finite-difference step " + h + " must be finite and > 0");
@@ -63,19 +108,47 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
         return new RunSettings(precision, stopping, Gradient.CENTRAL, h, strategy, stepsPerLaunch, historyEvery);
     }
 
+    /**
+     * These settings with another device strategy; results do not depend on it. This object is not modified.
+     *
+     * @param s the strategy, {@link Strategy#AUTO} for the planner's choice
+     * @return a changed copy
+     * @throws NullPointerException when {@code s} is null
+     */
     public RunSettings withStrategy(Strategy s) {
         return new RunSettings(precision, stopping, gradient, fdStep, s, stepsPerLaunch, historyEvery);
     }
 
+    /**
+     * These settings with another number of iterations per fused device launch; results do not depend on it.
+     * This object is not modified.
+     *
+     * @param k iterations per launch, {@code >= 1}, or 0 for the planner's choice
+     * @return a changed copy
+     * @throws IllegalArgumentException when {@code k < 0}
+     */
     public RunSettings withStepsPerLaunch(int k) {
         return new RunSettings(precision, stopping, gradient, fdStep, strategy, k, historyEvery);
     }
 
+    /**
+     * These settings keeping every member's point every {@code every} steps ({@link Result#history}); this
+     * object is not modified.
+     *
+     * @param every steps between recorded points, 0 for none
+     * @return a changed copy
+     * @throws IllegalArgumentException when {@code every < 0}
+     */
     public RunSettings withHistory(int every) {
         return new RunSettings(precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, every);
     }
 
-    /** The central-difference step in use: {@link #fdStep}, else the precision's default; 0 for analytic gradients. */
+    /**
+     * The central-difference step in use.
+     *
+     * @return {@link #fdStep} when set, else the precision's {@link Gradient#defaultStep}; 0 for analytic
+     *         gradients
+     */
     public double centralDifferenceStep() {
         if (gradient != Gradient.CENTRAL) {
             return 0;

@@ -14,7 +14,11 @@ public record Saturation(long minima, long singletons, long members) {
     /** An estimate at or above this is "clearly not saturated". */
     public static final double CLEARLY_UNSATURATED = 0.1;
 
-    /** The Good-Turing probability that one more start finds a new minimum; NaN without clustered members. */
+    /**
+     * The Good-Turing probability that one more start finds a new minimum.
+     *
+     * @return {@code singletons / members}, in [0, 1]; NaN without clustered members
+     */
     public double newMinimumProbability() {
         return members == 0 ? Double.NaN : (double) singletons / members;
     }
@@ -22,6 +26,8 @@ public record Saturation(long minima, long singletons, long members) {
     /**
      * True when at least {@value #CLEARLY_UNSATURATED} of new starts would find a minimum not yet seen: the minima
      * found are a sample of many more, and the best of them is only the best so far.
+     *
+     * @return {@code newMinimumProbability() >= CLEARLY_UNSATURATED}; false without clustered members
      */
     public boolean clearlyUnsaturated() {
         return newMinimumProbability() >= CLEARLY_UNSATURATED;

@@ -5,7 +5,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 /**
  * Where members start. Start point {@code j} of a batch depends only on the sampler, its seed and {@code j}
  * (and, for a Latin hypercube, the number of points), never on how the batch is sized, split or run, so a
- * member gets the same start on every backend.
+ * member gets the same start on every backend. Immutable; made by the factories below.
  */
 public abstract class Starts {
     private final int dimension;
@@ -14,14 +14,23 @@ public abstract class Starts {
         this.dimension = dimension;
     }
 
-    /** Number of coordinates of each point. */
+    /**
+     * The number of coordinates of each point.
+     *
+     * @return D
+     */
     public final int dimension() {
         return dimension;
     }
 
     /**
      * Writes points {@code first .. first+count-1} of a set of {@code total} points, member-major, into
-     * {@code out[0 .. count*D)}.
+     * {@code out[0 .. count*D)}. Only the Latin hypercube depends on {@code total}.
+     *
+     * @param first the first point's index, {@code >= 0}
+     * @param count how many points
+     * @param total how many points the whole set has, {@code >= first + count}
+     * @param out   modified: point {@code first + j}'s coordinate i goes to {@code out[j*D + i]}
      */
     public abstract void fill(long first, int count, long total, double[] out);
 
@@ -32,6 +41,10 @@ public abstract class Starts {
     /**
      * Uniform in {@code box}: coordinate i of point j is {@code lo_i + u*(hi_i - lo_i)}, u in [0, 1) taken from
      * a counter-based generator (SplitMix64 finalizer) keyed by (seed, j, i).
+     *
+     * @param box  where the points lie
+     * @param seed any value; the same seed gives the same points
+     * @return the sampler
      */
     public static Starts uniform(Box box, long seed) {
         return new Starts(box.dimension()) {
@@ -52,6 +65,11 @@ public abstract class Starts {
      * Sobol points 1, 2, 3, ... (the all-zero point 0 is skipped) of the Joe-Kuo sequence (up to 1000
      * dimensions, from Apache Commons Math), each coordinate given a random digital shift keyed by the seed,
      * scaled to {@code box}.
+     *
+     * @param box  where the points lie, at most 1000 dimensions
+     * @param seed any value; the same seed gives the same shift and so the same points
+     * @return the sampler; a batch of it has at most {@code Integer.MAX_VALUE - 1} start points
+     * @throws IllegalArgumentException when the box has more than 1000 dimensions
      */
     public static Starts sobol(Box box, long seed) {
         int d = box.dimension();
@@ -90,6 +108,10 @@ public abstract class Starts {
      * Latin hypercube in {@code box}: each coordinate's range is cut into {@code total} equal strata; point j
      * lies in stratum {@code perm_i(j)} of coordinate i, at a uniform offset inside it, where {@code perm_i} is
      * a pseudo-random permutation keyed by (seed, i). Depends on the total number of points by definition.
+     *
+     * @param box  where the points lie
+     * @param seed any value; the same seed and total give the same points
+     * @return the sampler
      */
     public static Starts latinHypercube(Box box, long seed) {
         return new Starts(box.dimension()) {
@@ -109,7 +131,13 @@ public abstract class Starts {
         };
     }
 
-    /** The same point for every member. Not modified. */
+    /**
+     * The same point for every member.
+     *
+     * @param x the point, finite coordinates; not modified (copied)
+     * @return the start points
+     * @throws IllegalArgumentException naming the coordinate when one is not finite
+     */
     public static Starts point(double... x) {
         double[] p = x.clone();
         checkFinite(p, "start point");
@@ -123,7 +151,15 @@ public abstract class Starts {
         };
     }
 
-    /** One point per member, in member order. Not modified. */
+    /**
+     * One point per member, in member order; a batch of them must have exactly {@code perMember.length} start
+     * points.
+     *
+     * @param perMember the points, each with as many finite coordinates as the first; not modified (copied)
+     * @return the start points
+     * @throws IllegalArgumentException when there is no point, a point has another length than the first, or a
+     *                                  coordinate is not finite
+     */
     public static Starts points(double[][] perMember) {
         if (perMember.length == 0) {
             throw new IllegalArgumentException("no start points given");

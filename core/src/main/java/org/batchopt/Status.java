@@ -18,12 +18,22 @@ public enum Status {
 
     private static final Status[] VALUES = values();
 
-    /** The code of this status in the kernels ({@code BO_<name>}, emitted from here): its ordinal. */
+    /**
+     * The code of this status in the kernels ({@code BO_<name>}, emitted from here).
+     *
+     * @return its ordinal
+     */
     public int code() {
         return ordinal();
     }
 
-    /** The status with kernel code {@code code}. */
+    /**
+     * The status with a kernel code.
+     *
+     * @param code a code as {@link #code()} gives it
+     * @return the status
+     * @throws ArrayIndexOutOfBoundsException when {@code code} is not in {@code [0, values().length)}
+     */
     public static Status ofCode(int code) {
         return VALUES[code];
     }

@@ -38,6 +38,15 @@ package org.batchopt;
  */
 public record Stopping(int maxSteps, double gradientTolerance, double valueTolerance) {
 
+    /**
+     * Checks the values.
+     *
+     * @param maxSteps          the most updates a member takes, at least 0
+     * @param gradientTolerance gradient-norm tolerance; 0 disables the test
+     * @param valueTolerance    relative f-change tolerance; 0 disables the test
+     * @throws IllegalArgumentException naming the value when {@code maxSteps < 0} or a tolerance is negative, NaN
+     *                                  or infinite
+     */
     public Stopping {
         if (maxSteps < 0) {
             throw new IllegalArgumentException("max steps " + maxSteps + " must be at least 0");
@@ -50,15 +59,35 @@ public record Stopping(int maxSteps, double gradientTolerance, double valueToler
         }
     }
 
-    /** Stop after {@code steps} updates, with no tolerance test. */
+    /**
+     * Stop after {@code steps} updates, with no tolerance test.
+     *
+     * @param steps the most updates a member takes, at least 0 (0: f and the gradient at the start only)
+     * @return the stopping rule
+     * @throws IllegalArgumentException when {@code steps < 0}
+     */
     public static Stopping maxSteps(int steps) {
         return new Stopping(steps, 0, 0);
     }
 
+    /**
+     * This stopping rule with a gradient-norm tolerance; this one is not modified.
+     *
+     * @param tolerance gradient-norm tolerance, finite and {@code >= 0}; 0 disables the test
+     * @return a new stopping rule
+     * @throws IllegalArgumentException when {@code tolerance} is negative, NaN or infinite
+     */
     public Stopping gradientTolerance(double tolerance) {
         return new Stopping(maxSteps, tolerance, valueTolerance);
     }
 
+    /**
+     * This stopping rule with a relative f-change tolerance; this one is not modified.
+     *
+     * @param tolerance relative f-change tolerance, finite and {@code >= 0}; 0 disables the test
+     * @return a new stopping rule
+     * @throws IllegalArgumentException when {@code tolerance} is negative, NaN or infinite
+     */
     public Stopping valueTolerance(double tolerance) {
         return new Stopping(maxSteps, gradientTolerance, tolerance);
     }

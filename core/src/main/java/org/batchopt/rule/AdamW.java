@@ -13,19 +13,50 @@ import org.batchopt.schedule.Schedule;
  *   m    = lerp(m, g, 1 - beta1)
  *   v    = fma((1 - beta2)*g, g, v*beta2)
  *   vhat = amsgrad ? (vmax = max(vmax, v)) : v
+ *   b1t  = b1t*beta1,  b2t = b2t*beta2                 (running products, beta^t)
  *   x    = addcdiv(x, m, sqrt(vhat)/sqrt(1 - b2t) + eps, -(lr_t/(1 - b1t)))
  * </pre>
  * Step coefficient for the L1 proximal step (see {@link Regularization}):
  * {@code lr_t/(sqrt(vhat)/sqrt(1 - b2t) + eps)}.
+ * {@code m}, {@code v} and {@code vmax} start at 0, {@code b1t} and {@code b2t} at 1.
+ *
+ * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
+ * @param beta1          decay of the first moment {@code m}, in {@code [0, 1)}
+ * @param beta2          decay of the second moment {@code v}, in {@code [0, 1)}
+ * @param eps            term added to the denominator, finite and {@code >= 0}
+ * @param weightDecay    torch's {@code weight_decay}, decoupled (the step's first line), finite and {@code >= 0}
+ * @param amsgrad        use the running maximum {@code vmax} of {@code v} (AMSGrad)
+ * @param schedule       the learning-rate schedule that gives {@code lr_t}
+ * @param regularization L1, L2 and decoupled weight decay around the update
  */
 public record AdamW(Param lr, Param beta1, Param beta2, Param eps, Param weightDecay, boolean amsgrad,
                     Schedule schedule, Regularization regularization) implements UpdateRule {
 
+    /**
+     * Checks every value (each member's, for a per-member parameter). {@link #builder()} gives torch's defaults.
+     *
+     * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
+     * @param beta1          decay of the first moment {@code m}, in {@code [0, 1)}
+     * @param beta2          decay of the second moment {@code v}, in {@code [0, 1)}
+     * @param eps            term added to the denominator, finite and {@code >= 0}
+     * @param weightDecay    torch's {@code weight_decay}, decoupled (the step's first line), finite and {@code >= 0}
+     * @param amsgrad        use the running maximum {@code vmax} of {@code v} (AMSGrad)
+     * @param schedule       the learning-rate schedule that gives {@code lr_t}
+     * @param regularization L1, L2 and decoupled weight decay around the update
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of its
+     *                                  range
+     */
     public AdamW {
         RuleBuilder.checkLr(lr);
         MomentBuilder.check(beta1, beta2, eps, weightDecay);
     }
 
+    /**
+     * A builder with torch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 1e-2, no AMSGrad,
+     * a constant schedule, no regularization.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -40,6 +71,7 @@ public record AdamW(Param lr, Param beta1, Param beta2, Param eps, Param weightD
         return Adam.momentParameters(lr, beta1, beta2, eps, weightDecay);
     }
 
+    /** Builds an {@link AdamW}; every setter returns this builder and replaces the value set before. */
     public static final class Builder extends MomentBuilder<Builder> {
         private boolean amsgrad;
 
@@ -47,11 +79,23 @@ public record AdamW(Param lr, Param beta1, Param beta2, Param eps, Param weightD
             super(1e-3, 1e-2);
         }
 
+        /**
+         * AMSGrad.
+         *
+         * @param v true to divide by the running maximum of the second moment (default false)
+         * @return this builder
+         */
         public Builder amsgrad(boolean v) {
             amsgrad = v;
             return this;
         }
 
+        /**
+         * The rule. The builder is not modified and may build again.
+         *
+         * @return the rule with the values set so far and torch's defaults for the others
+         * @throws IllegalArgumentException when a value is out of its range (see {@link AdamW#AdamW})
+         */
         public AdamW build() {
             return new AdamW(lr, beta1, beta2, eps, weightDecay, amsgrad, schedule, regularization());
         }

@@ -29,8 +29,19 @@ import org.batchopt.Param;
  */
 public record Regularization(Param l1, boolean l1Proximal, Param l2, Param decoupledWeightDecay) {
 
+    /** No regularization: every weight 0, L1 not proximal. */
     public static final Regularization NONE = new Regularization(Param.of(0), false, Param.of(0), Param.of(0));
 
+    /**
+     * Checks every value (each member's, for a per-member parameter).
+     *
+     * @param l1                    L1 weight, finite and {@code >= 0}
+     * @param l1Proximal            apply L1 as the proximal soft-threshold instead of the subgradient
+     * @param l2                    L2 weight, finite and {@code >= 0}
+     * @param decoupledWeightDecay  decoupled weight decay, finite and {@code >= 0}
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is negative
+     *                                  or not finite
+     */
     public Regularization {
         l1.require("l1", v -> v >= 0 && Double.isFinite(v), "L1 weight must be finite and >= 0");
         l2.require("l2", v -> v >= 0 && Double.isFinite(v), "L2 weight must be finite and >= 0");
@@ -38,19 +49,38 @@ public record Regularization(Param l1, boolean l1Proximal, Param l2, Param decou
                 "decoupled weight decay must be finite and >= 0");
     }
 
+    /**
+     * Whether L1 is in use.
+     *
+     * @return true when some member's L1 weight is not 0
+     */
     public boolean hasL1() {
         return l1.anyNonZero();
     }
 
+    /**
+     * Whether L2 is in use.
+     *
+     * @return true when some member's L2 weight is not 0
+     */
     public boolean hasL2() {
         return l2.anyNonZero();
     }
 
+    /**
+     * Whether decoupled weight decay is in use.
+     *
+     * @return true when some member's decoupled weight decay is not 0
+     */
     public boolean hasDecoupledWeightDecay() {
         return decoupledWeightDecay.anyNonZero();
     }
 
-    /** The parameters in use (non-zero somewhere), in kernel order. */
+    /**
+     * The parameters in use (non-zero somewhere), in kernel order: l1, l2, decoupled_weight_decay.
+     *
+     * @return a new map, name to value; empty for {@link #NONE}
+     */
     public Map<Hyperparameter, Param> parameters() {
         Map<Hyperparameter, Param> p = new LinkedHashMap<>();
         if (hasL1()) {

@@ -20,10 +20,33 @@ import org.batchopt.schedule.Schedule;
  * Step coefficient for the L1 proximal step (see {@link Regularization}): {@code lr_t} without momentum, else
  * {@code lr_t*((1 - dampening)/(1 - momentum))}, the limit of {@code buf/g}; the proximal step needs momentum and
  * dampening below 1.
+ *
+ * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
+ * @param momentum       momentum factor, finite and {@code >= 0}; 0 turns momentum off
+ * @param dampening      dampening of the momentum buffer, finite and {@code >= 0}
+ * @param weightDecay    torch's {@code weight_decay} (coupled L2), finite and {@code >= 0}
+ * @param nesterov       Nesterov momentum; needs {@code momentum > 0} and {@code dampening == 0}
+ * @param schedule       the learning-rate schedule that gives {@code lr_t}
+ * @param regularization L1, L2 and decoupled weight decay around the update
  */
 public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, boolean nesterov,
                   Schedule schedule, Regularization regularization) implements UpdateRule {
 
+    /**
+     * Checks every value (each member's, for a per-member parameter). {@link #builder()} gives torch's defaults.
+     *
+     * @param lr             learning rate, finite and {@code >= 0}; the schedule scales it into {@code lr_t}
+     * @param momentum       momentum factor, finite and {@code >= 0}; 0 turns momentum off
+     * @param dampening      dampening of the momentum buffer, finite and {@code >= 0}
+     * @param weightDecay    torch's {@code weight_decay} (coupled L2), finite and {@code >= 0}
+     * @param nesterov       Nesterov momentum; needs {@code momentum > 0} and {@code dampening == 0}
+     * @param schedule       the learning-rate schedule that gives {@code lr_t}
+     * @param regularization L1, L2 and decoupled weight decay around the update
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of the
+     *                                  range above, when {@code nesterov} meets a member with momentum 0 or
+     *                                  dampening other than 0, or when the L1 proximal step meets a member with
+     *                                  momentum or dampening {@code >= 1}
+     */
     public Sgd {
         RuleBuilder.checkLr(lr);
         RuleBuilder.checkNonNegative(momentum, "momentum");
@@ -39,6 +62,12 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
         }
     }
 
+    /**
+     * A builder with torch's defaults: lr 1e-3, momentum 0, dampening 0, weight decay 0, no Nesterov, a constant
+     * schedule, no regularization.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,6 +87,7 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
         return p;
     }
 
+    /** Builds an {@link Sgd}; every setter returns this builder and replaces the value set before. */
     public static final class Builder extends RuleBuilder<Builder> {
         private Param momentum = Param.of(0);
         private Param dampening = Param.of(0);
@@ -67,29 +97,65 @@ public record Sgd(Param lr, Param momentum, Param dampening, Param weightDecay, 
             super(1e-3, 0);
         }
 
+        /**
+         * The momentum factor, one value for the batch.
+         *
+         * @param v momentum, finite and {@code >= 0} (default 0: no momentum)
+         * @return this builder
+         */
         public Builder momentum(double v) {
             return momentum(Param.of(v));
         }
 
+        /**
+         * The momentum factor, one value or one per member.
+         *
+         * @param v momentum, finite and {@code >= 0} (default 0: no momentum)
+         * @return this builder
+         */
         public Builder momentum(Param v) {
             momentum = v;
             return this;
         }
 
+        /**
+         * The dampening of the momentum buffer, one value for the batch.
+         *
+         * @param v dampening, finite and {@code >= 0} (default 0)
+         * @return this builder
+         */
         public Builder dampening(double v) {
             return dampening(Param.of(v));
         }
 
+        /**
+         * The dampening of the momentum buffer, one value or one per member.
+         *
+         * @param v dampening, finite and {@code >= 0} (default 0)
+         * @return this builder
+         */
         public Builder dampening(Param v) {
             dampening = v;
             return this;
         }
 
+        /**
+         * Nesterov momentum.
+         *
+         * @param v true for Nesterov momentum (default false); needs momentum {@code > 0} and dampening 0
+         * @return this builder
+         */
         public Builder nesterov(boolean v) {
             nesterov = v;
             return this;
         }
 
+        /**
+         * The rule. The builder is not modified and may build again.
+         *
+         * @return the rule with the values set so far and torch's defaults for the others
+         * @throws IllegalArgumentException when a value is out of its range (see {@link Sgd#Sgd})
+         */
         public Sgd build() {
             return new Sgd(lr, momentum, dampening, weightDecay, nesterov, schedule, regularization());
         }

@@ -18,19 +18,47 @@ import org.batchopt.schedule.Schedule;
  */
 public sealed interface UpdateRule permits Sgd, Adagrad, RmsProp, Adam, AdamW, NAdam, Adamax {
 
-    /** The command-line name: sgd, adagrad, rmsprop, adam, adamw, nadam, adamax. */
+    /**
+     * The rule's name, as the command line spells it.
+     *
+     * @return sgd, adagrad, rmsprop, adam, adamw, nadam or adamax
+     */
     String name();
 
+    /**
+     * The base learning rate, before the schedule.
+     *
+     * @return one value or one per member, finite and {@code >= 0}
+     */
     Param lr();
 
+    /**
+     * The learning-rate schedule: {@code lr_t} is this schedule applied to {@link #lr()}.
+     *
+     * @return the schedule, {@link org.batchopt.schedule.Schedules#constant()} unless set
+     */
     Schedule schedule();
 
+    /**
+     * The regularization around the update.
+     *
+     * @return L1, L2 and decoupled weight decay, all 0 unless set
+     */
     Regularization regularization();
 
-    /** The rule's own numeric hyperparameters in kernel order, lr first. */
+    /**
+     * The rule's own numeric hyperparameters in kernel order, lr first.
+     *
+     * @return a new map, name to value, with every one of the rule's parameters (zeros included)
+     */
     Map<Hyperparameter, Param> ruleParameters();
 
-    /** Every numeric hyperparameter in kernel order: rule, schedule and regularization. */
+    /**
+     * Every numeric hyperparameter in kernel order: rule, schedule and regularization (the last only where
+     * non-zero somewhere), the names {@link org.batchopt.Result#hyperparameters} reports.
+     *
+     * @return a new map, name to value
+     */
     default Map<Hyperparameter, Param> parameters() {
         Map<Hyperparameter, Param> p = new LinkedHashMap<>(ruleParameters());
         p.putAll(schedule().parameters());

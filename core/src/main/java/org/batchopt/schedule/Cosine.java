@@ -14,6 +14,14 @@ import org.batchopt.Param;
  * @param etaMin floor of the learning rate, finite and {@code >= 0}
  */
 public record Cosine(Param tMax, Param etaMin) implements Schedule {
+    /**
+     * Checks every value (each member's, for a per-member parameter).
+     *
+     * @param tMax   half period in steps, finite and {@code > 0}
+     * @param etaMin floor of the learning rate, finite and {@code >= 0}
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of its
+     *                                  range
+     */
     public Cosine {
         tMax.require("T_max", v -> v > 0 && Double.isFinite(v), "cosine T_max must be finite and > 0");
         etaMin.require("eta_min", v -> v >= 0 && Double.isFinite(v), "cosine eta_min must be finite and >= 0");

@@ -11,6 +11,13 @@ import org.batchopt.Param;
  * @param gamma factor per step, finite and {@code > 0}
  */
 public record Exponential(Param gamma) implements Schedule {
+    /**
+     * Checks every value (each member's, for a per-member parameter).
+     *
+     * @param gamma factor per step, finite and {@code > 0}
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of its
+     *                                  range
+     */
     public Exponential {
         gamma.require("gamma", v -> v > 0 && Double.isFinite(v), "gamma must be finite and > 0");
     }

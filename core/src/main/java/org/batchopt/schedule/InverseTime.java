@@ -13,6 +13,14 @@ import org.batchopt.Param;
  * @param power exponent, finite and {@code >= 0}
  */
 public record InverseTime(Param kappa, Param power) implements Schedule {
+    /**
+     * Checks every value (each member's, for a per-member parameter).
+     *
+     * @param kappa decay rate, finite and {@code >= 0}
+     * @param power exponent, finite and {@code >= 0}
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of its
+     *                                  range
+     */
     public InverseTime {
         kappa.require("kappa", v -> v >= 0 && Double.isFinite(v), "inverse-time kappa must be finite and >= 0");
         power.require("power", v -> v >= 0 && Double.isFinite(v), "inverse-time power must be finite and >= 0");

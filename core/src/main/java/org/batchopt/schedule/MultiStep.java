@@ -13,6 +13,14 @@ import org.batchopt.Param;
  * @param gamma      factor per milestone, finite and {@code > 0}
  */
 public record MultiStep(int[] milestones, Param gamma) implements Schedule {
+    /**
+     * Checks the milestones and every gamma; keeps a copy of {@code milestones}.
+     *
+     * @param milestones strictly increasing step counts {@code >= 1}; not modified
+     * @param gamma      factor per milestone, finite and {@code > 0}
+     * @throws IllegalArgumentException when there is no milestone, the milestones are not strictly increasing
+     *                                  and {@code >= 1}, or a gamma is out of its range
+     */
     public MultiStep {
         if (milestones.length == 0) {
             throw new IllegalArgumentException("multi-step schedule needs at least one milestone");
@@ -27,6 +35,11 @@ public record MultiStep(int[] milestones, Param gamma) implements Schedule {
         gamma.require("gamma", v -> v > 0 && Double.isFinite(v), "gamma must be finite and > 0");
     }
 
+    /**
+     * The milestones.
+     *
+     * @return a copy, strictly increasing; modifying it changes nothing here
+     */
     @Override
     public int[] milestones() {
         return milestones.clone();

@@ -12,13 +12,26 @@ import org.batchopt.Param;
  */
 public sealed interface Schedule permits Constant, InverseTime, StepDecay, MultiStep, Exponential, Cosine, Warmup {
 
-    /** Short name as the command line spells it. */
+    /**
+     * The short name, as the command line spells it.
+     *
+     * @return {@code constant}, {@code inverse-time}, {@code step}, {@code multistep}, {@code exponential},
+     *         {@code cosine}; {@code warmup+<name>} for a warm-up
+     */
     String name();
 
-    /** Numeric parameters in kernel order. */
+    /**
+     * The numeric parameters in kernel order (a warm-up's: the wrapped schedule's, then {@code warmup}).
+     *
+     * @return name to value, empty for {@link Constant}; the milestones of {@link MultiStep} are not among them
+     */
     Map<Hyperparameter, Param> parameters();
 
-    /** The schedule without a warm-up wrapper. */
+    /**
+     * The schedule without a warm-up wrapper.
+     *
+     * @return {@link Warmup#then()} for a warm-up, otherwise this schedule
+     */
     default Schedule base() {
         return this;
     }

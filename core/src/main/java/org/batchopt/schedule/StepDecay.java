@@ -13,6 +13,14 @@ import org.batchopt.Param;
  * @param gamma    factor per decay, finite and {@code > 0}
  */
 public record StepDecay(Param stepSize, Param gamma) implements Schedule {
+    /**
+     * Checks every value (each member's, for a per-member parameter).
+     *
+     * @param stepSize steps between decays, a whole number {@code >= 1}
+     * @param gamma    factor per decay, finite and {@code > 0}
+     * @throws IllegalArgumentException naming the parameter, the value and the member when a value is out of its
+     *                                  range
+     */
     public StepDecay {
         stepSize.require("step size", v -> v >= 1 && v == Math.rint(v) && v <= Integer.MAX_VALUE,
                 "step size must be a whole number >= 1");
