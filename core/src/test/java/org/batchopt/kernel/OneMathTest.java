@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.batchopt.SourceDependencies;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class OneMathTest {
             for (Path f : sources(root, ".java")) {
                 files++;
                 String rel = root.relativize(f).toString().replace('\\', '/');
-                String code = withoutComments(Files.readString(f));
+                String code = SourceDependencies.codeOnly(Files.readString(f));
                 for (Matcher m = JDK_CALL.matcher(code); m.find(); ) {
                     if (!HOST_ONLY.containsKey(rel)) {
                         found.add(rel + " calls " + m.group());
@@ -67,7 +68,7 @@ class OneMathTest {
         List<String> found = new ArrayList<>();
         int inMath = 0;
         for (Path f : sources(KERNELS, ".cl", ".h")) {
-            String code = withoutComments(Files.readString(f));
+            String code = SourceDependencies.codeOnly(Files.readString(f));
             for (Matcher m = KERNEL_DEFINITION.matcher(code); m.find(); ) {
                 if (f.getFileName().toString().equals("math.cl")) {
                     inMath++;
@@ -82,7 +83,7 @@ class OneMathTest {
 
     @Test
     void theScanFindsWhatItLooksFor() {
-        String code = withoutComments("/* Math.exp(x) */ double y = Math.sin(x); // StrictMath.log(x)\n"
+        String code = SourceDependencies.codeOnly("/* Math.exp(x) */ double y = Math.sin(x); // StrictMath.log(x)\n"
                 + "s.append(\"/* a kernel comment\"); static double log1p(double x) { return StrictMath.pow(x, 2); }"
                 + " s.append(\" Math.cos(x) */\");");
         List<String> calls = new ArrayList<>();
@@ -100,34 +101,5 @@ class OneMathTest {
         try (Stream<Path> all = Files.walk(root)) {
             return all.filter(p -> Stream.of(endings).anyMatch(e -> p.toString().endsWith(e))).sorted().toList();
         }
-    }
-
-    /** The code with its comments and the contents of its string and character literals blanked. */
-    static String withoutComments(String code) {
-        StringBuilder out = new StringBuilder(code.length());
-        int i = 0;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            if (code.startsWith("/*", i)) {
-                int end = code.indexOf("*/", i + 2);
-                i = end < 0 ? code.length() : end + 2;
-                out.append(' ');
-            } else if (code.startsWith("//", i)) {
-                int end = code.indexOf('\n', i);
-                i = end < 0 ? code.length() : end;
-                out.append(' ');
-            } else if (c == '"' || c == '\'') {
-                int j = i + 1;
-                while (j < code.length() && code.charAt(j) != c) {
-                    j += code.charAt(j) == '\\' ? 2 : 1;
-                }
-                i = j + 1;
-                out.append(c).append(c);
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
     }
 }
