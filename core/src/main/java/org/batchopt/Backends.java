@@ -78,6 +78,19 @@ public final class Backends {
         }
     }
 
+    /**
+     * The CPU backend with {@code threads} worker threads ({@code open("cpu")} takes every core): for a process
+     * that runs several batches side by side, such as a Spark executor with one task per core. Results do not
+     * depend on the number of threads.
+     *
+     * @param threads the worker threads, at least 1
+     * @return a CPU backend of its own
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    public static Backend cpu(int threads) {
+        return new CpuBackend(threads);
+    }
+
     private static Backend auto() {
         try {
             for (CudaDevices.Device d : CudaDevices.list()) {

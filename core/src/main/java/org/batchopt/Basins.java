@@ -56,15 +56,34 @@ public record Basins(List<Basin> basins, List<Level> levels, Saturation saturati
      */
     static Basins of(List<Minimum> minima, IntUnaryOperator steps, long n, long diverged,
                      double xTol, double fTol) {
+        long[] stepSums = new long[minima.size()];
+        for (int k = 0; k < stepSums.length; k++) {
+            for (int m : minima.get(k).members()) {
+                stepSums[k] += steps.applyAsInt(m);
+            }
+        }
+        return of(minima, stepSums, n, diverged, xTol, fTol);
+    }
+
+    /**
+     * The figures of minima whose members are not all at hand (a run merged from parts, whose minima list only their
+     * best members): {@code stepSums[k]} is the sum of the steps of every member of minimum k.
+     *
+     * @param minima   best first, as {@link Result#minima} makes them; {@link Minimum#count} counts every member
+     * @param stepSums per minimum, the steps of all its members added up
+     * @param n        every member of the batch
+     * @param diverged members of the batch that diverged
+     * @param xTol     the clustering's x tolerance
+     * @param fTol     the clustering's relative f tolerance
+     * @return the basins, levels and saturation of the minima
+     */
+    public static Basins of(List<Minimum> minima, long[] stepSums, long n, long diverged, double xTol, double fTol) {
         List<Basin> basins = new ArrayList<>(minima.size());
         long singletons = 0;
         long clustered = 0;
-        for (Minimum mn : minima) {
-            long stepSum = 0;
-            for (int m : mn.members()) {
-                stepSum += steps.applyAsInt(m);
-            }
-            basins.add(new Basin(mn, (double) mn.count() / n, (double) stepSum / mn.count()));
+        for (int k = 0; k < minima.size(); k++) {
+            Minimum mn = minima.get(k);
+            basins.add(new Basin(mn, (double) mn.count() / n, (double) stepSums[k] / mn.count()));
             singletons += mn.count() == 1 ? 1 : 0;
             clustered += mn.count();
         }

@@ -210,28 +210,52 @@ public final class Engine {
      *                                  that does not build, a device error
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch) {
+        return run(objective, rule, batch, 0, batch.members());
+    }
+
+    /**
+     * Optimizes members {@code first .. first+count-1} of {@code batch}, each exactly as {@link #run(Objective,
+     * UpdateRule, Batch)} would (its own start point, hyperparameters and index): the result holds those members
+     * under their indices in the batch ({@link Result#firstMember()} is {@code first}, {@link Result#members()} is
+     * {@code count}), so that ranges run anywhere, in any order, together give the whole batch's results bit for bit.
+     *
+     * @param objective what is minimized (maximized when {@link Objective#isMaximized})
+     * @param rule      the update rule with its schedule and regularization, with values for every member of the batch
+     * @param batch     the whole batch: its number of members, start points and dimension
+     * @param first     the first member to run, by its index in the batch
+     * @param count     how many members to run, at least 1
+     * @return the outcome of those members
+     * @throws IllegalArgumentException as {@link #run(Objective, UpdateRule, Batch)}, or when the range is not inside
+     *                                  the batch or is empty
+     * @throws BackendException         when a backend cannot run the job
+     */
+    public Result run(Objective objective, UpdateRule rule, Batch batch, int first, int count) {
+        if (first < 0 || count < 1 || (long) first + count > batch.members()) {
+            throw new IllegalArgumentException("members " + first + " .. " + ((long) first + count - 1)
+                    + " are not a range of the batch's " + batch.members() + " members");
+        }
         check(objective, rule, batch);
         RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
-        int n = batch.members();
-        requireMemory(n, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(), 0,
-                backend.workingBytes(plan));
-        MemberResults out = new MemberResults(objective.dimension(), n, plan.precision(), plan.historyEvery(),
-                plan.stopping().maxSteps());
+        requireMemory(count, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(),
+                0, backend.workingBytes(plan));
+        MemberResults out = new MemberResults(objective.dimension(), first, count, plan.precision(),
+                plan.historyEvery(), plan.stopping().maxSteps());
         long t0 = System.nanoTime();
-        RunContext context = new RunContext(reporter(n, t0));
+        RunContext context = new RunContext(reporter(count, t0));
         int block = Math.max(1, backend.maxBlockMembers(plan));
         if (blockCap > 0) {
             block = Math.min(block, blockCap);
         }
         block = Math.min(block, startBlockMembers(objective.dimension()));
-        for (int first = 0; first < n; first += block) {
-            int count = Math.min(block, n - first);
-            double[] start = new double[Math.multiplyExact(count, objective.dimension())];
-            startPoints(batch, first, count, start);
-            requireRepresentable(plan.precision(), start, first, objective.dimension());
-            backend.run(plan, new MemberBlock(first, count, start), out, context);
+        int end = first + count;
+        for (int from = first; from < end; from += block) {
+            int n = Math.min(block, end - from);
+            double[] start = new double[Math.multiplyExact(n, objective.dimension())];
+            startPoints(batch, from, n, start);
+            requireRepresentable(plan.precision(), start, from, objective.dimension());
+            backend.run(plan, new MemberBlock(from, n, start), out, context);
         }
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
@@ -414,8 +438,9 @@ public final class Engine {
         // Start points come in blocks: one point at a time costs a sampler call per member.
         int block = 4096;
         double[] start = new double[block * d];
-        for (int first = 0; first < out.members(); first += block) {
-            int count = Math.min(block, out.members() - first);
+        int end = out.first() + out.members();
+        for (int first = out.first(); first < end; first += block) {
+            int count = Math.min(block, end - first);
             batch.startPoints(first, count, start);
             for (int j = 0; j < count; j++) {
                 int m = first + j;
@@ -423,10 +448,10 @@ public final class Engine {
                 if ((long) (out.historySize() - 1) * historyEvery <= out.steps(m)) {
                     continue;
                 }
-                double[] end = out.x().get(m);
+                double[] last = out.x().get(m);
                 for (int k = 1; k < out.historySize(); k++) {
                     if ((long) k * historyEvery > out.steps(m)) {
-                        out.history(k).set(m, end, 0);
+                        out.history(k).set(m, last, 0);
                     }
                 }
             }

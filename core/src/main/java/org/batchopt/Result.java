@@ -107,12 +107,28 @@ public final class Result {
     }
 
     /**
-     * The number of members.
+     * The number of members this result holds.
      *
-     * @return the batch's {@link Batch#members()}
+     * @return the batch's {@link Batch#members()}, or the range's count for a ranged run
      */
     public int members() {
         return data.members();
+    }
+
+    /**
+     * The first member held: 0, or the first of a ranged run ({@link Engine#run(Objective, UpdateRule, Batch, int,
+     * int)}). Members are always named by their index in the batch, {@code firstMember() .. firstMember() +
+     * members() - 1}.
+     *
+     * @return the index in the batch of the first member held
+     */
+    public int firstMember() {
+        return data.first();
+    }
+
+    /** One past the last member held. */
+    private int endMember() {
+        return data.first() + data.members();
     }
 
     /**
@@ -258,7 +274,7 @@ public final class Result {
         long[] counts = statusCounts;
         if (counts == null) {
             counts = new long[Status.values().length];
-            for (int m = 0; m < members(); m++) {
+            for (int m = firstMember(); m < endMember(); m++) {
                 counts[data.status(m).ordinal()]++;
             }
             statusCounts = counts;
@@ -291,7 +307,7 @@ public final class Result {
         }
         int[] heap = new int[Math.min(k, members())];
         int size = 0;
-        for (int m = 0; m < members(); m++) {
+        for (int m = firstMember(); m < endMember(); m++) {
             if (data.status(m) == Status.DIVERGED) {
                 continue;
             }
@@ -452,7 +468,7 @@ public final class Result {
         Arrays.fill(bestOf, -1);
         long successes = 0;
         int d = dimension();
-        for (int m = 0; m < members(); m++) {
+        for (int m = firstMember(); m < endMember(); m++) {
             if (data.status(m) == Status.DIVERGED) {
                 continue;
             }
@@ -493,7 +509,8 @@ public final class Result {
      * Every grid combination's summary, in grid order (a batch without a grid is one combination), with the
      * hyperparameters that differ between members (the grid's axes) as the combination has them. A member
      * succeeds when its value is within {@code tolerance * max(1, |target|)} of {@code target} or better: give f*
-     * where it is known, else for instance the best value of the batch.
+     * where it is known, else for instance the best value of the batch. A ranged run summarizes the combinations
+     * whose members it holds all of.
      *
      * @param target    the value members succeed against
      * @param tolerance success tolerance, relative to {@code max(1, |target|)}
@@ -506,7 +523,7 @@ public final class Result {
         int[] steps = new int[s];
         boolean[] diverged = new boolean[s];
         List<CombinationSummary> out = new ArrayList<>();
-        for (int c = 0; c < members() / s; c++) {
+        for (int c = (firstMember() + s - 1) / s; c < endMember() / s; c++) {
             for (int j = 0; j < s; j++) {
                 int m = c * s + j;
                 index[j] = m;
@@ -565,8 +582,8 @@ public final class Result {
             steps[k] = k * historyEvery();
             MemberResults.Points p = data.history(k);
             int kept = 0;
-            for (int first = 0; first < n; first += lanes) {
-                int count = Math.min(lanes, n - first);
+            for (int first = firstMember(); first < endMember(); first += lanes) {
+                int count = Math.min(lanes, endMember() - first);
                 for (int j = 0; j < count; j++) {
                     for (int i = 0; i < d; i++) {
                         x[i][j] = p.get(first + j, i);
@@ -599,7 +616,7 @@ public final class Result {
     private int[] rankedMembers() {
         int[] order = new int[members() - (int) count(Status.DIVERGED)];
         int k = 0;
-        for (int m = 0; m < members(); m++) {
+        for (int m = firstMember(); m < endMember(); m++) {
             if (data.status(m) != Status.DIVERGED) {
                 order[k++] = m;
             }

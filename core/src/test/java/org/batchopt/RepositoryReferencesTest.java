@@ -29,7 +29,7 @@ class RepositoryReferencesTest {
     private static final Set<String> NOT_SOURCE = Set.of(".git", "target", ".gpu", ".idea", ".vscode");
     /** The top-level folders of the repository, whose paths a document may quote. */
     private static final Pattern QUOTED_PATH = Pattern.compile(
-            "`((?:core|cli|kernels|native-notes|benchmarks|\\.ci)/[^`\\s<>*${}]*)`");
+            "`((?:core|cli|spark|kernels|native-notes|benchmarks|\\.ci)/[^`\\s<>*${}]*)`");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
     @Test

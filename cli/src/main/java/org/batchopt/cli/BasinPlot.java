@@ -126,7 +126,7 @@ final class BasinPlot {
                 + Figures.count(n, "member", "members");
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Plots.theme(chart);
-        chart.addSubtitle(new TextTitle(Plots.describe(job, r)));
+        chart.addSubtitle(new TextTitle(Plots.describe(job, RunOutcome.of(r))));
         chart.addSubtitle(new TextTitle("dots: start points, coloured by the minimum their member reached; large dots: "
                 + "end points" + (paths.getSeriesCount() > 0 ? "; lines: paths of a few members" : "")
                 + (stride > 1 ? "; every " + stride + "th member drawn" : "")));

@@ -17,7 +17,8 @@ import org.batchopt.Result;
 import org.batchopt.Saturation;
 
 /**
- * The figures {@code batchopt run} judges a batch by, computed by {@link Result} and formatted here: the known
+ * The figures {@code batchopt run} judges a batch by, computed by {@link Result} (or a cluster run's merged
+ * {@link RunOutcome}) and formatted here: the known
  * optimum (gap, success share, minimizers reached), the basins (shares, mean steps, value levels, saturation) and
  * the grid combinations' summaries, ranked.
  */
@@ -25,7 +26,7 @@ final class Figures {
     /** Coordinates of a point shown in a table row. */
     private static final int SHOWN_COORDINATES = 6;
 
-    final Result result;
+    final RunOutcome result;
     final Optional<KnownOptimum> known;
     /** Null unless asked for (--minima) or drawn. */
     final Basins basins;
@@ -34,7 +35,7 @@ final class Figures {
     final CombinationSummary.RankBy rankBy;
     final double successTol;
 
-    Figures(Result result, FigureOptions options, boolean cluster, double xTol, double fTol, boolean grid,
+    Figures(RunOutcome result, FigureOptions options, boolean cluster, double xTol, double fTol, boolean grid,
             boolean all) {
         this.result = result;
         this.successTol = options.successTol();

@@ -26,7 +26,7 @@ final class JobOptions {
     static final long DEFAULT_SEED = 1;
 
     /** How start points are sampled in the box. */
-    enum Sampler {
+    public enum Sampler {
         UNIFORM, SOBOL, LHS;
 
         @Override
@@ -138,15 +138,24 @@ final class JobOptions {
         int stepsPerLaunch;
     }
 
+    /** The rows of the --starts file, once {@link #prepare} read them; null without one. */
+    double[][] startRows;
+
     /** Builds the job; throws {@link IllegalArgumentException} naming the bad value. */
     PreparedJob prepare() {
+        return prepare(null);
+    }
+
+    /** Builds the job with the rows of the --starts file given, read before, rather than read now. */
+    PreparedJob prepare(double[][] givenRows) {
         Members m = members;
         if ((m.function == null) == (m.expression == null)) {
             throw new IllegalArgumentException(m.function == null
                     ? "--function or --expr is required (built-ins: " + Objectives.names() + ")"
                     : "--function and --expr cannot be combined");
         }
-        double[][] rows = m.startsFile == null ? null : StartsCsv.read(m.startsFile);
+        double[][] rows = m.startsFile == null ? null : givenRows != null ? givenRows : StartsCsv.read(m.startsFile);
+        startRows = rows;
         int d = dimension(rows);
         // The objective and its box hold D values; a dimension no run can hold is refused before they are made.
         requireMemory(1, d, computation.precision, 0, computation.steps, 0);

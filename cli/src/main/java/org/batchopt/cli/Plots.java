@@ -135,7 +135,7 @@ final class Plots {
     }
 
     /** The job in one line, for a subtitle: the rule and its learning rate, the schedule, steps, precision, backend. */
-    static String describe(PreparedJob job, Result r) {
+    static String describe(PreparedJob job, RunOutcome r) {
         Param lr = r.rule().parameters().get(Hyperparameter.LR);
         String schedule = r.rule().schedule().name();
         return r.rule().name() + (lr != null && lr.isUniform() ? " lr " + Numbers.brief(lr.value()) : "")

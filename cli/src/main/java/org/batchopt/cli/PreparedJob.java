@@ -25,8 +25,8 @@ import org.batchopt.schedule.MultiStep;
  * @param starts   where the start points came from
  * @param settings the engine's settings
  */
-record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
-                   RunSettings settings) {
+public record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
+                          RunSettings settings) {
 
     /**
      * How the start points were chosen.
@@ -36,7 +36,7 @@ record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid,
      * @param box     the sampler's box
      * @param file    the file of points, or null
      */
-    record StartsInfo(JobOptions.Sampler sampler, long seed, Box box, String file) {
+    public record StartsInfo(JobOptions.Sampler sampler, long seed, Box box, String file) {
         /** uniform, sobol, lhs, point or file. */
         String kind() {
             return sampler != null ? sampler.toString() : file != null ? "file" : "point";

@@ -59,6 +59,22 @@ final class ProgressLine implements Progress, AutoCloseable {
                 seconds * (budget - memberSteps) / memberSteps);
         String line = String.format(Locale.ROOT, "%3.0f%%  %d of %d members active  %s member-steps  %.0f s, ETA %s",
                 100 * done, members - finished, members, count(memberSteps), seconds, eta);
+        show(line, seconds);
+    }
+
+    /** The progress of a run on a cluster: tasks done, member-steps done, elapsed time and an estimate of the rest. */
+    synchronized void tasks(int tasksDone, int tasks, long memberSteps, long budget, double seconds) {
+        if (!active || (!inPlace && seconds - lastLine < LOG_SECONDS)) {
+            return;
+        }
+        double done = budget == 0 ? 1 : (double) memberSteps / budget;
+        String eta = memberSteps == 0 ? "?" : String.format(Locale.ROOT, "%.0f s",
+                seconds * (budget - memberSteps) / memberSteps);
+        show(String.format(Locale.ROOT, "%3.0f%%  %d of %d tasks done  %s member-steps  %.0f s, ETA %s", 100 * done,
+                tasksDone, tasks, count(memberSteps), seconds, eta), seconds);
+    }
+
+    private void show(String line, double seconds) {
         if (inPlace) {
             err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
             shown = line.length();

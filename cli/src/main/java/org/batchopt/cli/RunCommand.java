@@ -1,8 +1,13 @@
 package org.batchopt.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.batchopt.Backend;
+import org.batchopt.BackendException;
 import org.batchopt.Backends;
 import org.batchopt.Result;
 import picocli.CommandLine.Command;
@@ -25,6 +30,7 @@ import picocli.CommandLine.Spec;
                         + "--members 100 --format csv --all"})
 final class RunCommand implements Callable<Integer> {
     static final int DEFAULT_TOP = 10;
+    static final int DEFAULT_SPARK_TASKS = 64;
 
     @Spec
     CommandSpec spec;
@@ -40,6 +46,38 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     RunOutput output;
+
+    @Mixin
+    SparkOptions spark;
+
+    static final class SparkOptions implements HelpSections.Section {
+        @Override
+        public String heading() {
+            return "Spark:";
+        }
+
+        @Option(names = "--spark", paramLabel = "MASTER", description = "run on Apache Spark, each task a range of "
+                + "members on its GPU or cores, with the local run's results: local[N] on this machine, "
+                + "spark://HOST:PORT, yarn, k8s://..., or submit for the master of spark-submit (needs the Spark "
+                + "module: ./batchopt adds it; see README)")
+        String master;
+
+        @Option(names = "--spark-tasks", paramLabel = "T", description = "member ranges, one task each (default: "
+                + "64; results do not depend on it)")
+        Integer tasks;
+
+        @Option(names = "--spark-block-members", paramLabel = "N", description = "at most N members per block on a "
+                + "task's device: the memory budget of each of several tasks that share a GPU (default: what the device "
+                + "holds; results do not depend on it)")
+        Integer blockMembers;
+
+        @Option(names = "--spark-results", paramLabel = "DIR", description = "write every member's result to DIR "
+                + "(a new directory; one file per task)")
+        String results;
+
+        @Option(names = "--spark-results-format", paramLabel = "F", description = "parquet | csv (default: parquet)")
+        String resultsFormat;
+    }
 
     @Mixin
     FigureOptions figures;
@@ -94,6 +132,18 @@ final class RunCommand implements Callable<Integer> {
         if (o.history != 0 && o.format != Format.JSON && figures.plot == null) {
             throw new IllegalArgumentException("--history needs --format json or --plot");
         }
+        if (spark.master == null && (spark.tasks != null || spark.results != null || spark.resultsFormat != null
+                || spark.blockMembers != null)) {
+            throw new IllegalArgumentException("--spark-tasks, --spark-block-members, --spark-results and "
+                    + "--spark-results-format need --spark");
+        }
+        if (spark.master != null && o.all) {
+            throw new IllegalArgumentException("--all with --spark: the driver keeps the best members only; "
+                    + "--spark-results DIR writes every member");
+        }
+        if (spark.master != null && o.history != 0) {
+            throw new IllegalArgumentException("--history cannot be combined with --spark");
+        }
         boolean svg = figures.plot != null && Plots.isSvg(figures.plot, "--plot");
         ProgressLine.Mode mode = progress.mode();
         figures.check();
@@ -108,6 +158,9 @@ final class RunCommand implements Callable<Integer> {
                 o.minima || o.clusterXTol != null || o.clusterFTol != null,
                 o.clusterXTol == null ? RunReport.DEFAULT_X_TOL : o.clusterXTol,
                 o.clusterFTol == null ? RunReport.DEFAULT_F_TOL : o.clusterFTol);
+        if (spark.master != null) {
+            return onCluster(j, selection, kind, plotAxes, svg, mode);
+        }
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
              Output plot = figures.plot == null ? null : Output.to(figures.plot, null);
              Backend backend = Backends.open(where.backend);
@@ -115,17 +168,68 @@ final class RunCommand implements Callable<Integer> {
             Result result = j.engine(backend).history(o.history).progress(line)
                     .run(j.objective(), j.rule(), j.batch());
             line.close();
-            Figures f = new Figures(result, figures, selection.minima() || kind == Plots.Kind.BASINS,
-                    selection.xTol(), selection.fTol(), j.grid() != null, selection.all());
-            new RunReport(j, f, selection).write(o.format, out.writer());
-            if (plot != null) {
-                Plots.write(switch (kind) {
-                    case BASINS -> BasinPlot.chart(j, result, f.basins, f.known);
-                    case STEPS -> StepsPlot.chart(j, result, f.known);
-                    case GRID -> GridPlot.chart(j, f, plotAxes);
-                }, plot.file(), svg);
-                plot.commit();
-            }
+            report(j, RunOutcome.of(result), selection, kind, plotAxes, svg, out, plot);
+            out.commit();
+        }
+        return Main.OK;
+    }
+
+    /** The report on {@code out} and, with --plot, the picture of {@code kind}. */
+    private void report(PreparedJob j, RunOutcome outcome, RunReport.Selection selection, Plots.Kind kind,
+                        List<String> plotAxes, boolean svg, Output out, Output plot) {
+        Figures f = new Figures(outcome, figures, selection.minima() || kind == Plots.Kind.BASINS, selection.xTol(),
+                selection.fTol(), j.grid() != null, selection.all());
+        new RunReport(j, f, selection).write(output.format, out.writer());
+        if (plot != null) {
+            Result result = outcome instanceof LocalOutcome local ? local.r() : null;
+            Plots.write(switch (kind) {
+                case BASINS -> BasinPlot.chart(j, result, f.basins, f.known);
+                case STEPS -> StepsPlot.chart(j, result, f.known);
+                case GRID -> GridPlot.chart(j, f, plotAxes);
+            }, plot.file(), svg);
+            plot.commit();
+        }
+    }
+
+    /** The job on the Spark cluster of --spark, through the Spark module found on the classpath. */
+    private int onCluster(PreparedJob j, RunReport.Selection selection, Plots.Kind kind, List<String> plotAxes,
+                          boolean svg, ProgressLine.Mode mode) {
+        SparkOptions so = spark;
+        String format = so.resultsFormat == null ? "parquet" : so.resultsFormat.toLowerCase(Locale.ROOT);
+        if (!format.equals("parquet") && !format.equals("csv")) {
+            throw new IllegalArgumentException("--spark-results-format '" + so.resultsFormat + "': expected parquet "
+                    + "or csv");
+        }
+        if (so.tasks != null && so.tasks < 1) {
+            throw new IllegalArgumentException("--spark-tasks " + so.tasks + " must be at least 1");
+        }
+        if (so.blockMembers != null && so.blockMembers < 1) {
+            throw new IllegalArgumentException("--spark-block-members " + so.blockMembers + " must be at least 1");
+        }
+        if (so.results != null && Files.exists(Path.of(so.results))) {
+            throw new IllegalArgumentException("--spark-results " + so.results + " exists; give a new directory");
+        }
+        if (kind == Plots.Kind.BASINS) {
+            throw new IllegalArgumentException("--plot " + figures.plot + " draws the basins from every member's "
+                    + "final point, which a run on Spark leaves on its tasks: with --spark, --plot draws a grid's "
+                    + "heatmap only (--spark-results DIR writes every member's result)");
+        }
+        ClusterRun cluster = ServiceLoader.load(ClusterRun.class).findFirst().orElseThrow(() ->
+                new BackendException(BackendException.Code.UNAVAILABLE, "--spark needs the Spark module and Spark on "
+                        + "the classpath, which target/batchopt.jar has not: run ./batchopt (it builds and adds "
+                        + "them), or spark-submit target/batchopt-spark.jar (README, 'On a Spark cluster')"));
+        RunOutput o = output;
+        JobLine line = new JobLine(spec.commandLine().getParseResult().originalArgs(), job.startRows);
+        ClusterRun.ClusterJob request = new ClusterRun.ClusterJob(line, j, so.master,
+                so.tasks == null ? DEFAULT_SPARK_TASKS : so.tasks, where.backend,
+                so.blockMembers == null ? 0 : so.blockMembers, selection.top(), selection.minima(), selection.xTol(),
+                selection.fTol(), figures.fStar, figures.successTol(), so.results, format);
+        try (Output out = Output.to(o.out, spec.commandLine().getOut());
+             Output plot = figures.plot == null ? null : Output.to(figures.plot, null);
+             ProgressLine progressLine = ProgressLine.open(spec.commandLine().getErr(), mode)) {
+            RunOutcome outcome = cluster.run(request, progressLine::tasks);
+            progressLine.close();
+            report(j, outcome, selection, kind, plotAxes, svg, out, plot);
             out.commit();
         }
         return Main.OK;
@@ -151,7 +255,8 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot " + figures.plot + " draws f over the steps"
                     + (figures.plotKind == null ? " (D = " + d + ")" : "") + ", which needs the members' history: "
                     + "add --history EVERY (e.g. --history " + Math.max(1, j.settings().stopping().maxSteps() / 50)
-                    + ")");
+                    + ")" + (spark.master == null ? "" : ", which a run on Spark does not keep: with --spark, --plot "
+                    + "draws a grid's heatmap only"));
         }
         if (kind == Plots.Kind.GRID && j.grid() == null) {
             throw new IllegalArgumentException("--plot-kind grid needs a grid (a comma list such as --lr 0.1,0.01)");

@@ -50,7 +50,7 @@ final class RunReport {
     }
 
     private final PreparedJob job;
-    private final Result result;
+    private final RunOutcome result;
     private final Selection selection;
     private final Precision precision;
     private final int[] rows;

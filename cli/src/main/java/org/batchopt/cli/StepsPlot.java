@@ -107,7 +107,7 @@ final class StepsPlot {
                 + Figures.count(r.members(), "member", "members");
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Plots.theme(chart);
-        chart.addSubtitle(new TextTitle(Plots.describe(job, r)));
+        chart.addSubtitle(new TextTitle(Plots.describe(job, RunOutcome.of(r))));
         chart.addSubtitle(new TextTitle("f at the points recorded every " + r.historyEvery() + " steps (fp64 on the "
                 + "CPU); a member that stopped keeps its last value" + (r.count(Status.DIVERGED) > 0
                 ? "; diverged members left out" : "")));

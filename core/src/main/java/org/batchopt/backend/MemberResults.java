@@ -6,12 +6,14 @@ import org.batchopt.Precision;
 import org.batchopt.Status;
 
 /**
- * What every member of a batch ended with, written by the backends and read by {@link org.batchopt.Result}.
- * Final points are kept in the run's precision, in pages so that members x dimension may pass 2^31.
+ * What the members {@code first .. first+members-1} of a batch ended with (all of it, from 0, for a whole run),
+ * written by the backends and read by {@link org.batchopt.Result}; every accessor takes a member's index in the
+ * batch. Final points are kept in the run's precision, in pages so that members x dimension may pass 2^31.
  * Each member is written by exactly one backend thread; different members may be written concurrently.
  */
 public final class MemberResults {
     private final int dimension;
+    private final int first;
     private final int members;
     private final Precision precision;
     private final Points x;
@@ -23,10 +25,20 @@ public final class MemberResults {
     private final List<Points> history = new ArrayList<>();
 
     public MemberResults(int dimension, int members, Precision precision, int historyEvery, int maxSteps) {
+        this(dimension, 0, members, precision, historyEvery, maxSteps);
+    }
+
+    /** The results of members {@code first .. first+members-1}. */
+    public MemberResults(int dimension, int first, int members, Precision precision, int historyEvery, int maxSteps) {
+        if (first < 0 || members < 0 || (long) first + members > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("members " + first + " .. " + ((long) first + members - 1)
+                    + " are not a range of a batch");
+        }
         this.dimension = dimension;
+        this.first = first;
         this.members = members;
         this.precision = precision;
-        this.x = new Points(dimension, members, precision);
+        this.x = new Points(dimension, first, members, precision);
         this.f = new double[members];
         this.gradientNorm = new double[members];
         this.steps = new int[members];
@@ -34,7 +46,7 @@ public final class MemberResults {
         this.historyEvery = historyEvery;
         if (historyEvery > 0) {
             for (long s = 0; s <= maxSteps; s += historyEvery) {
-                history.add(new Points(dimension, members, precision));
+                history.add(new Points(dimension, first, members, precision));
             }
         }
     }
@@ -43,6 +55,12 @@ public final class MemberResults {
         return dimension;
     }
 
+    /** The first member held; 0 for a whole run. */
+    public int first() {
+        return first;
+    }
+
+    /** How many members are held. */
     public int members() {
         return members;
     }
@@ -53,7 +71,7 @@ public final class MemberResults {
 
     /** Records the end of member {@code m}: its scalars (x separately, through {@link #x()}). */
     public void finish(long m, double fValue, double gradNorm, int stepCount, Status s) {
-        int j = Math.toIntExact(m);
+        int j = Math.toIntExact(m - first);
         f[j] = fValue;
         gradientNorm[j] = gradNorm;
         steps[j] = stepCount;
@@ -66,19 +84,19 @@ public final class MemberResults {
     }
 
     public double f(int m) {
-        return f[m];
+        return f[m - first];
     }
 
     public double gradientNorm(int m) {
-        return gradientNorm[m];
+        return gradientNorm[m - first];
     }
 
     public int steps(int m) {
-        return steps[m];
+        return steps[m - first];
     }
 
     public Status status(int m) {
-        return Status.ofCode(status[m]);
+        return Status.ofCode(status[m - first]);
     }
 
     /** Steps between history snapshots, 0 when none are kept. */
@@ -95,16 +113,18 @@ public final class MemberResults {
         return history.size();
     }
 
-    /** Points of all members, {@code dimension} reals each, kept as fp32 or fp64. */
+    /** Points of the members held, {@code dimension} reals each, kept as fp32 or fp64, by index in the batch. */
     public static final class Points {
         private static final long PAGE_VALUES = 1L << 26;
         private final int dimension;
+        private final long first;
         private final int membersPerPage;
         private final double[][] d;
         private final float[][] s;
 
-        Points(int dimension, int members, Precision precision) {
+        Points(int dimension, long first, int members, Precision precision) {
             this.dimension = dimension;
+            this.first = first;
             this.membersPerPage = (int) Math.max(1, PAGE_VALUES / dimension);
             int pages = (int) ((members + (long) membersPerPage - 1) / membersPerPage);
             if (precision == Precision.FP64) {
@@ -129,8 +149,8 @@ public final class MemberResults {
 
         /** Coordinate {@code i} of member {@code m}. */
         public double get(long m, int i) {
-            int p = (int) (m / membersPerPage);
-            int o = (int) (m % membersPerPage) * dimension + i;
+            int p = (int) ((m - first) / membersPerPage);
+            int o = (int) ((m - first) % membersPerPage) * dimension + i;
             return d != null ? d[p][o] : s[p][o];
         }
 
@@ -143,8 +163,8 @@ public final class MemberResults {
         }
 
         public void set(long m, int i, double v) {
-            int p = (int) (m / membersPerPage);
-            int o = (int) (m % membersPerPage) * dimension + i;
+            int p = (int) ((m - first) / membersPerPage);
+            int o = (int) ((m - first) % membersPerPage) * dimension + i;
             if (d != null) {
                 d[p][o] = v;
             } else {
@@ -154,8 +174,8 @@ public final class MemberResults {
 
         /** Member {@code m}'s point from {@code src[off..off+D)}. */
         public void set(long m, double[] src, int off) {
-            int p = (int) (m / membersPerPage);
-            int o = (int) (m % membersPerPage) * dimension;
+            int p = (int) ((m - first) / membersPerPage);
+            int o = (int) ((m - first) % membersPerPage) * dimension;
             if (d != null) {
                 System.arraycopy(src, off, d[p], o, dimension);
             } else {
@@ -167,8 +187,8 @@ public final class MemberResults {
 
         /** Member {@code m}'s point from {@code src[off..off+D)}, fp32. */
         public void set(long m, float[] src, int off) {
-            int p = (int) (m / membersPerPage);
-            int o = (int) (m % membersPerPage) * dimension;
+            int p = (int) ((m - first) / membersPerPage);
+            int o = (int) ((m - first) % membersPerPage) * dimension;
             if (s != null) {
                 System.arraycopy(src, off, s[p], o, dimension);
             } else {
