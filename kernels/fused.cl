@@ -6,11 +6,12 @@
  * Memory layout, structure of arrays over the nm members of this execution (64-bit indices):
  *   X[i*nm + m], ST[(j*DIM + i)*nm + m] for coordinate state slot j, ST[(RULE_NS*DIM + k)*nm + m] for
  *   member state slot k; F (last f), GN (gradient norm at stop), STATUS, STEPS per member;
- *   ACTIVE[0..nactive) the members still running; UNI uniform and PM per-member hyperparameters.
+ *   ACTIVE[0..nactive) the members still running; UNI uniform and PM per-member hyperparameters;
+ *   CON[k*nm + m] slot k of the member's constraint state, PJ the projection's data (constraints.cl).
  */
 
 /* f and the gradient at x: analytic or by central differences, negated when maximizing. */
-BO_FN real bo_evaluate(real* x, real* g, real fd_step)
+BO_FN real bo_evaluate(real* x, real* g, real fd_step, const real* hp)
 {
 #if BO_CENTRAL
     for (int i = 0; i < DIM; i++) {
@@ -19,15 +20,15 @@ BO_FN real bo_evaluate(real* x, real* g, real fd_step)
         const real xp = xi + h;
         const real xm = xi - h;
         x[i] = xp;
-        const real fp = obj_value(x);
+        const real fp = obj_value(x, hp);
         x[i] = xm;
-        const real fm = obj_value(x);
+        const real fm = obj_value(x, hp);
         x[i] = xi;
         g[i] = (fp - fm) / (xp - xm);
     }
-    real f = obj_value(x);
+    real f = obj_value(x, hp);
 #else
-    real f = obj_value_grad(x, g);
+    real f = obj_value_grad(x, g, hp);
 #endif
 #if BO_MAXIMIZE
     f = -f;
@@ -54,7 +55,8 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
                        __global const int* ACTIVE, const int nactive, const long nm,
                        __global const real* UNI, __global const real* PM,
                        const int s0, const int iterations, const int max_steps,
-                       const real gtol, const real ftol, const real fd_step)
+                       const real gtol, const real ftol, const real fd_step,
+                       __global real* CON, __global const real* PJ, const real feas_tol)
 {
     const int gid = (int)get_global_id(0);
     if (gid >= nactive) {
@@ -77,13 +79,27 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
     for (int k = 0; k < RULE_NMS; k++) {
         ms[k] = ST[(long)(RULE_NS * DIM + k) * nm + m];
     }
+#if BO_NCON > 0
+    real al[BO_CON_REALS];
+    for (int k = 0; k < BO_CON_REALS; k++) {
+        al[k] = CON[(long)k * nm + m];
+    }
+#endif
     real fprev = F[m];
     real f = fprev;
     real gnorm = R(0);
     int s = s0;
     int status = BO_RUNNING;
     for (int it = 0; it < iterations; it++) {
-        f = bo_evaluate(x, g, fd_step);
+#if BO_PROJECT
+        if (s == 0) {
+            bo_project(x, g, PJ);
+        }
+#endif
+        f = bo_evaluate(x, g, fd_step, hp);
+#if BO_NCON > 0
+        con_all(x, g, hp, al, s, feas_tol);
+#endif
         real gsq = R(0);
         real z = R(0);
         for (int i = 0; i < DIM; i++) {
@@ -106,7 +122,33 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
             }
             gnorm = amax <= REAL_MAX ? amax * sqrt(ssq) : amax;
         }
+#if BO_PROJECT
+        if (z == R(0)) {
+            /* Under a projection, the stopping gradient as the projection sees it (constraints.cl). */
+            real nu = R(0);
+#if BO_PROJECT == BO_PROJECT_SIMPLEX
+            real sum = R(0);
+            int k = 0;
+            for (int i = 0; i < DIM; i++) {
+                if (R(0) < x[i]) {
+                    sum = sum + bo_stop_grad_fused(i, x, g, st, hp, ms, s);
+                    k = k + 1;
+                }
+            }
+            nu = k > 0 ? sum / (real)k : R(0);
+#endif
+            real psq = R(0);
+            for (int i = 0; i < DIM; i++) {
+                const real r = bo_project_grad(bo_stop_grad_fused(i, x, g, st, hp, ms, s), x[i], i, nu, PJ);
+                psq = psq + r * r;
+            }
+            gnorm = psq <= REAL_MAX ? sqrt(psq) : gnorm;
+        }
+#endif
         status = bo_check(f, fprev, gnorm, z, s, max_steps, gtol, ftol);
+#if BO_NCON > 0
+        status = bo_feasible(status, gnorm, al, feas_tol, s, max_steps);
+#endif
         if (status != BO_RUNNING) {
             break;
         }
@@ -122,6 +164,9 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
                 st[j][i] = sv[j];
             }
         }
+#if BO_PROJECT
+        bo_project(x, g, PJ);
+#endif
         s = s + 1;
     }
     for (int i = 0; i < DIM; i++) {
@@ -133,6 +178,11 @@ __kernel void bo_fused(__global real* X, __global real* ST, __global real* F, __
     for (int k = 0; k < RULE_NMS; k++) {
         ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];
     }
+#if BO_NCON > 0
+    for (int k = 0; k < BO_CON_REALS; k++) {
+        CON[(long)k * nm + m] = al[k];
+    }
+#endif
     if (status == BO_RUNNING) {
         F[m] = fprev;
     } else {

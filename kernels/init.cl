@@ -1,9 +1,10 @@
 /*
- * bo_init: the rule's initial state of every active member, for both strategies (layout in fused.cl).
- * Twin: Rules64.init via Tile64.load.
+ * bo_init: the rule's initial state of every active member, for both strategies (layout in fused.cl), and its
+ * constraint state: multipliers 0, penalties rho (constraints.cl). Twin: Rules64.init and Lagrangian64.load via
+ * Tile64.load.
  */
 __kernel void bo_init(__global real* ST, __global const int* ACTIVE, const int nactive, const long nm,
-                      __global const real* UNI, __global const real* PM)
+                      __global const real* UNI, __global const real* PM, __global real* CON)
 {
     const int gid = (int)get_global_id(0);
     if (gid >= nactive) {
@@ -23,4 +24,13 @@ __kernel void bo_init(__global real* ST, __global const int* ACTIVE, const int n
     for (int k = 0; k < RULE_NMS; k++) {
         ST[(long)(RULE_NS * DIM + k) * nm + m] = ms[k];
     }
+#if BO_NCON > 0
+    for (int k = 0; k < BO_CON_REALS; k++) {
+        CON[(long)k * nm + m] = R(0);
+    }
+    for (int j = 0; j < BO_NCON; j++) {
+        CON[(long)(BO_CON_RHO + j) * nm + m] = hp[HP_rho];
+        CON[(long)(BO_CON_VPREV + j) * nm + m] = REAL_MAX;
+    }
+#endif
 }

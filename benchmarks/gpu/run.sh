@@ -5,6 +5,7 @@
 #   env.txt          date, host, nvidia-smi, driver, NVRTC and Java versions, the backends batchopt finds
 #   parity.out       the parity suite and the CUDA tests on $BACKEND (JUnit console), XML reports in junit/
 #   bench.jsonl      batchopt's four workloads on $BACKEND, kernel-only and end-to-end (GpuBench)
+#   search.jsonl     the global searches of benchmarks/search/ at 2^20 chains (SearchBench)
 #   opencl.out, opencl-bench.jsonl   the parity suite and Rosenbrock D=8 fp32 on NVIDIA's OpenCL platform
 #   peers.jsonl      peers.py (JAX, PyTorch) on the same workloads
 #   summary.txt      ratios against the peers and the figures the issue asks for (summarize.py)
@@ -13,7 +14,8 @@
 # Every step has its own time limit and a failing step does not stop the others; the whole run stays
 # well under 10 minutes on an H200. Settings (environment): OUT (default benchmarks/results/local-<time>),
 # BACKEND (cuda:0), SCALE (1: member counts of the workloads), REPEATS (3), PARITY/BENCH/PEERS (1 runs
-# the step, 0 skips it; OPENCL likewise), PYTHON (python3), JAVA (.gpu/runtime/bin/java).
+# the step, 0 skips it; OPENCL and SEARCH likewise), SEARCH_LIMIT (8: seconds per search), PYTHON (python3),
+# JAVA (.gpu/runtime/bin/java).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-$PWD/benchmarks/results/local-$(date -u +%Y%m%dT%H%M%SZ)}
@@ -94,6 +96,15 @@ if [ "${BENCH:-1}" = 1 ]; then
     step bench 240 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.GpuBench --backend "$BACKEND" \
         --scale "$SCALE" --repeats "$REPEATS"
     grep '^{' "$OUT/bench.out" >"$OUT/bench.jsonl"
+fi
+
+# (b'') Global search at 2^20 chains (issue 17): each strategy of benchmarks/search/ on each workload, stopped at
+# f* + 1e-6 or after SEARCH_LIMIT seconds; device and host time apart.
+if [ "${SEARCH:-1}" = 1 ]; then
+    search_members=$(awk -v s="$SCALE" 'BEGIN { m = int(1048576 * s + 0.5); print (m < 64 ? 64 : m) }')
+    step search 200 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.SearchBench --backend "$BACKEND" \
+        --members "$search_members" --limit "${SEARCH_LIMIT:-8}"
+    grep '^{' "$OUT/search.out" >"$OUT/search.jsonl"
 fi
 
 # (b') The OpenCL backend on NVIDIA's OpenCL platform, which only appears when its ICD is named explicitly.

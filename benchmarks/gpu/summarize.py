@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Summarizes a benchmarks/gpu/run.sh output folder: batchopt's workloads (bench.jsonl) against the peers
-(peers.jsonl), with the targets of the CUDA backend's issue. Usage: summarize.py OUT_DIR"""
+(peers.jsonl), with the targets of the CUDA backend's issue, and the global searches (search.jsonl).
+Usage: summarize.py OUT_DIR"""
 import json, os, sys
 
 TARGETS = {  # workload: (kernel seconds at most, end-to-end seconds at most, at least x JAX, at least GB/s)
@@ -78,6 +79,16 @@ def main():
             for p in peers:
                 if p.get("workload") in ("update", "copy-bandwidth"):
                     print(f"  {p['peer']}: {fmt(p['gbytes_per_s'], 'GB/s')}")
+    search = lines(os.path.join(out, "search.jsonl"))
+    if search:
+        s0 = search[0]
+        print(f"global search (SearchBench): {s0['backend']} {s0['members']} chains, stopped at f* + 1e-6 or after "
+              f"{s0['limit_s']} s")
+        for r in search:
+            print(f"  {r['workload']} {r['strategy']}: {'reached' if r['reached'] else 'missed'}, best f "
+                  f"{r['best']:.6g} in {r['seconds']:.2f} s ({r['rounds']} rounds, {r['member_steps_per_s']:.3g} "
+                  f"member-steps/s; device {r['device_s']:.2f} s, host {r['host_s']:.2f} s, compile "
+                  f"{r['compile_s']:.2f} s)")
     steps = os.path.join(out, "steps.txt")
     if os.path.exists(steps):
         print("steps (name exit-status time):", open(steps).read().replace("\n", "; "))

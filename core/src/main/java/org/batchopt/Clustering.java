@@ -7,7 +7,7 @@ import java.util.function.IntToDoubleFunction;
  * The greedy clustering behind {@link Result#minima}: members are taken best first; a member joins the first
  * minimum (in the order minima were founded) whose founder lies within {@code xTol} of its final point in every
  * coordinate and whose founder's value lies within {@code fTol * max(1, |value|)} of its own; otherwise it founds a
- * new minimum.
+ * new minimum. Equal values always match, infinite ones too (infeasible members rank with the worst value there is).
  *
  * <p>Scanning every minimum of a value level is quadratic where thousands of minima share one value (Rastrigin in
  * 10 dimensions has that many points at f = 1.98991), so founders are hashed by the cells, of width {@code 2 xTol},
@@ -131,7 +131,7 @@ final class Clustering {
                 continue;
             }
             for (int c = heads[slot]; c >= 0; c = next[c]) {
-                if (c < best && Math.abs(values[c] - v) <= tol && near(c, x)) {
+                if (c < best && (values[c] == v || Math.abs(values[c] - v) <= tol) && near(c, x)) {
                     best = c;
                 }
             }

@@ -1,6 +1,7 @@
 package org.batchopt;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,11 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.batchopt.backend.BackendSpi;
+import org.batchopt.backend.ConstraintPlan;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.MultiBackend;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.KernelProjection;
+import org.batchopt.objective.expression.ExpressionConstraints;
 import org.batchopt.rule.UpdateRule;
 
 /**
@@ -24,20 +28,24 @@ import org.batchopt.rule.UpdateRule;
  * </pre>
  *
  * Defaults: {@link RunSettings#DEFAULTS} (fp32, 1000 steps and no tolerance, analytic gradients, the planner's
- * strategy, no history). Members are split into blocks a backend can hold; with several backends each takes a
- * contiguous share of every block. Every member's result depends only on its own inputs, never on the split.
+ * strategy, no history; {@link AugmentedLagrangian#DEFAULTS} for constraints). Members are split into blocks a
+ * backend can hold; with several backends each takes a contiguous share of every block. Every member's result
+ * depends only on its own inputs, never on the split.
  */
 public final class Engine {
     private final BackendSpi backend;
     private final RunSettings settings;
     private final Progress progress;
     private final int blockCap;
+    private final AugmentedLagrangian lagrangian;
 
-    private Engine(BackendSpi backend, RunSettings settings, Progress progress, int blockCap) {
+    private Engine(BackendSpi backend, RunSettings settings, Progress progress, int blockCap,
+                   AugmentedLagrangian lagrangian) {
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
         this.blockCap = blockCap;
+        this.lagrangian = lagrangian;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class Engine {
             parts.add(spi);
         }
         return new Engine(parts.size() == 1 ? parts.get(0) : new MultiBackend(parts, false), RunSettings.DEFAULTS,
-                null, 0);
+                null, 0, AugmentedLagrangian.DEFAULTS);
     }
 
     /**
@@ -81,7 +89,7 @@ public final class Engine {
      * @throws NullPointerException when {@code s} is null
      */
     public Engine settings(RunSettings s) {
-        return new Engine(backend, Objects.requireNonNull(s), progress, blockCap);
+        return new Engine(backend, Objects.requireNonNull(s), progress, blockCap, lagrangian);
     }
 
     /**
@@ -178,7 +186,7 @@ public final class Engine {
         if (members < 0) {
             throw new IllegalArgumentException("members per block " + members + " must be >= 0");
         }
-        return new Engine(backend, settings, progress, members);
+        return new Engine(backend, settings, progress, members, lagrangian);
     }
 
     /**
@@ -189,35 +197,79 @@ public final class Engine {
      * @return a new engine on the same backends
      */
     public Engine progress(Progress p) {
-        return new Engine(backend, settings, p, blockCap);
+        return new Engine(backend, settings, p, blockCap, lagrangian);
     }
 
     /**
-     * Optimizes every member of {@code batch}: each starts at its start point and takes updates of {@code rule}
-     * on {@code objective} until {@link RunSettings#stopping} stops it. Blocks until every member has stopped.
-     * None of the arguments is modified.
+     * This engine solving general constraints with {@code a}: penalties, their growth, inner steps, the feasibility
+     * tolerance (default {@link AugmentedLagrangian#DEFAULTS}); this engine is not modified.
      *
-     * @param objective what is minimized (maximized when {@link Objective#isMaximized})
-     * @param rule      the update rule with its schedule and regularization
-     * @param batch     the members: their number, start points and dimension
+     * @param a the settings
+     * @return a new engine on the same backends
+     * @throws NullPointerException when {@code a} is null
+     */
+    public Engine augmentedLagrangian(AugmentedLagrangian a) {
+        return new Engine(backend, settings, progress, blockCap, Objects.requireNonNull(a));
+    }
+
+    /**
+     * The augmented Lagrangian's settings runs use.
+     *
+     * @return the settings
+     */
+    public AugmentedLagrangian augmentedLagrangian() {
+        return lagrangian;
+    }
+
+    /**
+     * Optimizes every member of {@code batch} subject to {@code constraints}: each starts at its start point (projected
+     * into the set of a projection) and takes updates of {@code rule} on {@code objective} until
+     * {@link RunSettings#stopping} stops it. Blocks until every member has stopped. None of the arguments is
+     * modified. The constraints are at most one projection ({@link Constraints#box()},
+     * {@link Constraints#simplex(double)}) and any number of general constraints ({@link Constraints#equality},
+     * {@link Constraints#inequality}), in the order given, solved by the {@link #augmentedLagrangian() augmented
+     * Lagrangian method}.
+     *
+     * @param objective   what is minimized (maximized when {@link Objective#isMaximized})
+     * @param rule        the update rule with its schedule and regularization
+     * @param batch       the members: their number, start points and dimension
+     * @param constraints the constraints, none for an unconstrained run
      * @return every member's outcome
      * @throws IllegalArgumentException when the batch's dimension is not the objective's, a per-member
-     *                                  hyperparameter does not have one value per member of the batch, a
-     *                                  hyperparameter, tolerance or start coordinate does not keep its meaning in the
+     *                                  hyperparameter does not have one value per member of the batch, the
+     *                                  constraints do not fit (two projections, a box of another dimension, a
+     *                                  mistake in a constraint's formula, naming its column), a hyperparameter,
+     *                                  tolerance, bound or start coordinate does not keep its meaning in the
      *                                  precision (beyond fp32's range, or non-zero and below its smallest value), or
      *                                  the run does not fit in the Java heap ({@link #requireMemory})
      * @throws BackendException         when a backend cannot run the job: the precision unsupported, a kernel
      *                                  that does not build, a device error
      */
-    public Result run(Objective objective, UpdateRule rule, Batch batch) {
-        return run(objective, rule, batch, 0, batch.members());
+    public Result run(Objective objective, UpdateRule rule, Batch batch, Constraint... constraints) {
+        return run(objective, rule, batch, List.of(constraints));
+    }
+
+    /**
+     * {@link #run(Objective, UpdateRule, Batch, Constraint...)} with the constraints in a list.
+     *
+     * @param objective   what is minimized (maximized when {@link Objective#isMaximized})
+     * @param rule        the update rule with its schedule and regularization
+     * @param batch       the members: their number, start points and dimension
+     * @param constraints the constraints, empty for an unconstrained run
+     * @return every member's outcome
+     * @throws IllegalArgumentException as the other {@code run}
+     * @throws BackendException         as the other {@code run}
+     */
+    public Result run(Objective objective, UpdateRule rule, Batch batch, List<Constraint> constraints) {
+        return run(objective, rule, batch, 0, batch.members(), constraints);
     }
 
     /**
      * Optimizes members {@code first .. first+count-1} of {@code batch}, each exactly as {@link #run(Objective,
-     * UpdateRule, Batch)} would (its own start point, hyperparameters and index): the result holds those members
-     * under their indices in the batch ({@link Result#firstMember()} is {@code first}, {@link Result#members()} is
-     * {@code count}), so that ranges run anywhere, in any order, together give the whole batch's results bit for bit.
+     * UpdateRule, Batch, Constraint...)} would (its own start point, hyperparameters and index): the result holds
+     * those members under their indices in the batch ({@link Result#firstMember()} is {@code first},
+     * {@link Result#members()} is {@code count}), so that ranges run anywhere, in any order, together give the whole
+     * batch's results bit for bit.
      *
      * @param objective what is minimized (maximized when {@link Objective#isMaximized})
      * @param rule      the update rule with its schedule and regularization, with values for every member of the batch
@@ -225,23 +277,47 @@ public final class Engine {
      * @param first     the first member to run, by its index in the batch
      * @param count     how many members to run, at least 1
      * @return the outcome of those members
-     * @throws IllegalArgumentException as {@link #run(Objective, UpdateRule, Batch)}, or when the range is not inside
-     *                                  the batch or is empty
+     * @throws IllegalArgumentException as {@link #run(Objective, UpdateRule, Batch, Constraint...)}, or when the range
+     *                                  is not inside the batch or is empty
      * @throws BackendException         when a backend cannot run the job
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch, int first, int count) {
+        return run(objective, rule, batch, first, count, List.of());
+    }
+
+    /**
+     * {@link #run(Objective, UpdateRule, Batch, int, int)} subject to {@code constraints}, as
+     * {@link #run(Objective, UpdateRule, Batch, List)}.
+     *
+     * @param objective   what is minimized (maximized when {@link Objective#isMaximized})
+     * @param rule        the update rule, with values for every member of the batch
+     * @param batch       the whole batch
+     * @param first       the first member to run, by its index in the batch
+     * @param count       how many members to run, at least 1
+     * @param constraints the constraints, empty for an unconstrained run (per-member values for every member of the
+     *                    batch)
+     * @return the outcome of those members
+     * @throws IllegalArgumentException as the other {@code run}s
+     * @throws BackendException         when a backend cannot run the job
+     */
+    public Result run(Objective objective, UpdateRule rule, Batch batch, int first, int count,
+                      List<Constraint> constraints) {
         if (first < 0 || count < 1 || (long) first + count > batch.members()) {
             throw new IllegalArgumentException("members " + first + " .. " + ((long) first + count - 1)
                     + " are not a range of the batch's " + batch.members() + " members");
         }
         check(objective, rule, batch);
-        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings);
+        Planned planned = plan(objective, rule, constraints);
+        List<Constraint.General> general = planned.general();
+        Map<String, Param> others = planned.others();
+        checkSizes(others, batch);
+        RunPlan plan = planned.plan();
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
         requireMemory(count, objective.dimension(), plan.precision(), plan.historyEvery(), plan.stopping().maxSteps(),
-                0, backend.workingBytes(plan));
+                general.isEmpty() ? 0 : 2 * general.size() + 2, backend.workingBytes(plan));
         MemberResults out = new MemberResults(objective.dimension(), first, count, plan.precision(),
-                plan.historyEvery(), plan.stopping().maxSteps());
+                plan.historyEvery(), plan.stopping().maxSteps(), general.size());
         long t0 = System.nanoTime();
         RunContext context = new RunContext(reporter(count, t0));
         int block = Math.max(1, backend.maxBlockMembers(plan));
@@ -260,7 +336,85 @@ public final class Engine {
         fillHistory(batch, out);
         double total = (System.nanoTime() - t0) * 1e-9;
         Timing timing = new Timing(context.compileSeconds(), context.transferSeconds(), context.runSeconds(), total);
-        return new Result(objective, rule, out, backend.id(), backend.device(), timing, batch.startsPerCombination());
+        return new Result(objective, rule, out, backend.id(), backend.device(), timing, batch.startsPerCombination(),
+                general, others);
+    }
+
+    /**
+     * What a run of this engine plans.
+     *
+     * @param general the general constraints, in order
+     * @param others  the run's hyperparameters besides the rule's, by id: the augmented Lagrangian's (with general
+     *                constraints), then the objective's named parameters
+     */
+    record Planned(RunPlan plan, List<Constraint.General> general, Map<String, Param> others) {
+    }
+
+    /** The plan of running {@code rule} on {@code objective} subject to {@code constraints} with these settings. */
+    Planned plan(Objective objective, UpdateRule rule, List<Constraint> constraints) {
+        List<Constraint.General> general = new ArrayList<>();
+        ConstraintPlan constraintPlan = constraintPlan(objective, constraints, general);
+        Map<String, Param> others = new LinkedHashMap<>();
+        if (!general.isEmpty()) {
+            lagrangian.parameters().forEach((h, p) -> others.put(h.id(), p));
+        }
+        others.putAll(objective.parameters());
+        RunPlan plan = RunPlan.of(objective.source(), objective.dimension(), objective.isMaximized(), rule, settings,
+                constraintPlan, others);
+        return new Planned(plan, List.copyOf(general), others);
+    }
+
+    /**
+     * The plan of {@code constraints} on {@code objective}; the general ones are added to {@code general} in order.
+     */
+    private ConstraintPlan constraintPlan(Objective objective, List<Constraint> constraints,
+                                          List<Constraint.General> general) {
+        KernelProjection projection = KernelProjection.NONE;
+        double[] data = new double[0];
+        List<ExpressionConstraints.Spec> specs = new ArrayList<>();
+        int d = objective.dimension();
+        for (Constraint c : constraints) {
+            Objects.requireNonNull(c, "constraint");
+            if (!(c instanceof Constraint.General) && projection != KernelProjection.NONE) {
+                throw new IllegalArgumentException("a run takes at most one projection; got " + c + " after another");
+            }
+            if (c instanceof Constraint.General g) {
+                general.add(g);
+                specs.add(Constraints.spec(g));
+            } else if (c instanceof Constraint.BoxProjection b) {
+                if (b.box() == null && !objective.hasBox()) {
+                    throw new IllegalArgumentException(objective.name() + " has no box to keep members in: give one "
+                            + "with Constraints.box(box)");
+                }
+                Box box = b.box() != null ? b.box() : objective.box();
+                if (box.dimension() != d) {
+                    throw new IllegalArgumentException("the projection's box has dimension " + box.dimension()
+                            + ", the objective " + d);
+                }
+                projection = KernelProjection.BOX;
+                data = new double[2 * d];
+                for (int i = 0; i < d; i++) {
+                    data[i] = box.lo(i);
+                    data[d + i] = box.hi(i);
+                }
+            } else if (c instanceof Constraint.SimplexProjection s) {
+                projection = KernelProjection.SIMPLEX;
+                data = new double[] {s.total()};
+            }
+        }
+        ExpressionConstraints source = specs.isEmpty() ? null
+                : ExpressionConstraints.compile(specs, d, List.copyOf(objective.parameters().keySet()));
+        return new ConstraintPlan(projection, data, source, lagrangian.feasibilityTolerance());
+    }
+
+    private static void checkSizes(Map<String, Param> parameters, Batch batch) {
+        for (Map.Entry<String, Param> e : parameters.entrySet()) {
+            Param p = e.getValue();
+            if (!p.isUniform() && p.size() != batch.members()) {
+                throw new IllegalArgumentException(e.getKey() + " has " + p.size() + " per-member values, batch has "
+                        + batch.members() + " members");
+            }
+        }
     }
 
     private void check(Objective objective, UpdateRule rule, Batch batch) {
@@ -387,12 +541,12 @@ public final class Engine {
         for (int k = 0; k < p.count(); k++) {
             Param v = p.param(k);
             if (v.isUniform()) {
-                precision.requireRepresentable(p.hyperparameter(k).id(), v.value());
+                precision.requireRepresentable(p.id(k), v.value());
             } else if (precision == Precision.FP32) {
                 for (int m = 0; m < v.size(); m++) {
                     float narrowed = (float) v.at(m);
                     if (Float.isInfinite(narrowed) || (narrowed == 0 && v.at(m) != 0)) {
-                        precision.requireRepresentable(p.hyperparameter(k).id() + " of member " + m, v.at(m));
+                        precision.requireRepresentable(p.id(k) + " of member " + m, v.at(m));
                     }
                 }
             }
@@ -400,6 +554,12 @@ public final class Engine {
         precision.requireRepresentable("gradient tolerance", plan.stopping().gradientTolerance());
         precision.requireRepresentable("value tolerance", plan.stopping().valueTolerance());
         precision.requireRepresentable("finite-difference step", plan.fdStep());
+        if (plan.constraints().count() > 0) {
+            precision.requireRepresentable("feasibility tolerance", plan.constraints().feasibilityTolerance());
+        }
+        for (double v : plan.constraints().projectionData()) {
+            precision.requireRepresentable("bound of the projection", v);
+        }
     }
 
     private static void requireRepresentable(Precision precision, double[] start, long first, int d) {

@@ -3,7 +3,8 @@ package org.batchopt;
 import java.util.Locale;
 
 /**
- * Every numeric hyperparameter of the update rules, schedules and regularization, each named once: its
+ * Every numeric hyperparameter of the update rules, schedules, regularization and the augmented Lagrangian of general
+ * constraints ({@link AugmentedLagrangian}), each named once: its
  * {@link #id} is the name in results ({@link Result#hyperparameters}, JSON and CSV), in grids ({@link Grid}) and,
  * as {@code HP_<id>}, in the kernels; {@link #builderName} is the builder method and record component that set
  * it; {@link #option} is how the command line gives it.
@@ -50,7 +51,13 @@ public enum Hyperparameter {
     /** L2 weight of the {@link org.batchopt.rule.Regularization}; finite and {@code >= 0}. */
     L2("l2", "--l2", "L2 weight, coupled into the gradient"),
     /** Decoupled weight decay of the {@link org.batchopt.rule.Regularization}; finite and {@code >= 0}. */
-    DECOUPLED_WEIGHT_DECAY("decoupled_weight_decay", "--decoupled-weight-decay", "decoupled weight decay");
+    DECOUPLED_WEIGHT_DECAY("decoupled_weight_decay", "--decoupled-weight-decay", "decoupled weight decay"),
+    /** Initial penalty rho_0 of the {@link AugmentedLagrangian}; finite and {@code > 0}. */
+    RHO("rho", "--rho", "initial penalty of the augmented Lagrangian"),
+    /** Penalty growth factor of the {@link AugmentedLagrangian}; finite and {@code >= 1}. */
+    RHO_GROWTH("rho_growth", "--rho-growth", "penalty growth when a violation does not halve"),
+    /** Steps between the {@link AugmentedLagrangian}'s multiplier updates; a whole number {@code >= 1}. */
+    INNER_STEPS("inner_steps", "--inner-steps", "steps between multiplier updates");
 
     private final String id;
     private final String option;

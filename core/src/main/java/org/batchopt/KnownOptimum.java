@@ -22,6 +22,8 @@ import java.util.List;
  */
 public record KnownOptimum(double fStar, double tolerance, double gap, long successes, long members, double xTol,
                            List<Minimizer> minimizers) {
+    /** The success tolerance where none is given: {@code 1e-4 max(1, |f*|)}. */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
 
     /**
      * A known global minimizer and how many members reached it.
@@ -87,6 +89,7 @@ public record KnownOptimum(double fStar, double tolerance, double gap, long succ
     /** Whether {@code value} succeeds against {@code fStar} with {@code tolerance} (see the class comment). */
     static boolean success(double value, double fStar, double tolerance, boolean maximized) {
         double tol = tolerance * Math.max(1, Math.abs(fStar));
-        return maximized ? value >= fStar - tol : value <= fStar + tol;
+        // An infinite value (an infeasible member's rank value) never succeeds, not even against an infinite target.
+        return Double.isFinite(value) && (maximized ? value >= fStar - tol : value <= fStar + tol);
     }
 }

@@ -1,13 +1,22 @@
 package org.batchopt;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.batchopt.kernel.ObjectiveSource;
+import org.batchopt.objective.expression.ExpressionSource;
 
 /**
  * An objective {@code f: R^D -> R} with its source for every backend, its sense, and, for the built-ins, a
  * usual search box and the known global minima. Immutable.
  *
  * <p>Maximizing {@code f} means minimizing {@code -f}; reported values are always {@code f} itself.
+ *
+ * <p>An objective may carry named parameters ({@link #parameters()}): values, one for the batch or one per member,
+ * that its formula and the run's constraints read by name, as {@code mu} in {@code (x - mu)^2}; each is a
+ * hyperparameter of the run, reported beside the rule's.
  */
 public final class Objective {
     private final String name;
@@ -18,6 +27,7 @@ public final class Objective {
     private final double minimum;
     private final List<double[]> minimizers;
     private final String formula;
+    private final Map<String, Param> parameters;
 
     /**
      * Made by {@link Objectives}.
@@ -29,11 +39,11 @@ public final class Objective {
      */
     Objective(String name, int dimension, ObjectiveSource source, Box box, double minimum,
                      List<double[]> minimizers, String formula) {
-        this(name, dimension, source, false, box, minimum, minimizers, formula);
+        this(name, dimension, source, false, box, minimum, minimizers, formula, Map.of());
     }
 
     private Objective(String name, int dimension, ObjectiveSource source, boolean maximize, Box box,
-                      double minimum, List<double[]> minimizers, String formula) {
+                      double minimum, List<double[]> minimizers, String formula, Map<String, Param> parameters) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension " + dimension + " must be at least 1");
         }
@@ -48,6 +58,7 @@ public final class Objective {
         this.minimum = minimum;
         this.minimizers = minimizers.stream().map(double[]::clone).toList();
         this.formula = formula;
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /**
@@ -88,7 +99,7 @@ public final class Objective {
      * @return a new objective with the same name, box, minimum and minimizers
      */
     public Objective maximize() {
-        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula);
+        return new Objective(name, dimension, source, true, box, minimum, minimizers, formula, parameters);
     }
 
     /**
@@ -97,7 +108,44 @@ public final class Objective {
      * @return a new objective with the same name, box, minimum and minimizers
      */
     public Objective minimize() {
-        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula);
+        return new Objective(name, dimension, source, false, box, minimum, minimizers, formula, parameters);
+    }
+
+    /**
+     * The named parameters its formula and the run's constraint formulas may use.
+     *
+     * @return the parameters by name, in their order (empty for none); not modifiable
+     */
+    public Map<String, Param> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The same objective with named parameters {@code parameters} (replacing any it had), which its formula and the
+     * run's constraint formulas may use by name. Each is one value for the batch or one value per member.
+     *
+     * @param parameters the parameters by name
+     * @return a new objective; this one is not modified
+     * @throws IllegalArgumentException for a name that is a variable, a function, a constant or a hyperparameter's,
+     *                                  or that is not a name; for a formula that names a parameter it no longer has
+     */
+    public Objective withParameters(Map<String, Param> parameters) {
+        List<String> names = new ArrayList<>(parameters.keySet());
+        for (String n : names) {
+            String problem = ExpressionSource.parameterNameProblem(n);
+            if (problem == null && Hyperparameter.byId(n) != null) {
+                problem = "'" + n + "' is a hyperparameter of the rule or the constraints";
+            }
+            if (problem != null) {
+                throw new IllegalArgumentException("parameter name " + problem);
+            }
+            if (parameters.get(n) == null) {
+                throw new IllegalArgumentException("parameter " + n + " has no value");
+            }
+        }
+        ObjectiveSource s = source instanceof ExpressionSource e
+                ? ExpressionSource.compile(e.text(), dimension, names) : source;
+        return new Objective(name, dimension, s, maximize, box, minimum, minimizers, formula, parameters);
     }
 
     /**

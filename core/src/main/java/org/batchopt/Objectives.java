@@ -2,6 +2,7 @@ package org.batchopt;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.objective.builtin.BuiltInSources;
@@ -307,7 +308,7 @@ public final class Objectives {
      *                                  D, unbalanced parentheses, text after a complete expression, an empty text
      */
     public static Objective expression(String text, int dimension) {
-        return expression(text, dimension, null);
+        return expression(text, dimension, null, Map.of());
     }
 
     /**
@@ -323,8 +324,42 @@ public final class Objectives {
         return expression(text, box.dimension(), box);
     }
 
+    /**
+     * The objective given by {@code text}, as {@link #expression(String, Box)}, whose formula may also use the named
+     * {@code parameters} (see {@link Objective#withParameters}): {@code expression("(x - mu)^2 + y^2", box,
+     * Map.of("mu", grid.column("mu", starts)))}.
+     *
+     * @param text       the formula
+     * @param box        the search box, which also gives the dimension
+     * @param parameters the named parameters by name, each one value or one per member
+     * @return a new objective, minimized
+     * @throws IllegalArgumentException as {@link #expression(String, int)} and {@link Objective#withParameters}
+     */
+    public static Objective expression(String text, Box box, Map<String, Param> parameters) {
+        return expression(text, box.dimension(), box, parameters);
+    }
+
+    /**
+     * The objective given by {@code text} in {@code dimension} variables, as {@link #expression(String, int)}, whose
+     * formula may also use the named {@code parameters} (see {@link Objective#withParameters}).
+     *
+     * @param text       the formula
+     * @param dimension  the number of variables, {@code >= 1}
+     * @param parameters the named parameters by name, each one value or one per member
+     * @return a new objective, minimized, without a box
+     * @throws IllegalArgumentException as {@link #expression(String, int)} and {@link Objective#withParameters}
+     */
+    public static Objective expression(String text, int dimension, Map<String, Param> parameters) {
+        return expression(text, dimension, null, parameters);
+    }
+
     private static Objective expression(String text, int dimension, Box box) {
-        ExpressionSource source = ExpressionSource.compile(text, dimension);
-        return new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
+        return expression(text, dimension, box, Map.of());
+    }
+
+    private static Objective expression(String text, int dimension, Box box, Map<String, Param> parameters) {
+        ExpressionSource source = ExpressionSource.compile(text, dimension, List.copyOf(parameters.keySet()));
+        Objective f = new Objective(source.text(), dimension, source, box, Double.NaN, List.of(), source.text());
+        return parameters.isEmpty() ? f : f.withParameters(parameters);
     }
 }

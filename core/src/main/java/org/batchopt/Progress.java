@@ -14,4 +14,14 @@ public interface Progress {
      * @param seconds      seconds since the run started
      */
     void update(long memberSteps, long budget, long finished, int members, double seconds);
+
+    /**
+     * A search's best f so far (of the best member, f itself), after each of its rounds ({@link Search}); nothing by
+     * default.
+     *
+     * @param f     the best f after the round
+     * @param round the round just done, 0 for the first
+     */
+    default void best(double f, int round) {
+    }
 }

@@ -11,16 +11,18 @@ import java.util.OptionalInt;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.rule.UpdateRule;
+import org.batchopt.search.SearchSummary;
 
 /**
  * The outcome of a batch: per member its final x, f at x (f itself, also when maximizing), the objective the member
  * minimized there (f with the regularization penalties, {@link #objectiveValue}), the gradient norm, the steps
- * taken, its status and its hyperparameters; plus the best members and the distinct minima, both ranked by that
- * objective, which backend ran it, and where the time went. The figures a multi-start search or a grid is judged by
- * come from here too: {@link #basins} (shares, value levels, saturation), {@link #known} (the gap to a known
- * optimum and the share that reached it), {@link #combinations} (per grid combination) and {@link #valueQuantiles}
- * (f over the steps). Members are numbered {@code 0..members()-1} in batch order; points are kept in the run's
- * precision (an fp32 run's as the floats they are). Read-only: no method changes it.
+ * taken, its status and its hyperparameters, and under general constraints its multipliers, constraint values,
+ * largest violation and KKT residual; plus the best members and the distinct minima, both ranked by that objective
+ * (feasible members first), which backend ran it, and where the time went. The figures a multi-start search or a
+ * grid is judged by come from here too: {@link #basins} (shares, value levels, saturation), {@link #known} (the gap
+ * to a known optimum and the share that reached it), {@link #combinations} (per grid combination) and
+ * {@link #valueQuantiles} (f over the steps). Members are numbered {@code 0..members()-1} in batch order; points
+ * are kept in the run's precision (an fp32 run's as the floats they are). Read-only: no method changes it.
  */
 public final class Result {
     private final Objective objective;
@@ -30,13 +32,18 @@ public final class Result {
     private final String device;
     private final Timing timing;
     private final int startsPerCombination;
+    private final List<Constraint.General> constraints;
+    /** The run's hyperparameters besides the rule's, by id: the augmented Lagrangian's, the named parameters. */
+    private final Map<String, Param> others;
     private long[] statusCounts;
+    /** How the search that made this result went; null for a run of the engine alone. */
+    private SearchSummary search;
     /** Per-member weights of the penalties, null where the rule has none. */
     private final Param l1;
     private final Param[] quadratic;
 
     Result(Objective objective, UpdateRule rule, MemberResults data, String backend, String device, Timing timing,
-           int startsPerCombination) {
+           int startsPerCombination, List<Constraint.General> constraints, Map<String, Param> others) {
         this.objective = objective;
         this.rule = rule;
         this.data = data;
@@ -44,6 +51,8 @@ public final class Result {
         this.device = device;
         this.timing = timing;
         this.startsPerCombination = startsPerCombination;
+        this.constraints = List.copyOf(constraints);
+        this.others = new LinkedHashMap<>(others);
         Map<Hyperparameter, Param> p = rule.parameters();
         Param l1Weight = p.get(Hyperparameter.L1);
         this.l1 = l1Weight != null && l1Weight.anyNonZero() ? l1Weight : null;
@@ -173,9 +182,15 @@ public final class Result {
 
     /**
      * The value member m is ranked by, everywhere results are ranked or judged: best members, minima, basins,
-     * success against a known optimum, grid combinations; the {@link #objectiveValue} today.
+     * success against a known optimum, grid combinations. It is the {@link #objectiveValue}, except for an
+     * {@link Status#INFEASIBLE} member, whose value is the worst there is ({@code +inf}, {@code -inf} when maximizing):
+     * feasible members rank first, an infeasible member never succeeds, and infeasible members rank among themselves
+     * by their violation.
      */
     double rankValue(int m) {
+        if (data.status(m) == Status.INFEASIBLE) {
+            return objective.isMaximized() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
         return objectiveValue(m);
     }
 
@@ -251,16 +266,127 @@ public final class Result {
     }
 
     /**
-     * A member's hyperparameters, the rule's {@link UpdateRule#parameters()} at that member.
+     * A member's hyperparameters: the rule's {@link UpdateRule#parameters()} at that member, then under general
+     * constraints the {@link AugmentedLagrangian}'s, then the objective's named parameters.
      *
      * @param m the member's index, in {@code [0, members())}
      * @return a new map in kernel order, by {@link Hyperparameter#id} ({@code lr}, {@code momentum},
-     *         {@code beta1}, {@code t_max}, {@code l2}, ...) to the member's value
+     *         {@code beta1}, {@code t_max}, {@code l2}, ...; {@code rho}, {@code rho_growth}, {@code inner_steps})
+     *         and by parameter name, to the member's value
      */
     public Map<String, Double> hyperparameters(int m) {
         Map<String, Double> h = new LinkedHashMap<>();
         rule.parameters().forEach((k, p) -> h.put(k.id(), p.at(m)));
+        others.forEach((k, p) -> h.put(k, p.at(m)));
         return h;
+    }
+
+    /**
+     * The names of {@link #hyperparameters(int)}, in its order.
+     *
+     * @return a new list of the names
+     */
+    public List<String> hyperparameterNames() {
+        List<String> names = new ArrayList<>();
+        rule.parameters().keySet().forEach(k -> names.add(k.id()));
+        names.addAll(others.keySet());
+        return names;
+    }
+
+    /**
+     * Every hyperparameter of the run by name, in the order of {@link #hyperparameters(int)}.
+     *
+     * @return a new map from name to its values, uniform or per member
+     */
+    public Map<String, Param> parameters() {
+        Map<String, Param> p = new LinkedHashMap<>();
+        rule.parameters().forEach((k, v) -> p.put(k.id(), v));
+        p.putAll(others);
+        return p;
+    }
+
+    /** The hyperparameters besides the rule's, for a result made from this one's rounds ({@link Search}). */
+    Map<String, Param> others() {
+        return others;
+    }
+
+    /**
+     * The run's general constraints, in the order given (projections are not among them).
+     *
+     * @return the constraints, not modifiable; empty for none
+     */
+    public List<Constraint.General> constraints() {
+        return constraints;
+    }
+
+    /**
+     * Member m's multipliers, one per general constraint in order: at a solution {@code grad f = sum_j lambda_j
+     * grad left_j} (the convention of {@link Constraints}). They are the augmented Lagrangian's estimates at the final
+     * point, {@code lambda_j + rho_j c_j} (for an inequality at least 0 before the sign).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return a new array, one multiplier per general constraint; empty without constraints
+     */
+    public double[] multipliers(int m) {
+        double[] w = constraints.isEmpty() ? new double[0] : data.weights().get(m);
+        for (int j = 0; j < w.length; j++) {
+            w[j] = multiplierSign(j) * w[j] + 0.0;
+        }
+        return w;
+    }
+
+    /**
+     * The factor from the weight of constraint j in the kernels, which minimize F = f or -f subject to c_j = left -
+     * bound (or bound - left for &gt;=) with grad F + sum_j w_j grad c_j = 0, to the multiplier of grad f = sum_j
+     * lambda_j grad left_j: lambda_j = -(F's sign) * (c_j's sign) * w_j. Never -0.
+     */
+    private double multiplierSign(int j) {
+        boolean atLeast = constraints.get(j).relation() == Constraint.Relation.AT_LEAST;
+        return objective.isMaximized() != atLeast ? 1 : -1;
+    }
+
+    /**
+     * Member m's constraints' left sides at its final point.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return a new array, one value per general constraint; empty without any
+     */
+    public double[] constraintValues(int m) {
+        return constraints.isEmpty() ? new double[0] : data.constraintValues().get(m);
+    }
+
+    /**
+     * Member m's largest constraint violation at its final point: {@code |left - bound|} of an equality, the amount
+     * by which an inequality is exceeded.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the largest violation, {@code >= 0}; 0 without general constraints (a projection is exact)
+     */
+    public double violation(int m) {
+        return constraints.isEmpty() ? 0 : data.violation(m);
+    }
+
+    /**
+     * Member m's KKT residual at its final point: the largest of the Lagrangian's gradient norm, the equalities'
+     * {@code |c_j|} and the inequalities' {@code |min(-c_j, w_j)|} (feasibility and complementarity); without general
+     * constraints the gradient norm (under a projection, the projected gradient's).
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return the residual, {@code >= 0}
+     */
+    public double kktResidual(int m) {
+        return constraints.isEmpty() ? data.gradientNorm(m) : data.kktResidual(m);
+    }
+
+    /**
+     * Whether member m ended feasible.
+     *
+     * @param m the member's index, in {@code [0, members())}
+     * @return true unless it ended {@link Status#INFEASIBLE} or {@link Status#DIVERGED}
+     */
+    public boolean feasible(int m) {
+        Status s = data.status(m);
+        return s != Status.INFEASIBLE && s != Status.DIVERGED;
     }
 
     /**
@@ -284,7 +410,7 @@ public final class Result {
 
     /**
      * The best member: lowest objective ({@link #objectiveValue}; highest when maximizing) among those that did not
-     * diverge, ties to the lower index.
+     * diverge, {@link Status#INFEASIBLE} ones after every feasible one, ties to the lower index.
      *
      * @return its index; empty when every member diverged
      */
@@ -294,8 +420,9 @@ public final class Result {
     }
 
     /**
-     * The k best members, best first ({@link #objectiveValue}), diverged members excluded; ties go to the lower
-     * index. Takes time proportional to N log k and memory proportional to k.
+     * The k best members, best first (by {@link #objectiveValue}, feasible members before {@link Status#INFEASIBLE}
+     * ones, those by their violation), diverged members excluded; ties go to the lower index. Takes time
+     * proportional to N log k and memory proportional to k.
      *
      * @param k how many, {@code >= 0}
      * @return a new array of {@code min(k, members not diverged)} member indices
@@ -324,11 +451,17 @@ public final class Result {
         return out;
     }
 
-    /** True when member a ranks before member b: better {@link #rankValue}, then lower index. */
+    /**
+     * True when member a ranks before member b: better {@link #rankValue}, then (two infeasible members) smaller
+     * violation, then lower index.
+     */
     private boolean better(int a, int b) {
         double fa = rankValue(a);
         double fb = rankValue(b);
         int c = objective.isMaximized() ? Double.compare(fb, fa) : Double.compare(fa, fb);
+        if (c == 0 && data.status(a) == Status.INFEASIBLE && data.status(b) == Status.INFEASIBLE) {
+            c = Double.compare(data.violation(a), data.violation(b));
+        }
         return c < 0 || (c == 0 && a < b);
     }
 
@@ -391,15 +524,16 @@ public final class Result {
 
     /**
      * The distinct minima (maxima when maximizing) the members reached, best first. Members are taken in
-     * order of their objective ({@link #objectiveValue}); a member joins the first minimum whose best point is
-     * within {@code xTol} of its final point in every coordinate and whose best objective is within
-     * {@code fTol * max(1, |objective|)} of its objective; otherwise it founds a new minimum. Diverged members are
-     * left out.
+     * rank order (feasible first, then by objective); a member joins the first minimum whose best point is within {@code xTol} of its
+     * final point in every coordinate and whose best value is within {@code fTol * max(1, |value|)} of its value;
+     * otherwise it founds a new minimum. Diverged members are left out; {@link Status#INFEASIBLE} ones come after
+     * every feasible one and join only each other's minima (by x alone: they share the worst rank value), listed
+     * last. A minimum's {@code objective} is its best member's {@link #objectiveValue}.
      *
      * @param xTol how far, in every coordinate, a member's final point may lie from a minimum's best point,
      *             {@code >= 0}, in the units of x
-     * @param fTol how far its objective may lie from the minimum's best one, relative to
-     *             {@code max(1, |objective|)}, {@code >= 0}
+     * @param fTol how far its value may lie from the minimum's best one, relative to {@code max(1, |value|)},
+     *             {@code >= 0}
      * @return a new list of the minima, best first, ties to the lower best member; empty when every member
      *         diverged
      * @throws IllegalArgumentException when a tolerance is negative or NaN
@@ -412,10 +546,11 @@ public final class Result {
                 fTol);
         List<Minimum> minima = new ArrayList<>(c.founders.length);
         for (int k = 0; k < c.founders.length; k++) {
-            minima.add(new Minimum(c.center(k), data.f(c.founders[k]), rankValue(c.founders[k]), c.members[k].length,
-                    c.members[k]));
+            minima.add(new Minimum(c.center(k), data.f(c.founders[k]), objectiveValue(c.founders[k]),
+                    c.members[k].length, c.members[k]));
         }
-        return sortedByValue(minima);
+        // Founders come best first, so the minima are already in rank order.
+        return minima;
     }
 
     /**
@@ -532,9 +667,9 @@ public final class Result {
                 diverged[j] = data.status(m) == Status.DIVERGED;
             }
             Map<String, Double> axes = new LinkedHashMap<>();
-            for (Map.Entry<Hyperparameter, Param> e : rule.parameters().entrySet()) {
+            for (Map.Entry<String, Param> e : parameters().entrySet()) {
                 if (!e.getValue().isUniform()) {
-                    axes.put(e.getKey().id(), e.getValue().at(c * s));
+                    axes.put(e.getKey(), e.getValue().at(c * s));
                 }
             }
             out.add(CombinationSummary.of(c, axes, index, values, steps, diverged, target, tolerance,
@@ -606,11 +741,6 @@ public final class Result {
         return new ValueQuantiles(steps, q[0], q[1], q[2], q[3], counted);
     }
 
-    private List<Minimum> sortedByValue(List<Minimum> minima) {
-        Comparator<Minimum> byF = Comparator.comparingDouble(Minimum::objective);
-        minima.sort((objective.isMaximized() ? byF.reversed() : byF).thenComparingInt(mn -> mn.members()[0]));
-        return minima;
-    }
 
     /** Every member that did not diverge, best first. */
     private int[] rankedMembers() {
@@ -623,6 +753,22 @@ public final class Result {
         }
         sortByRank(order);
         return order;
+    }
+
+    /**
+     * How the search that made this result went ({@link Search}): its rounds, why it stopped, how each member's best
+     * point was found.
+     *
+     * @return the search's summary, empty for a run of {@link Engine#run} alone
+     */
+    public Optional<SearchSummary> search() {
+        return Optional.ofNullable(search);
+    }
+
+    /** Attaches the search's summary, once, before the result is handed out. */
+    Result withSearch(SearchSummary s) {
+        search = s;
+        return this;
     }
 
     /**

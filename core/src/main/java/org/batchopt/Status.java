@@ -14,7 +14,12 @@ public enum Status {
      * f, a coordinate of x or a component of the gradient became non-finite. (A gradient whose norm exceeds the
      * precision's range while every component is finite is not divergence; its norm is reported as it is.)
      */
-    DIVERGED;
+    DIVERGED,
+    /**
+     * A constrained member whose largest constraint violation was still above the feasibility tolerance when its
+     * step budget ran out ({@link AugmentedLagrangian}); such a member never converges.
+     */
+    INFEASIBLE;
 
     private static final Status[] VALUES = values();
 

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
  * The layers of the library and what each may see, as README's architecture section draws them, from the bottom:
  * <ol>
  *   <li>{@code kernel}: what the kernels and Java share; no other batchopt package;</li>
- *   <li>the API's model (the root package but its facade, {@code rule}, {@code schedule}, {@code objective}) and the
- *       objectives' implementations ({@code objective.builtin}, {@code objective.expression});</li>
+ *   <li>the API's model (the root package but its facade, {@code rule}, {@code schedule}, {@code objective},
+ *       {@code search}) and the implementations of objectives and strategies ({@code objective.builtin},
+ *       {@code objective.expression}, {@code search.chains});</li>
  *   <li>{@code backend} (the SPI) and its implementations;</li>
- *   <li>the facade that runs batches: {@link Engine}, {@link Backends}, {@link Result}.</li>
+ *   <li>the facade that runs batches and searches: {@link Engine}, {@link Backends}, {@link Result}, {@link Search}.</li>
  * </ol>
  * No class uses one of a higher layer; the public API shows API types only; javadoc leaves out exactly the internal
  * packages.
@@ -45,7 +46,8 @@ class ArchitectureTest {
     static final Path MAIN = Path.of("src/main/java");
     static final Path GENERATED = Path.of("target/generated-sources/fp32");
     static final Set<String> API_PACKAGES = SourceDependencies.API_PACKAGES;
-    static final Set<String> FACADE = Set.of("org.batchopt.Engine", "org.batchopt.Backends", "org.batchopt.Result");
+    static final Set<String> FACADE = Set.of("org.batchopt.Engine", "org.batchopt.Backends", "org.batchopt.Result",
+            "org.batchopt.Search");
 
     /** The layer of a class, 0 at the bottom. */
     static int layer(String className) {
@@ -59,7 +61,8 @@ class ArchitectureTest {
         if (pkg.equals("org.batchopt.backend") || pkg.startsWith("org.batchopt.backend.")) {
             return 2;
         }
-        if (API_PACKAGES.contains(pkg) || pkg.startsWith("org.batchopt.objective.")) {
+        if (API_PACKAGES.contains(pkg) || pkg.startsWith("org.batchopt.objective.")
+                || pkg.startsWith("org.batchopt.search.")) {
             return 1;
         }
         throw new AssertionError(className + " is in no layer: give its package one in ArchitectureTest and README");

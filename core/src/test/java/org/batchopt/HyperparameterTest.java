@@ -121,9 +121,10 @@ class HyperparameterTest {
             handedOut.addAll(s.parameters().keySet());
         }
         handedOut.addAll(Adam.builder().l1(0.1).l2(0.2).decoupledWeightDecay(0.3).build().parameters().keySet());
+        handedOut.addAll(AugmentedLagrangian.DEFAULTS.parameters().keySet());
         assertEquals(EnumSet.allOf(Hyperparameter.class), handedOut);
         String kernels = KernelSources.read("rules.cl") + KernelSources.read("schedule.cl")
-                + KernelSources.read("step.cl");
+                + KernelSources.read("step.cl") + KernelSources.read("init.cl") + KernelSources.read("constraints.cl");
         for (Hyperparameter h : Hyperparameter.values()) {
             assertTrue(kernels.contains("hp[" + h.kernelName() + "]"), h.kernelName());
             assertSame(h, Hyperparameter.byId(h.id()));

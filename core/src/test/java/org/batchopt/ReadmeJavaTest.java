@@ -59,13 +59,15 @@ class ReadmeJavaTest {
             System.setOut(stdout);
         }
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(9, lines.size(), "best, three minima, the known optimum, the basins, the grid's best member and "
-                + "best combination, the formula's best:\n" + lines);
+        assertEquals(10, lines.size(), "best, three minima, the known optimum, the basins, the grid's best member and "
+                + "best combination, the search's best, the formula's best:\n" + lines);
         assertTrue(lines.get(0).contains(": f = "), lines.get(0));
         assertTrue(lines.get(4).endsWith(" of members reached f* = 0.0"), lines.get(4));
         assertTrue(lines.get(5).contains(" f levels; a new start finds a new minimum with probability "), lines.get(5));
         assertTrue(lines.get(6).startsWith("{lr="), lines.get(6));
         assertTrue(lines.get(7).startsWith("{lr=") && lines.get(7).contains(" has the best median f, "), lines.get(7));
-        assertTrue(lines.get(8).startsWith("f = "), lines.get(8));
+        assertTrue(lines.get(8).startsWith("f = 0.0 after ")
+                && lines.get(8).contains(" rounds (TARGET), found in round "), lines.get(8));
+        assertTrue(lines.get(9).startsWith("f = "), lines.get(9));
     }
 }

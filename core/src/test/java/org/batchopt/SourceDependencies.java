@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public final class SourceDependencies {
     /** The packages a user imports: the API. Every other package is internal. */
     public static final Set<String> API_PACKAGES = Set.of("org.batchopt", "org.batchopt.rule", "org.batchopt.schedule",
-            "org.batchopt.objective");
+            "org.batchopt.objective", "org.batchopt.search");
     private static final Pattern QUALIFIED = Pattern.compile("\\borg\\.batchopt(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*");
     private static final Pattern NAME = Pattern.compile("\\b[A-Z]\\w*\\b");
 

@@ -24,4 +24,9 @@ public final class TestAccess {
     public static RunPlan plan(Objective f, UpdateRule rule, RunSettings settings) {
         return RunPlan.of(f.source(), f.dimension(), f.isMaximized(), rule, settings);
     }
+
+    /** The plan {@link Engine#run} makes of {@code f}, {@code rule} and {@code constraints} with {@code settings}. */
+    public static RunPlan plan(Objective f, UpdateRule rule, RunSettings settings, Constraint... constraints) {
+        return Engine.on(SharedBackends.cpu()).settings(settings).plan(f, rule, List.of(constraints)).plan();
+    }
 }

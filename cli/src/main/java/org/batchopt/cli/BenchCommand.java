@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
         Result best = null;
         try (ProgressLine progress = ProgressLine.open(this.spec.commandLine().getErr(), mode)) {
             for (int r = 0; r < bench.repeat; r++) {
-                Result result = j.engine(backend).progress(progress).run(j.objective(), j.rule(), j.batch());
+                Result result = j.engine(backend).progress(progress).run(j.objective(), j.rule(), j.batch(), j.constraints());
                 if (best == null || result.timing().totalSeconds() < best.timing().totalSeconds()) {
                     best = result;
                 }

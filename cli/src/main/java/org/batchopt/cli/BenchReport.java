@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.batchopt.Constraint;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Timing;
@@ -112,7 +114,9 @@ final class BenchReport {
     private String title() {
         return job.objective().name() + " D=" + job.objective().dimension() + ", " + job.batch().members()
                 + " members, " + job.rule().name() + ", at most " + job.settings().stopping().maxSteps() + " steps, "
-                + RunReport.precision(job.settings().precision());
+                + RunReport.precision(job.settings().precision())
+                + job.constraints().stream().map(c -> ", " + (c instanceof Constraint.General ? "subject to " : "in the ")
+                        + c).collect(Collectors.joining());
     }
 
     private Table table(boolean exact) {

@@ -3,23 +3,23 @@ package org.batchopt.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.batchopt.CombinationSummary;
+import org.batchopt.KnownOptimum;
 import picocli.CommandLine.Option;
 
 /** How {@code batchopt run} judges its members (a known optimum, the ranking of combinations) and draws them. */
 final class FigureOptions implements HelpSections.Section {
-    static final double DEFAULT_SUCCESS_TOL = 1e-4;
-
     @Override
     public String heading() {
         return "Judging and pictures:";
     }
 
     @Option(names = "--f-star", paramLabel = "V", description = "the known optimum: report the best member's gap to "
-            + "it and the share of members that reach it (default: the built-in function's known minimum)")
+            + "it and the share of members that reach it, and with --search the descents that reach it (default: the "
+            + "built-in function's known minimum)")
     Double fStar;
 
     @Option(names = "--success-tol", paramLabel = "V", description = "a member reaches f* when its f is within "
-            + "V max(1, |f*|) of it, or better (default: 1e-4)")
+            + "V max(1, |f*|) of it, or better (default: " + KnownOptimum.DEFAULT_TOLERANCE + ")")
     Double successTol;
 
     @Option(names = "--rank-by", paramLabel = "KEY", description = "median | success | best: how grid combinations "
@@ -52,7 +52,7 @@ final class FigureOptions implements HelpSections.Section {
     }
 
     double successTol() {
-        double tol = successTol == null ? DEFAULT_SUCCESS_TOL : successTol;
+        double tol = successTol == null ? KnownOptimum.DEFAULT_TOLERANCE : successTol;
         if (!(tol >= 0) || Double.isInfinite(tol)) {
             throw new IllegalArgumentException("--success-tol " + tol + " must be finite and >= 0");
         }

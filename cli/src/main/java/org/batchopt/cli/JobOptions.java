@@ -1,14 +1,21 @@
 package org.batchopt.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.batchopt.AugmentedLagrangian;
 import org.batchopt.Batch;
 import org.batchopt.Box;
+import org.batchopt.Constraint;
 import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
+import org.batchopt.Param;
 import org.batchopt.Precision;
 import org.batchopt.RunSettings;
 import org.batchopt.Starts;
@@ -21,6 +28,9 @@ import picocli.CommandLine.Option;
 
 /** What a job is: objective, members and start points, update rule, gradient, stopping, precision. */
 final class JobOptions {
+    /** A sum(...) or prod(...) over every coordinate, which leaves the dimension to --dim. */
+    private static final Pattern REDUCTION = Pattern.compile("(?<![A-Za-z0-9_])(sum|prod)\\s*\\(");
+
     /** Start points per combination when they are sampled and --members is not given. */
     static final int DEFAULT_MEMBERS = 1000;
     static final long DEFAULT_SEED = 1;
@@ -51,6 +61,9 @@ final class JobOptions {
 
     @Mixin
     Computation computation;
+
+    @Mixin
+    ConstraintOptions constraints;
 
     static final class Members implements HelpSections.Section {
         @Override
@@ -159,12 +172,16 @@ final class JobOptions {
         int d = dimension(rows);
         // The objective and its box hold D values; a dimension no run can hold is refused before they are made.
         requireMemory(1, d, computation.precision, 0, computation.steps, 0);
-        Objective objective = m.expression != null ? Objectives.expression(m.expression, d)
-                : Objectives.byName(m.function, d);
+        // The formula knows the named parameters' names now; their values, grid columns, come with the batch.
+        Map<String, Param> names = new LinkedHashMap<>();
+        constraints.parameters().keySet().forEach(k -> names.put(k, Param.of(0)));
+        Objective objective = m.expression != null ? Objectives.expression(m.expression, d, names)
+                : Objectives.byName(m.function, d).withParameters(names);
         if (m.maximize) {
             objective = objective.maximize();
         }
         GridAxes axes = rule.axes();
+        constraints.addAxes(axes);
         Grid grid = axes.grid();
         PreparedJob.StartsInfo info = startsInfo(objective);
         Starts starts = rows != null ? Starts.points(rows)
@@ -177,6 +194,10 @@ final class JobOptions {
         requireMemory(batch.members(), objective.dimension(), c.precision, 0, c.steps,
                 grid == null ? 0 : grid.names().size());
         axes.startsPerCombination(batch.startsPerCombination());
+        objective = objective.withParameters(constraints.parameterValues(axes, m.expression));
+        AugmentedLagrangian lagrangian = constraints.lagrangian(axes);
+        List<Constraint> constraintList = constraints.constraints(objective,
+                constraints.box() ? box(objective) : null);
         UpdateRule r = rule.build(axes);
         if (c.fdStep != null && c.gradient == Gradient.ANALYTIC) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " needs --gradient central");
@@ -187,7 +208,7 @@ final class JobOptions {
         }
         RunSettings settings = new RunSettings(c.precision, new Stopping(c.steps, c.gradTol, c.fTol), gradient,
                 c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0);
-        return new PreparedJob(objective, r, batch, grid, info, settings);
+        return new PreparedJob(objective, r, batch, grid, info, settings, constraintList, lagrangian);
     }
 
     private static Batch batch(int dimension, long perCombination, Grid grid, Starts starts) {
@@ -236,6 +257,9 @@ final class JobOptions {
             return rows[0].length;
         }
         if (b == null) {
+            if (REDUCTION.matcher(m.expression).find()) {
+                throw new IllegalArgumentException("--dim is required: sum(...) and prod(...) run over every coordinate");
+            }
             return Objectives.expressionDimension(m.expression);
         }
         throw new IllegalArgumentException("--dim is required: " + m.function + " allows " + b.dimensions());
@@ -253,13 +277,16 @@ final class JobOptions {
 
     private PreparedJob.StartsInfo startsInfo(Objective objective) {
         Members m = members;
-        boolean sampled = m.sampler != null || m.box != null || m.bounds != null || m.seed != null;
+        // With --constrain box, --box and --bounds bound the members, also when --start or --starts places them.
+        boolean bounds = (m.box != null || m.bounds != null) && !constraints.box();
+        boolean sampled = m.sampler != null || bounds || m.seed != null;
         if (m.start != null && m.startsFile != null) {
             throw new IllegalArgumentException("--start and --starts cannot be combined");
         }
         if (sampled && (m.start != null || m.startsFile != null)) {
             throw new IllegalArgumentException((m.start != null ? "--start" : "--starts")
-                    + " gives the start points; --sampler, --box, --bounds and --seed do not apply");
+                    + " gives the start points; --sampler, --box, --bounds and --seed do not apply (--box and --bounds "
+                    + "only with --constrain box)");
         }
         if (m.start != null) {
             for (int i = 0; i < m.start.length; i++) {

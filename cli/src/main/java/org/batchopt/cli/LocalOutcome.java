@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.batchopt.Basins;
 import org.batchopt.CombinationSummary;
+import org.batchopt.Constraint;
 import org.batchopt.KnownOptimum;
 import org.batchopt.Objective;
+import org.batchopt.Param;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Status;
@@ -149,5 +151,40 @@ record LocalOutcome(Result r) implements RunOutcome {
     @Override
     public double[] history(int m, int k) {
         return r.history(m, k);
+    }
+
+    @Override
+    public Map<String, Param> parameters() {
+        return r.parameters();
+    }
+
+    @Override
+    public List<String> hyperparameterNames() {
+        return r.hyperparameterNames();
+    }
+
+    @Override
+    public List<Constraint.General> constraints() {
+        return r.constraints();
+    }
+
+    @Override
+    public double[] multipliers(int m) {
+        return r.multipliers(m);
+    }
+
+    @Override
+    public double[] constraintValues(int m) {
+        return r.constraintValues(m);
+    }
+
+    @Override
+    public double violation(int m) {
+        return r.violation(m);
+    }
+
+    @Override
+    public double kktResidual(int m) {
+        return r.kktResidual(m);
     }
 }

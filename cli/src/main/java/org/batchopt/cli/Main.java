@@ -183,7 +183,9 @@ public final class Main implements Callable<Integer> {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             for (OptionSpec o : p.matchedOptions()) {
                 List<String> given = o.originalStringValues();
-                if (given.size() > 1 && !o.usageHelp() && !o.versionHelp()) {
+                // A list option without a comma split (--subject-to, --param) is meant to be given many times.
+                boolean repeatable = o.typeInfo().isMultiValue() && o.splitRegex().isEmpty();
+                if (given.size() > 1 && !o.usageHelp() && !o.versionHelp() && !repeatable) {
                     throw new ParameterException(p.commandSpec().commandLine(), o.longestName()
                             + " is given " + given.size() + " times" + (o.splitRegex().isEmpty() ? ""
                             : "; give one comma list instead, e.g. " + o.longestName() + " "

@@ -1,10 +1,13 @@
 package org.batchopt.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.batchopt.AugmentedLagrangian;
 import org.batchopt.Backend;
 import org.batchopt.Batch;
 import org.batchopt.Box;
+import org.batchopt.Constraint;
 import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
@@ -21,12 +24,14 @@ import org.batchopt.schedule.MultiStep;
  * A job as the command line described it, ready to run on any backend: the same objective, rule, members and
  * engine settings wherever it runs.
  *
- * @param grid     the hyperparameter grid, null when every member shares its hyperparameters
- * @param starts   where the start points came from
- * @param settings the engine's settings
+ * @param grid        the hyperparameter grid, null when every member shares its hyperparameters
+ * @param starts      where the start points came from
+ * @param settings    the engine's settings
+ * @param constraints the projection and the general constraints, in order
+ * @param lagrangian  how the general constraints are solved
  */
 public record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Grid grid, StartsInfo starts,
-                          RunSettings settings) {
+                          RunSettings settings, List<Constraint> constraints, AugmentedLagrangian lagrangian) {
 
     /**
      * How the start points were chosen.
@@ -50,7 +55,18 @@ public record PreparedJob(Objective objective, UpdateRule rule, Batch batch, Gri
 
     /** An engine on {@code backend} with this job's settings. */
     Engine engine(Backend backend) {
-        return Engine.on(backend).settings(settings);
+        return Engine.on(backend).settings(settings).augmentedLagrangian(lagrangian);
+    }
+
+    /** The general constraints ({@code --subject-to}), in order. */
+    List<Constraint.General> general() {
+        return constraints.stream().filter(c -> c instanceof Constraint.General).map(c -> (Constraint.General) c)
+                .toList();
+    }
+
+    /** The projection ({@code --constrain}), or null. */
+    Constraint projection() {
+        return constraints.stream().filter(c -> !(c instanceof Constraint.General)).findFirst().orElse(null);
     }
 
     /**

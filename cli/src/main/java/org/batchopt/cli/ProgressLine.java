@@ -36,6 +36,9 @@ final class ProgressLine implements Progress, AutoCloseable {
     private final boolean inPlace;
     private int shown;
     private double lastLine = Double.NEGATIVE_INFINITY;
+    /** A search's best f so far and its round, NaN and -1 before the first. */
+    private double best = Double.NaN;
+    private int round = -1;
 
     private ProgressLine(PrintWriter err, boolean active, boolean inPlace) {
         this.err = err;
@@ -58,7 +61,8 @@ final class ProgressLine implements Progress, AutoCloseable {
         String eta = memberSteps == 0 ? "?" : String.format(Locale.ROOT, "%.0f s",
                 seconds * (budget - memberSteps) / memberSteps);
         String line = String.format(Locale.ROOT, "%3.0f%%  %d of %d members active  %s member-steps  %.0f s, ETA %s",
-                100 * done, members - finished, members, count(memberSteps), seconds, eta);
+                100 * done, members - finished, members, count(memberSteps), seconds, eta)
+                + (round < 0 ? "" : String.format(Locale.ROOT, "  best f %.6g after round %d", best, round));
         show(line, seconds);
     }
 
@@ -83,6 +87,12 @@ final class ProgressLine implements Progress, AutoCloseable {
             lastLine = seconds;
         }
         err.flush();
+    }
+
+    @Override
+    public synchronized void best(double f, int round) {
+        this.best = f;
+        this.round = round;
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.batchopt.Backend;
 import org.batchopt.BackendException;
 import org.batchopt.Backends;
+import org.batchopt.Engine;
 import org.batchopt.Result;
+import org.batchopt.Search;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions job;
+
+    @Mixin
+    SearchOptions search;
 
     @Mixin
     Where where;
@@ -120,6 +125,18 @@ final class RunCommand implements Callable<Integer> {
         int history;
     }
 
+    /**
+     * The search {@code --search} asks for, in the box the start points were sampled in (else the function's),
+     * counting its descents against the f* and tolerance the judging rows use.
+     */
+    private Search search(PreparedJob j, Engine engine) {
+        PreparedJob.StartsInfo starts = j.starts();
+        return Search.on(engine).strategy(search.strategy()).budget(search.budget())
+                .seed(starts.sampler() != null ? starts.seed() : JobOptions.DEFAULT_SEED)
+                .box(starts.box()).fStar(figures.fStar == null ? Double.NaN : figures.fStar)
+                .successTolerance(figures.successTol());
+    }
+
     @Override
     public Integer call() {
         RunOutput o = output;
@@ -144,6 +161,14 @@ final class RunCommand implements Callable<Integer> {
         if (spark.master != null && o.history != 0) {
             throw new IllegalArgumentException("--history cannot be combined with --spark");
         }
+        if (spark.master != null && !search.plain()) {
+            throw new IllegalArgumentException("--search, --rounds, --budget, --time-limit and --target cannot be "
+                    + "combined with --spark: a search moves its chains between rounds on one machine");
+        }
+        if (spark.master != null && job.constraints.given() != null) {
+            throw new IllegalArgumentException(job.constraints.given() + " cannot be combined with --spark yet: the "
+                    + "cluster's tasks run unconstrained jobs");
+        }
         boolean svg = figures.plot != null && Plots.isSvg(figures.plot, "--plot");
         ProgressLine.Mode mode = progress.mode();
         figures.check();
@@ -165,8 +190,9 @@ final class RunCommand implements Callable<Integer> {
              Output plot = figures.plot == null ? null : Output.to(figures.plot, null);
              Backend backend = Backends.open(where.backend);
              ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
-            Result result = j.engine(backend).history(o.history).progress(line)
-                    .run(j.objective(), j.rule(), j.batch());
+            Engine engine = j.engine(backend).history(o.history).progress(line);
+            Result result = search.plain() ? engine.run(j.objective(), j.rule(), j.batch(), j.constraints())
+                    : search(j, engine).progress(line).run(j.objective(), j.rule(), j.batch(), j.constraints());
             line.close();
             report(j, RunOutcome.of(result), selection, kind, plotAxes, svg, out, plot);
             out.commit();

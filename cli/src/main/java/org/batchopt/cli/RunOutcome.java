@@ -1,13 +1,16 @@
 package org.batchopt.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.batchopt.Basins;
 import org.batchopt.CombinationSummary;
+import org.batchopt.Constraint;
 import org.batchopt.KnownOptimum;
 import org.batchopt.Objective;
+import org.batchopt.Param;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Status;
@@ -58,6 +61,43 @@ public interface RunOutcome {
     double[] x(int m);
 
     Map<String, Double> hyperparameters(int m);
+
+    /** As {@link Result#parameters()}; the rule's alone unless overridden. */
+    default Map<String, Param> parameters() {
+        Map<String, Param> p = new LinkedHashMap<>();
+        rule().parameters().forEach((h, v) -> p.put(h.id(), v));
+        return p;
+    }
+
+    /** As {@link Result#hyperparameterNames()}. */
+    default List<String> hyperparameterNames() {
+        return List.copyOf(parameters().keySet());
+    }
+
+    /** As {@link Result#constraints()}; none unless overridden (a cluster runs no constrained job). */
+    default List<Constraint.General> constraints() {
+        return List.of();
+    }
+
+    /** As {@link Result#multipliers}. */
+    default double[] multipliers(int m) {
+        return new double[0];
+    }
+
+    /** As {@link Result#constraintValues}. */
+    default double[] constraintValues(int m) {
+        return new double[0];
+    }
+
+    /** As {@link Result#violation}. */
+    default double violation(int m) {
+        return 0;
+    }
+
+    /** As {@link Result#kktResidual}. */
+    default double kktResidual(int m) {
+        return gradientNorm(m);
+    }
 
     /** As {@link Result#basins}; a cluster's outcome has them for the tolerances its job was run with only. */
     Basins basins(double xTol, double fTol);

@@ -57,6 +57,8 @@ final class RunReport {
     private final Figures figures;
     /** With --minima, else null. */
     private final List<Minimum> minima;
+    /** The search's part, null for a run without a search. */
+    private final SearchReport search;
 
     RunReport(PreparedJob job, Figures figures, Selection selection) {
         this.job = job;
@@ -67,6 +69,7 @@ final class RunReport {
                 : result.best(selection.limit(result.members()));
         this.figures = figures;
         this.minima = selection.minima() ? figures.basins.minima() : null;
+        this.search = SearchReport.of(result);
     }
 
     void write(Format format, PrintWriter out) {
@@ -91,6 +94,10 @@ final class RunReport {
             header.add("objective");
         }
         header.addAll(List.of("grad_norm", "steps", "status"));
+        boolean constrained = !result.constraints().isEmpty();
+        if (constrained) {
+            header.addAll(List.of("violation", "kkt_residual", "multipliers", "constraints"));
+        }
         header.addAll(axes);
         header.add("x");
         Table t = new Table(header);
@@ -103,6 +110,11 @@ final class RunReport {
             }
             cells.addAll(List.of(Numbers.brief(result.gradientNorm(m)), Integer.toString(result.steps(m)),
                     status(result.status(m))));
+            if (constrained) {
+                cells.addAll(List.of(Numbers.brief(result.violation(m)), Numbers.brief(result.kktResidual(m)),
+                        Numbers.brief(result.multipliers(m), SHOWN_COORDINATES),
+                        Numbers.brief(result.constraintValues(m), SHOWN_COORDINATES)));
+            }
             Map<String, Double> h = result.hyperparameters(m);
             axes.forEach(a -> cells.add(Numbers.brief(h.get(a))));
             cells.add(Numbers.brief(result.x(m), SHOWN_COORDINATES));
@@ -130,9 +142,12 @@ final class RunReport {
                 .map(e -> e.getKey() + (e.getValue() ? " on" : " off")).collect(Collectors.joining(", ", " (", ")")))
                 + ", schedule " + result.rule().schedule().name() + (job.milestones() == null ? ""
                 : " at steps " + milestones()));
-        t.row("hyperparameters", result.rule().parameters().entrySet().stream()
-                .map(e -> e.getKey().id() + " " + describe(e.getKey().id(), e.getValue()))
+        t.row("hyperparameters", result.parameters().entrySet().stream()
+                .map(e -> e.getKey() + " " + describe(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", ")));
+        if (!job.constraints().isEmpty()) {
+            t.row("constraints", constraintsDescription());
+        }
         t.row("stopping", stopping());
         t.row("backend", result.backend() + " (" + result.device() + ")");
         t.row("precision", precision(precision));
@@ -145,11 +160,32 @@ final class RunReport {
                         : Numbers.brief(result.f(b)) + " at member " + b)
                 .findFirst().orElse("none: every member diverged"));
         figures.summaryRows(t);
+        if (search != null) {
+            search.summary(t);
+        }
         Timing tm = result.timing();
         t.row("timing", "compile " + Numbers.seconds(tm.compileSeconds()) + ", transfer "
                 + Numbers.seconds(tm.transferSeconds()) + ", run " + Numbers.seconds(tm.runSeconds()) + ", total "
                 + Numbers.seconds(tm.totalSeconds()));
         return t;
+    }
+
+    /**
+     * The projection and the general constraints as given, with the feasibility tolerance, and the multipliers' sign
+     * convention.
+     */
+    private String constraintsDescription() {
+        List<String> parts = new ArrayList<>();
+        if (job.projection() != null) {
+            parts.add("projection onto the " + job.projection());
+        }
+        if (!job.general().isEmpty()) {
+            parts.add("subject to " + job.general().stream().map(Object::toString).collect(Collectors.joining("; "))
+                    + " (augmented Lagrangian, feasibility tolerance "
+                    + Numbers.brief(job.lagrangian().feasibilityTolerance())
+                    + "; multipliers: grad f = sum_j multiplier_j grad LEFT_j)");
+        }
+        return String.join(", ", parts);
     }
 
     private String describe(String name, Param p) {
@@ -205,7 +241,17 @@ final class RunReport {
         s.put("grad_tol", Numbers.exact(job.settings().stopping().gradientTolerance(), Precision.FP64));
         s.put("f_tol", Numbers.exact(job.settings().stopping().valueTolerance(), Precision.FP64));
         s.put("starts", job.starts().describe());
+        if (job.projection() != null) {
+            s.put("constrain", job.projection().toString());
+        }
+        if (!job.general().isEmpty()) {
+            s.put("subject_to", job.general().stream().map(Object::toString).collect(Collectors.joining("; ")));
+            s.put("feasibility_tol", Numbers.exact(job.lagrangian().feasibilityTolerance(), Precision.FP64));
+        }
         s.put("backend", result.backend());
+        if (search != null) {
+            search.settings(s);
+        }
         return s;
     }
 
@@ -221,11 +267,11 @@ final class RunReport {
         List<String> header = new ArrayList<>();
         Table t;
         if (minima != null) {
-            Map<Hyperparameter, Param> shared = new LinkedHashMap<>(result.rule().parameters());
+            Map<String, Param> shared = new LinkedHashMap<>(result.parameters());
             shared.values().removeIf(p -> !p.isUniform());
             header.addAll(List.of("rank", "f", "objective", "members", "best_member", "share", "mean_steps"));
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
-            shared.keySet().forEach(h -> header.add(h.id()));
+            header.addAll(shared.keySet());
             header.addAll(settings.keySet());
             t = new Table(header);
             for (int k = 0; k < selection.limit(minima.size()); k++) {
@@ -240,9 +286,15 @@ final class RunReport {
                 t.row(cells);
             }
         } else {
-            List<String> names = result.rule().parameters().keySet().stream().map(Hyperparameter::id).toList();
+            List<String> names = result.hyperparameterNames();
+            int j = result.constraints().size();
             header.addAll(List.of("member", "f", "objective", "grad_norm", "steps", "status"));
+            if (j > 0) {
+                header.addAll(List.of("violation", "kkt_residual"));
+            }
             IntStream.range(0, d).forEach(i -> header.add("x" + i));
+            IntStream.range(0, j).forEach(k -> header.add("multiplier" + k));
+            IntStream.range(0, j).forEach(k -> header.add("constraint" + k));
             header.addAll(names);
             header.addAll(settings.keySet());
             t = new Table(header);
@@ -250,7 +302,12 @@ final class RunReport {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(m), exact(result.f(m)),
                         exact(result.objectiveValue(m)), exact(result.gradientNorm(m)),
                         Integer.toString(result.steps(m)), status(result.status(m))));
+                if (j > 0) {
+                    cells.addAll(List.of(exact(result.violation(m)), exact(result.kktResidual(m))));
+                }
                 Arrays.stream(result.x(m)).forEach(x -> cells.add(exact(x)));
+                Arrays.stream(result.multipliers(m)).forEach(v -> cells.add(exact(v)));
+                Arrays.stream(result.constraintValues(m)).forEach(v -> cells.add(exact(v)));
                 Map<String, Double> h = result.hyperparameters(m);
                 names.forEach(n -> cells.add(Numbers.exact(h.get(n), Precision.FP64)));
                 cells.addAll(settings.values());
@@ -292,6 +349,7 @@ final class RunReport {
                 g.writeNumberField("fd_step", job.fdStepUsed());
             }
             g.writeEndObject();
+            writeConstraints(g);
             g.writeNumberField("member_count", result.members());
             writeGrid(g);
             g.writeObjectFieldStart("status_counts");
@@ -318,6 +376,9 @@ final class RunReport {
             } else {
                 g.writeNullField("saturation");
             }
+            if (search != null) {
+                search.json(g, precision);
+            }
             Timing t = result.timing();
             g.writeObjectFieldStart("timing");
             g.writeNumberField("compile", t.compileSeconds());
@@ -330,6 +391,21 @@ final class RunReport {
             throw new UncheckedIOException(e);
         }
         out.println();
+    }
+
+    /** {@code constrain} (the projection) and {@code subject_to}, {@code feasibility_tol}, when given. */
+    private void writeConstraints(JsonGenerator g) throws IOException {
+        if (job.projection() != null) {
+            g.writeStringField("constrain", job.projection().toString());
+        }
+        if (!job.general().isEmpty()) {
+            g.writeArrayFieldStart("subject_to");
+            for (Object c : job.general()) {
+                g.writeString(c.toString());
+            }
+            g.writeEndArray();
+            g.writeNumberField("feasibility_tol", job.lagrangian().feasibilityTolerance());
+        }
     }
 
     private void writeStarts(JsonGenerator g) throws IOException {
@@ -377,10 +453,21 @@ final class RunReport {
         Json.number(g, "grad_norm", result.gradientNorm(m), precision);
         g.writeNumberField("steps", result.steps(m));
         g.writeStringField("status", status(result.status(m)));
+        if (!result.constraints().isEmpty()) {
+            Json.numbers(g, "multipliers", result.multipliers(m), precision);
+            Json.numbers(g, "constraints", result.constraintValues(m), precision);
+            Json.number(g, "violation", result.violation(m), precision);
+            Json.number(g, "kkt_residual", result.kktResidual(m), precision);
+        }
         if (job.grid() != null) {
             g.writeNumberField("combination", m / job.startsPerCombination());
         }
         writeDoubles(g, "hyperparameters", result.hyperparameters(m));
+        if (search != null) {
+            g.writeObjectFieldStart("search");
+            search.member(g, m);
+            g.writeEndObject();
+        }
         if (result.historyEvery() > 0) {
             g.writeNumberField("history_every", result.historyEvery());
             g.writeArrayFieldStart("history");

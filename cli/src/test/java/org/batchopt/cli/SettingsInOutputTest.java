@@ -149,7 +149,7 @@ class SettingsInOutputTest {
     }
 
     /** The value of column {@code name} in the first data row. */
-    private static String csvColumn(String csv, String name) {
+    static String csvColumn(String csv, String name) {
         List<String> lines = csv.lines().toList();
         List<String> header = List.of(lines.get(0).split(","));
         int k = header.indexOf(name);

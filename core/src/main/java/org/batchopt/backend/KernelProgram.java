@@ -5,6 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.batchopt.Precision;
 import org.batchopt.Status;
 import org.batchopt.Strategy;
+import org.batchopt.kernel.ConstraintSlots;
+import org.batchopt.kernel.ConstraintSource;
+import org.batchopt.kernel.KernelProjection;
 import org.batchopt.kernel.KernelRule;
 import org.batchopt.kernel.KernelSchedule;
 import org.batchopt.kernel.KernelSources;
@@ -26,6 +29,7 @@ public final class KernelProgram {
     public static final String FUSED = "bo_fused";
     public static final String STREAM_EVAL = "bo_stream_eval";
     public static final String STREAM_UPDATE = "bo_stream_update";
+    public static final String STREAM_PROJECT = "bo_stream_project";
 
     private final Precision precision;
     private final Strategy strategy;
@@ -42,8 +46,21 @@ public final class KernelProgram {
     /** The program of {@code objective} in {@code shape} for {@code strategy} (FUSED or STREAMING). */
     public static KernelProgram of(ObjectiveSource objective, KernelShape shape, Precision precision,
                                    Strategy strategy) {
+        return of(objective, null, shape, precision, strategy);
+    }
+
+    /**
+     * The program of {@code objective} subject to {@code constraints} (null for none; as many as the shape says) in
+     * {@code shape} for {@code strategy} (FUSED or STREAMING).
+     */
+    public static KernelProgram of(ObjectiveSource objective, ConstraintSource constraints, KernelShape shape,
+                                   Precision precision, Strategy strategy) {
         if (strategy == Strategy.AUTO) {
             throw new IllegalArgumentException("a program is built for a resolved strategy, not AUTO");
+        }
+        if ((constraints == null ? 0 : constraints.count()) != shape.constraints()) {
+            throw new IllegalArgumentException("the shape has " + shape.constraints() + " constraints, the source "
+                    + (constraints == null ? 0 : constraints.count()));
         }
         StringBuilder t = new StringBuilder(32_768);
         t.append("/* batchopt program: ").append(objective.id()).append(", D=")
@@ -56,6 +73,10 @@ public final class KernelProgram {
         t.append(KernelSources.read("schedule.cl")).append('\n');
         t.append(KernelSources.read("rules.cl")).append('\n');
         t.append(KernelSources.read("step.cl")).append('\n');
+        t.append(KernelSources.read("constraints.cl")).append('\n');
+        if (constraints != null && constraints.count() > 0) {
+            t.append(constraints.kernelSource()).append('\n');
+        }
         t.append(KernelSources.read("init.cl")).append('\n');
         t.append(KernelSources.read(strategy == Strategy.FUSED ? "fused.cl" : "streaming.cl"));
         return new KernelProgram(precision, strategy, t.toString());
@@ -107,6 +128,23 @@ public final class KernelProgram {
         define(d, "BO_DWD", s.decoupledWeightDecay());
         define(d, "BO_CENTRAL", s.central());
         define(d, "BO_MAXIMIZE", s.maximize());
+        for (KernelProjection k : KernelProjection.values()) {
+            define(d, k.macro(), k.ordinal());
+        }
+        define(d, "BO_PROJECT", s.projection().ordinal());
+        define(d, "BO_NCON", s.constraints());
+        if (s.constraints() > 0) {
+            ConstraintSlots c = s.constraintSlots();
+            define(d, "BO_CON_LAM", c.lambda());
+            define(d, "BO_CON_RHO", c.rho());
+            define(d, "BO_CON_VPREV", c.previousViolation());
+            define(d, "BO_CON_VALUE", c.value());
+            define(d, "BO_CON_WEIGHT", c.weight());
+            define(d, "BO_CON_VIOLATION", c.violation());
+            define(d, "BO_CON_KKT", c.kkt());
+            define(d, "BO_CON_REALS", c.reals());
+            d.append("#define BO_RHO_MAX ").append(Double.toString(ConstraintSlots.RHO_MAX)).append('\n');
+        }
         for (Status status : Status.values()) {
             define(d, "BO_" + status.name(), status.code());
         }
@@ -116,7 +154,7 @@ public final class KernelProgram {
         StringBuilder load = new StringBuilder("#define BO_LOAD_PARAMS(hp, UNI, PM, nm, m) do {");
         int perMember = 0;
         for (int k = 0; k < p.count(); k++) {
-            define(d, p.hyperparameter(k).kernelName(), k);
+            define(d, p.kernelName(k), k);
             if (p.param(k).isUniform()) {
                 load.append(" hp[").append(k).append("] = UNI[").append(k).append("];");
             } else {
@@ -127,17 +165,35 @@ public final class KernelProgram {
         return d.toString();
     }
 
+    /**
+     * How a member's coordinates, gradient, hyperparameters and constraint state are passed and read: private
+     * arrays in the fused strategy, global memory with the members' stride in the streaming one. Objectives and
+     * constraints are written with these ({@link ObjectiveSource}, {@link ConstraintSource}), and so are the
+     * projections of kernels/constraints.cl ({@code BO_XW_PARAMS}: x and g writable).
+     */
     private static String objectiveMacros(Strategy strategy) {
         if (strategy == Strategy.FUSED) {
-            return "#define OBJ_X_PARAMS const real* x\n"
-                    + "#define OBJ_XG_PARAMS const real* x, real* g\n"
+            return "#define OBJ_X_PARAMS const real* x, const real* hp\n"
+                    + "#define OBJ_XG_PARAMS const real* x, real* g, const real* hp\n"
+                    + "#define OBJ_XG_ARGS x, g, hp\n"
+                    + "#define BO_XW_PARAMS real* x, real* g\n"
+                    + "#define BO_XW_ARGS x, g\n"
+                    + "#define CON_PARAMS real* al\n"
+                    + "#define CON_ARGS al\n"
                     + "#define X(i) x[i]\n"
-                    + "#define G(i) g[i]\n";
+                    + "#define G(i) g[i]\n"
+                    + "#define AL(k) al[k]\n";
         }
-        return "#define OBJ_X_PARAMS __global const real* x, const long xs\n"
-                + "#define OBJ_XG_PARAMS __global const real* x, __global real* g, const long xs\n"
+        return "#define OBJ_X_PARAMS __global const real* x, const long xs, const real* hp\n"
+                + "#define OBJ_XG_PARAMS __global const real* x, __global real* g, const long xs, const real* hp\n"
+                + "#define OBJ_XG_ARGS x, g, xs, hp\n"
+                + "#define BO_XW_PARAMS __global real* x, __global real* g, const long xs\n"
+                + "#define BO_XW_ARGS x, g, xs\n"
+                + "#define CON_PARAMS __global real* al, const long as\n"
+                + "#define CON_ARGS al, as\n"
                 + "#define X(i) x[(long)(i) * xs]\n"
-                + "#define G(i) g[(long)(i) * xs]\n";
+                + "#define G(i) g[(long)(i) * xs]\n"
+                + "#define AL(k) al[(long)(k) * as]\n";
     }
 
     private static void define(StringBuilder d, String name, long value) {

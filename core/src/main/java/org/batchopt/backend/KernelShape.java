@@ -1,5 +1,9 @@
 package org.batchopt.backend;
 
+import java.util.Map;
+import org.batchopt.Param;
+import org.batchopt.kernel.ConstraintSlots;
+import org.batchopt.kernel.KernelProjection;
 import org.batchopt.kernel.KernelRule;
 import org.batchopt.kernel.KernelSchedule;
 import org.batchopt.rule.Adagrad;
@@ -22,21 +26,37 @@ import org.batchopt.schedule.Warmup;
 
 /**
  * The compile-time structure of a run: which rule and flags, which schedule, which regularization terms,
- * how the gradient is computed. The kernel program's {@code #define}s and the CPU twin both derive from
- * it, so that the two cannot disagree on what runs. Numeric values are not part of the shape.
+ * how the gradient is computed, which projection and how many general constraints. The kernel program's
+ * {@code #define}s and the CPU twin both derive from it, so that the two cannot disagree on what runs. Numeric
+ * values are not part of the shape.
+ *
+ * @param projection  the projection after every step ({@code BO_PROJECT})
+ * @param constraints the number of general constraints ({@code BO_NCON})
  */
 public record KernelShape(int dimension, KernelRule rule, boolean nesterov, boolean centered, boolean amsgrad,
                           boolean decoupled, KernelSchedule schedule, boolean warmup, int[] milestones,
                           boolean l1Sign, boolean l1Prox, boolean l2, boolean decoupledWeightDecay,
-                          boolean central, boolean maximize, ParamLayout params) {
+                          boolean central, boolean maximize, ParamLayout params, KernelProjection projection,
+                          int constraints) {
 
     /**
-     * The shape of {@code r} over {@code dimension} variables.
+     * The shape of {@code r} over {@code dimension} variables, unconstrained.
      *
      * @param central  central-difference gradients
      * @param maximize the objective is maximized (the kernels minimize -f)
      */
     public static KernelShape of(UpdateRule r, int dimension, boolean central, boolean maximize) {
+        return of(r, dimension, central, maximize, KernelProjection.NONE, 0, Map.of());
+    }
+
+    /**
+     * The shape of {@code r} over {@code dimension} variables with a projection and general constraints.
+     *
+     * @param others the run's hyperparameters besides the rule's, by id: the augmented Lagrangian's, the named
+     *               parameters of the formulas
+     */
+    public static KernelShape of(UpdateRule r, int dimension, boolean central, boolean maximize,
+                                 KernelProjection projection, int constraints, Map<String, Param> others) {
         KernelRule rule;
         boolean nesterov = false;
         boolean centered = false;
@@ -88,7 +108,12 @@ public record KernelShape(int dimension, KernelRule rule, boolean nesterov, bool
         return new KernelShape(dimension, rule, nesterov, centered, amsgrad, decoupled, kind,
                 schedule instanceof Warmup, milestones, reg.hasL1() && !reg.l1Proximal(),
                 reg.hasL1() && reg.l1Proximal(), reg.hasL2(), reg.hasDecoupledWeightDecay(), central, maximize,
-                ParamLayout.of(r));
+                ParamLayout.of(r, others), projection, constraints);
+    }
+
+    /** The slots of a member's constraint state. */
+    public ConstraintSlots constraintSlots() {
+        return new ConstraintSlots(constraints);
     }
 
     /** Coordinate state slots per coordinate, {@code RULE_NS}. */

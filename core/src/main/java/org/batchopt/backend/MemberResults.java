@@ -23,13 +23,25 @@ public final class MemberResults {
     private final byte[] status;
     private final int historyEvery;
     private final List<Points> history = new ArrayList<>();
+    /** General constraints: per member J left sides and J weights, the largest violation and the KKT residual. */
+    private final int constraints;
+    private final Points constraintValues;
+    private final Points weights;
+    private final double[] violation;
+    private final double[] kkt;
 
     public MemberResults(int dimension, int members, Precision precision, int historyEvery, int maxSteps) {
-        this(dimension, 0, members, precision, historyEvery, maxSteps);
+        this(dimension, 0, members, precision, historyEvery, maxSteps, 0);
     }
 
     /** The results of members {@code first .. first+members-1}. */
     public MemberResults(int dimension, int first, int members, Precision precision, int historyEvery, int maxSteps) {
+        this(dimension, first, members, precision, historyEvery, maxSteps, 0);
+    }
+
+    /** The results of members {@code first .. first+members-1} with {@code constraints} general constraints. */
+    public MemberResults(int dimension, int first, int members, Precision precision, int historyEvery, int maxSteps,
+                         int constraints) {
         if (first < 0 || members < 0 || (long) first + members > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("members " + first + " .. " + ((long) first + members - 1)
                     + " are not a range of a batch");
@@ -44,6 +56,11 @@ public final class MemberResults {
         this.steps = new int[members];
         this.status = new byte[members];
         this.historyEvery = historyEvery;
+        this.constraints = constraints;
+        this.constraintValues = constraints > 0 ? new Points(constraints, first, members, precision) : null;
+        this.weights = constraints > 0 ? new Points(constraints, first, members, precision) : null;
+        this.violation = constraints > 0 ? new double[members] : null;
+        this.kkt = constraints > 0 ? new double[members] : null;
         if (historyEvery > 0) {
             for (long s = 0; s <= maxSteps; s += historyEvery) {
                 history.add(new Points(dimension, first, members, precision));
@@ -81,6 +98,40 @@ public final class MemberResults {
     /** Final points. */
     public Points x() {
         return x;
+    }
+
+    /** The number of general constraints, J. */
+    public int constraints() {
+        return constraints;
+    }
+
+    /**
+     * Records member {@code m}'s constraints at its end: left sides and weights (the augmented Lagrangian's
+     * multiplier estimates, kernels/constraints.cl) through {@link #constraintValues()} and {@link #weights()}, and
+     * here its largest violation and KKT residual.
+     */
+    public void finishConstraints(long m, double largestViolation, double kktResidual) {
+        int j = Math.toIntExact(m - first);
+        violation[j] = largestViolation;
+        kkt[j] = kktResidual;
+    }
+
+    /** Per member the left side of each constraint at its end (J values), when there are constraints. */
+    public Points constraintValues() {
+        return constraintValues;
+    }
+
+    /** Per member the weight w_j of each constraint at its end (J values), when there are constraints. */
+    public Points weights() {
+        return weights;
+    }
+
+    public double violation(int m) {
+        return violation[m - first];
+    }
+
+    public double kktResidual(int m) {
+        return kkt[m - first];
     }
 
     public double f(int m) {

@@ -9,33 +9,52 @@ import org.batchopt.rule.UpdateRule;
 
 /**
  * The hyperparameters of a plan in kernel order: index {@code k} is {@code HP_<id>} in the kernels and
- * {@code hp[k][l]} in the CPU twin. Uniform values travel once; per-member values one per member.
+ * {@code hp[k][l]} in the CPU twin. The rule's come first, then the run's others (the augmented Lagrangian's and
+ * the formulas' named parameters) by their ids. Uniform values travel once; per-member values one per member.
  */
 public final class ParamLayout {
-    private final List<Hyperparameter> names;
+    private final List<String> ids;
     private final List<Param> params;
 
-    private ParamLayout(List<Hyperparameter> names, List<Param> params) {
-        this.names = names;
+    private ParamLayout(List<String> ids, List<Param> params) {
+        this.ids = ids;
         this.params = params;
     }
 
     public static ParamLayout of(UpdateRule rule) {
-        List<Hyperparameter> names = new ArrayList<>();
+        return of(rule, Map.of());
+    }
+
+    /** The rule's hyperparameters, then {@code others} by id in their order. */
+    public static ParamLayout of(UpdateRule rule, Map<String, Param> others) {
+        List<String> ids = new ArrayList<>();
         List<Param> params = new ArrayList<>();
         for (Map.Entry<Hyperparameter, Param> e : rule.parameters().entrySet()) {
-            names.add(e.getKey());
+            ids.add(e.getKey().id());
             params.add(e.getValue());
         }
-        return new ParamLayout(List.copyOf(names), List.copyOf(params));
+        for (Map.Entry<String, Param> e : others.entrySet()) {
+            if (ids.contains(e.getKey())) {
+                throw new IllegalArgumentException("hyperparameter " + e.getKey() + " appears twice");
+            }
+            ids.add(e.getKey());
+            params.add(e.getValue());
+        }
+        return new ParamLayout(List.copyOf(ids), List.copyOf(params));
     }
 
     public int count() {
-        return names.size();
+        return ids.size();
     }
 
-    public Hyperparameter hyperparameter(int k) {
-        return names.get(k);
+    /** The id of parameter {@code k}: {@link Hyperparameter#id}, or a named parameter's name. */
+    public String id(int k) {
+        return ids.get(k);
+    }
+
+    /** The kernels' index macro of parameter {@code k}, {@code HP_<id>}. */
+    public String kernelName(int k) {
+        return "HP_" + ids.get(k);
     }
 
     public Param param(int k) {
@@ -44,7 +63,12 @@ public final class ParamLayout {
 
     /** Index of {@code h}, or -1. */
     public int index(Hyperparameter h) {
-        return names.indexOf(h);
+        return ids.indexOf(h.id());
+    }
+
+    /** Index of the parameter with id {@code id}, or -1. */
+    public int index(String id) {
+        return ids.indexOf(id);
     }
 
     /** True when {@code h} is absent or one value for the whole batch. */

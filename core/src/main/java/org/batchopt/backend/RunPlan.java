@@ -1,5 +1,7 @@
 package org.batchopt.backend;
 
+import java.util.Map;
+import org.batchopt.Param;
 import org.batchopt.Precision;
 import org.batchopt.RunSettings;
 import org.batchopt.Stopping;
@@ -22,10 +24,11 @@ import org.batchopt.rule.UpdateRule;
  * @param stepsPerLaunch iterations per fused launch, or per host check of the streaming loop
  * @param fdStep         the central-difference step h, 0 for analytic gradients
  * @param historyEvery   keep every member's point every this many steps, 0 for none
+ * @param constraints    the projection and the general constraints
  */
 public record RunPlan(ObjectiveSource objective, KernelShape shape, Precision precision, Strategy strategy,
                       KernelProgram program, DeviceLayout layout, int stepsPerLaunch, Stopping stopping,
-                      double fdStep, int historyEvery) {
+                      double fdStep, int historyEvery, ConstraintPlan constraints) {
 
     /** Steps per launch when members can stop early or history is kept. */
     static final int DEFAULT_CHUNK = 64;
@@ -38,13 +41,24 @@ public record RunPlan(ObjectiveSource objective, KernelShape shape, Precision pr
      */
     public static RunPlan of(ObjectiveSource objective, int dimension, boolean maximize, UpdateRule rule,
                              RunSettings settings) {
+        return of(objective, dimension, maximize, rule, settings, ConstraintPlan.NONE, Map.of());
+    }
+
+    /**
+     * The planner, for a constrained run: as {@link #of(ObjectiveSource, int, boolean, UpdateRule, RunSettings)},
+     * with {@code constraints} and the run's hyperparameters besides the rule's ({@code others}, by id: the
+     * augmented Lagrangian's and the named parameters of the formulas).
+     */
+    public static RunPlan of(ObjectiveSource objective, int dimension, boolean maximize, UpdateRule rule,
+                             RunSettings settings, ConstraintPlan constraints, Map<String, Param> others) {
         double h = settings.centralDifferenceStep();
-        KernelShape shape = KernelShape.of(rule, dimension, h > 0, maximize);
+        KernelShape shape = KernelShape.of(rule, dimension, h > 0, maximize, constraints.projection(),
+                constraints.count(), others);
         Strategy strategy = strategy(settings.strategy(), shape);
         return new RunPlan(objective, shape, settings.precision(), strategy,
-                KernelProgram.of(objective, shape, settings.precision(), strategy),
+                KernelProgram.of(objective, constraints.source(), shape, settings.precision(), strategy),
                 DeviceLayout.of(shape, strategy, settings.precision()), stepsPerLaunch(settings), settings.stopping(),
-                h, settings.historyEvery());
+                h, settings.historyEvery(), constraints);
     }
 
     /** The strategy asked for, or for AUTO the fused one while a member's x, gradient and state fit registers. */

@@ -1,5 +1,6 @@
 package org.batchopt.kernel;
 
+import java.util.List;
 import org.batchopt.kernel.ObjectiveTwin32;
 import org.batchopt.kernel.ObjectiveTwin64;
 
@@ -13,10 +14,11 @@ import org.batchopt.kernel.ObjectiveTwin64;
  *   BO_FN real obj_value(OBJ_X_PARAMS)        f at x
  *   BO_FN real obj_value_grad(OBJ_XG_PARAMS)  f at x, and the gradient written to G(i)
  * </pre>
- * reading coordinates as {@code X(i)} for {@code 0 <= i < DIM}, literals as {@code R(v)}, and only the
- * functions of {@code kernels/math.cl} ({@code bo_sin}, {@code bo_cos}, {@code bo_exp}, {@code bo_expm1},
- * {@code bo_log}, {@code bo_log1p}, {@code bo_tanh}, {@code bo_softplus}, {@code bo_sigmoid}, {@code bo_pow},
- * {@code bo_pown}, {@code bo_sign}) besides {@code sqrt} and {@code fabs}.
+ * reading coordinates as {@code X(i)} for {@code 0 <= i < DIM}, the member's named parameters as
+ * {@code hp[HP_<name>]}, literals as {@code R(v)}, and only the functions of {@code kernels/math.cl}
+ * ({@code bo_sin}, {@code bo_cos}, {@code bo_exp}, {@code bo_expm1}, {@code bo_log}, {@code bo_log1p},
+ * {@code bo_tanh}, {@code bo_softplus}, {@code bo_sigmoid}, {@code bo_pow}, {@code bo_pown}, {@code bo_sign})
+ * besides {@code sqrt} and {@code fabs}.
  */
 public interface ObjectiveSource {
 
@@ -25,6 +27,11 @@ public interface ObjectiveSource {
 
     /** The kernel source. */
     String kernelSource();
+
+    /** The named parameters the source reads ({@code hp[HP_<name>]}), in the order of their twins' slots. */
+    default List<String> parameters() {
+        return List.of();
+    }
 
     ObjectiveTwin64 twin64(int dimension);
 

@@ -36,6 +36,14 @@ public abstract class ObjectiveTwin64 {
     }
 
     /**
+     * Where the lanes' named parameters are: parameter k of the objective is {@code hp[slots[k]][l]}, the kernel's
+     * {@code hp[HP_<name>]}. The arrays are read at every evaluation, not copied. Objectives without named
+     * parameters ignore it.
+     */
+    public void bindParameters(double[][] hp, int[] slots) {
+    }
+
+    /**
      * {@code f[l] = f(x_l)} for lanes {@code l < n}.
      *
      * @param x lanes' points, not modified

@@ -12,9 +12,17 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.batchopt.Box;
+import org.batchopt.Constraint;
+import org.batchopt.Constraints;
+import org.batchopt.Objective;
+import org.batchopt.Objectives;
+import org.batchopt.Param;
 import org.batchopt.Precision;
+import org.batchopt.RunSettings;
 import org.batchopt.Status;
 import org.batchopt.Strategy;
+import org.batchopt.TestAccess;
 import org.batchopt.kernel.KernelRule;
 import org.batchopt.kernel.KernelSources;
 import org.batchopt.kernel.ObjectiveSource;
@@ -129,6 +137,39 @@ class KernelContractTest {
         }
         assertEquals(Map.of(), failures);
         assertTrue(k >= 700, k + " programs");
+    }
+
+    /**
+     * Every projection with and without general constraints (and none), every strategy and precision, a formula with
+     * a named parameter, sums and min: what the constraints add keeps the contract too, and every hyperparameter of
+     * the augmented Lagrangian and every named parameter is read.
+     */
+    @Test
+    void everyConstrainedProgramKeepsTheContract() {
+        String prelude = KernelSources.read("prelude_opencl.h");
+        Objective f = Objectives.expression("sum((x[i] - mu)^2) + min(x1, x2)", Box.cube(3, -1, 1),
+                Map.of("mu", Param.of(0.5)));
+        Constraint[][] sets = {{}, {Constraints.box()}, {Constraints.simplex(2)},
+            {Constraints.equality("x1 - mu*x2", 0), Constraints.atLeast("prod(x[i])", -1)},
+            {Constraints.box(), Constraints.atMost("sum(x[i])", 1)},
+            {Constraints.simplex(), Constraints.atLeast("max(x1, x3)", 0.2)}};
+        Map<String, List<String>> failures = new LinkedHashMap<>();
+        int k = 0;
+        for (Constraint[] set : sets) {
+            for (Strategy strategy : new Strategy[] {Strategy.FUSED, Strategy.STREAMING}) {
+                for (Precision precision : Precision.values()) {
+                    RunSettings settings = RunSettings.DEFAULTS.withPrecision(precision).withStrategy(strategy);
+                    String text = TestAccess.plan(f, Adam.builder().build(), settings, set).program().text(prelude);
+                    List<String> p = problems(text);
+                    if (!p.isEmpty()) {
+                        failures.put(java.util.Arrays.toString(set) + " " + strategy + " " + precision, p);
+                    }
+                    k++;
+                }
+            }
+        }
+        assertEquals(Map.of(), failures);
+        assertEquals(24, k);
     }
 
     @Test

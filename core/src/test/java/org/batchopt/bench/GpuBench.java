@@ -168,12 +168,12 @@ public final class GpuBench {
         System.out.println(j.append('}'));
     }
 
-    private static void field(StringBuilder j, String name, String value) {
+    static void field(StringBuilder j, String name, String value) {
         j.append(",\"").append(name).append("\":\"").append(value.replace("\\", "\\\\").replace("\"", "\\\""))
                 .append('"');
     }
 
-    private static void number(StringBuilder j, String name, double value) {
+    static void number(StringBuilder j, String name, double value) {
         j.append(",\"").append(name).append("\":");
         if (Double.isFinite(value)) {
             j.append(value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)

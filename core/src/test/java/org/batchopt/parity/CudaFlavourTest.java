@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.batchopt.BackendException;
+import org.batchopt.Constraint;
 import org.batchopt.RunSettings;
 import org.batchopt.TestAccess;
 import org.batchopt.Gradient;
@@ -38,8 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Compiles the CUDA flavour of the kernel programs (prelude_cuda.h + the portable source) to PTX with nvcc
  * whenever nvcc is on the PATH, so that CUDA syntax stays valid on machines without a GPU: every rule variant,
- * every schedule, every regularizer, every objective, both precisions and both strategies appear at least
- * once. Skipped, with the reason, where there is no nvcc. The same programs are compiled with NVRTC, the
+ * every schedule, every regularizer, every objective, every constraint kind, both precisions and both strategies
+ * appear at least once. Skipped, with the reason, where there is no nvcc. The same programs are compiled with NVRTC, the
  * compiler the CUDA backend uses at run time, to cubins for sm_80 and sm_90 and to PTX for the newest
  * architecture NVRTC knows; skipped, with the reason, where no NVRTC library is found.
  */
@@ -64,6 +65,12 @@ class CudaFlavourTest {
             programs.add(program(k % 3 == 0 ? f.maximize() : f, Adam.builder().build(),
                     Precision.values()[k % 2], Gradient.ANALYTIC, strategy));
             k++;
+        }
+        for (ConstraintParityTest.Case c : ConstraintParityTest.cases()) {
+            RunSettings settings = RunSettings.DEFAULTS.withStopping(c.stopping()).withPrecision(c.precision())
+                    .withStrategy(c.strategy());
+            programs.add(TestAccess.plan(c.objective(), c.rule(), settings, c.constraints().toArray(Constraint[]::new))
+                    .program());
         }
         return programs;
     }
@@ -160,6 +167,7 @@ class CudaFlavourTest {
 
     static List<String> kernels(KernelProgram p) {
         return p.strategy() == Strategy.FUSED ? List.of(KernelProgram.INIT, KernelProgram.FUSED)
-                : List.of(KernelProgram.INIT, KernelProgram.STREAM_EVAL, KernelProgram.STREAM_UPDATE);
+                : List.of(KernelProgram.INIT, KernelProgram.STREAM_EVAL, KernelProgram.STREAM_UPDATE,
+                        KernelProgram.STREAM_PROJECT);
     }
 }

@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Recorded results of a fixed set of runs, kept bit for bit: every case of the parity suite (every rule and
  * switch, schedule, regularizer and built-in objective, both precisions, both strategies, central differences,
- * per-member hyperparameters, expressions) plus a maximized run with history. For four members of each case the
- * file {@value #RESOURCE} holds status, steps, and the bits of f, the gradient norm and x (and the history
- * points), written by the CPU backend; the CPU backend and every device found must reproduce it.
+ * per-member hyperparameters, expressions) plus a maximized run with history, then every constrained case. For four
+ * members of each case the file {@value #RESOURCE} holds status, steps, and the bits of f, the gradient norm and x
+ * (and the history points; under general constraints the multipliers, constraint values, violation and KKT
+ * residual), written by the CPU backend; the CPU backend and every device found must reproduce it.
  *
  * <p>A change meant to change results rewrites the file, {@code mvn -pl core test -Dtest=GoldenRunTest
  * -D}{@value #WRITE}{@code =$PWD/core/src/test/resources/golden/runs.txt}, and says why in its commit message;
@@ -70,6 +71,9 @@ class GoldenRunTest {
         Result history = Engine.on(backend).precision(Precision.FP64).stopping(Stopping.maxSteps(25)).history(5)
                 .run(f, Adam.builder().lr(0.01).build(), batch);
         lines.addAll(lines(k + " maximized rastrigin with history", history, true));
+        for (ConstraintParityTest.Case c : ConstraintParityTest.cases()) {
+            lines.addAll(lines(++k + " " + c, c.run(backend), false));
+        }
         return lines;
     }
 
@@ -81,6 +85,17 @@ class GoldenRunTest {
                     .append(hex(r.gradientNorm(m))).append(" | x");
             for (int i = 0; i < r.dimension(); i++) {
                 s.append(' ').append(hex(r.x(m, i)));
+            }
+            if (!r.constraints().isEmpty()) {
+                s.append(" | lambda");
+                for (double v : r.multipliers(m)) {
+                    s.append(' ').append(hex(v));
+                }
+                s.append(" | c");
+                for (double v : r.constraintValues(m)) {
+                    s.append(' ').append(hex(v));
+                }
+                s.append(" | violation ").append(hex(r.violation(m))).append(" | kkt ").append(hex(r.kktResidual(m)));
             }
             for (int p = 0; history && p < r.historySize(); p++) {
                 s.append(" | h").append(p);

@@ -25,6 +25,19 @@ final class Identical {
             }
             same(member + "f", expected.f(m), actual.f(m), expected, actual, m);
             same(member + "gradient norm", expected.gradientNorm(m), actual.gradientNorm(m), expected, actual, m);
+            double[] le = expected.multipliers(m);
+            double[] la = actual.multipliers(m);
+            double[] ce = expected.constraintValues(m);
+            double[] ca = actual.constraintValues(m);
+            if (le.length != la.length) {
+                fail(member + le.length + " vs " + la.length + " multipliers");
+            }
+            for (int j = 0; j < le.length; j++) {
+                same(member + "multiplier " + j, le[j], la[j], expected, actual, m);
+                same(member + "constraint " + j, ce[j], ca[j], expected, actual, m);
+            }
+            same(member + "violation", expected.violation(m), actual.violation(m), expected, actual, m);
+            same(member + "KKT residual", expected.kktResidual(m), actual.kktResidual(m), expected, actual, m);
         }
     }
 

@@ -82,11 +82,11 @@ class ParityTest {
     }
 
     /** Every (device, case) pair; one placeholder per case when there is no device, to be skipped. */
-    static Stream<Arguments> perDevice(List<Case> cases) {
+    static <C> Stream<Arguments> perDevice(List<C> cases) {
         List<String> devices = DevicesUnderTest.specs().isEmpty() ? List.of("none") : DevicesUnderTest.specs();
         List<Arguments> out = new ArrayList<>();
         for (String d : devices) {
-            for (Case c : cases) {
+            for (C c : cases) {
                 out.add(Arguments.of(d, c));
             }
         }

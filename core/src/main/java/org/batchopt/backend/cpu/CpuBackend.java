@@ -14,6 +14,7 @@ import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.ConstraintSource;
 
 /**
  * The CPU backend: the Java twin of the kernels, run over tiles of members on every core. It is the
@@ -130,10 +131,12 @@ public final class CpuBackend implements BackendSpi {
     }
 
     private static Tile tile(RunPlan plan, int lanes) {
+        int d = plan.dimension();
+        ConstraintSource c = plan.constraints().source();
         if (plan.precision() == Precision.FP64) {
-            return new Tile64(plan, plan.objective().twin64(plan.dimension()), lanes);
+            return new Tile64(plan, plan.objective().twin64(d), c == null ? null : c.twin64(d), lanes);
         }
-        return new Tile32(plan, plan.objective().twin32(plan.dimension()), lanes);
+        return new Tile32(plan, plan.objective().twin32(d), c == null ? null : c.twin32(d), lanes);
     }
 
     @Override

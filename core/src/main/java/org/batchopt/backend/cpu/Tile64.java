@@ -19,11 +19,14 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.ParamLayout;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.ConstraintTwin64;
+import org.batchopt.kernel.KernelProjection;
 import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.kernel.StepScalars;
 
 /**
- * fp64 twin of {@code kernels/fused.cl} and {@code kernels/step.cl}: up to {@code lanes} members stepped
+ * fp64 twin of {@code kernels/fused.cl}, {@code kernels/step.cl} and {@code kernels/constraints.cl} (through
+ * {@link Projection64} and {@link Lagrangian64}): up to {@code lanes} members stepped
  * together, each lane the kernel's work-item, every lane loop innermost. All lanes of a tile start together,
  * so they share the step count s; a lane whose member stops hands its place to the last running lane, and
  * the loops shrink to the lanes still running.
@@ -65,6 +68,10 @@ public final class Tile64 implements Tile {
     private final int historyEvery;
     /** Every hyperparameter is one value for the batch. */
     private final boolean uniform;
+    /** The projection after every step, null for none. */
+    private final Projection64 projection;
+    /** The general constraints, null for none. */
+    private final Lagrangian64 lagrangian;
 
     final double[][] x;
     final double[][] g;
@@ -93,7 +100,8 @@ public final class Tile64 implements Tile {
     private final long[] member;
     private int n;
 
-    public Tile64(RunPlan plan, ObjectiveTwin64 objective, int lanes) {
+    /** @param constraints the twin of the plan's general constraints, null without them */
+    public Tile64(RunPlan plan, ObjectiveTwin64 objective, ConstraintTwin64 constraints, int lanes) {
         this.shape = plan.shape();
         this.params = shape.params();
         this.dim = shape.dimension();
@@ -138,6 +146,27 @@ public final class Tile64 implements Tile {
         stop = new double[lanes];
         scale = new double[lanes];
         member = new long[lanes];
+        objective.bindParameters(hp, slots(params, plan.objective().parameters()));
+        var c = plan.constraints();
+        projection = c.projection() == KernelProjection.NONE ? null : new Projection64(c, dim, lanes);
+        if (c.count() > 0) {
+            constraints.bindParameters(hp, slots(params, c.source().parameters()));
+            lagrangian = new Lagrangian64(this, c, constraints, params, maxSteps, lanes);
+        } else {
+            lagrangian = null;
+        }
+    }
+
+    /** The layout's index of each named parameter. */
+    private static int[] slots(ParamLayout params, java.util.List<String> names) {
+        int[] slots = new int[names.size()];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = params.index(names.get(k));
+            if (slots[k] < 0) {
+                throw new IllegalStateException("named parameter " + names.get(k) + " missing from the layout");
+            }
+        }
+        return slots;
     }
 
     /**
@@ -162,6 +191,9 @@ public final class Tile64 implements Tile {
             fprev[l] = 0;
         }
         rule.init(this, n);
+        if (lagrangian != null) {
+            lagrangian.load(n);
+        }
     }
 
     /**
@@ -176,8 +208,17 @@ public final class Tile64 implements Tile {
             if (historyEvery > 0 && s > 0 && s % historyEvery == 0) {
                 snapshot(out.history(s / historyEvery));
             }
+            if (projection != null && s == 0) {
+                projection.project(x, n);
+            }
             evaluate();
+            if (lagrangian != null) {
+                lagrangian.evaluate(s, n);
+            }
             regularize(s);
+            if (projection != null) {
+                projectedNorms(s);
+            }
             final int before = n;
             stopFinished(s, out);
             final int running = n;
@@ -190,6 +231,9 @@ public final class Tile64 implements Tile {
             }
             prepare(s);
             update();
+            if (projection != null) {
+                projection.project(x, n);
+            }
             s = s + 1;
         }
     }
@@ -304,6 +348,24 @@ public final class Tile64 implements Tile {
         }
     }
 
+    /**
+     * Under a projection, the stopping gradient's norm as the projection sees it, for the lanes whose x and gradient
+     * are finite (the block before bo_check in bo_fused).
+     */
+    private void projectedNorms(int s) {
+        projection.clearNorms(n);
+        if (shape.projection() == KernelProjection.SIMPLEX) {
+            for (int i = 0; i < dim; i++) {
+                projection.addToShift(x[i], stopTerms ? stopGradient(i, s) : g[i], n);
+            }
+            projection.finishShift(n);
+        }
+        for (int i = 0; i < dim; i++) {
+            projection.addSquare(i, x[i], stopTerms ? stopGradient(i, s) : g[i], n);
+        }
+        projection.norms(z, gn, n);
+    }
+
     /** bo_stop_grad of coordinate i for every lane, into {@code stop}. */
     private double[] stopGradient(int i, int s) {
         final double[] xi = x[i];
@@ -344,7 +406,10 @@ public final class Tile64 implements Tile {
         }
         int l = 0;
         while (l < n) {
-            final int status = check(f[l], fprev[l], gn[l], z[l], s);
+            int status = check(f[l], fprev[l], gn[l], z[l], s);
+            if (lagrangian != null) {
+                status = lagrangian.feasible(status, gn[l], l, s);
+            }
             if (status == RUNNING) {
                 l++;
                 continue;
@@ -354,6 +419,9 @@ public final class Tile64 implements Tile {
                 out.x().set(m, i, x[i][l]);
             }
             out.finish(m, shape.maximize() ? -f[l] : f[l], gn[l], s, Status.ofCode(status));
+            if (lagrangian != null) {
+                lagrangian.finish(out, m, l);
+            }
             n = n - 1;
             if (l != n) {
                 move(n, l);
@@ -366,6 +434,9 @@ public final class Tile64 implements Tile {
         boolean finite = true;
         for (int l = 0; l < n; l++) {
             finite &= (abs(f[l]) <= REAL_MAX) & (z[l] == 0);
+            if (lagrangian != null) {
+                finite &= lagrangian.finite(l);
+            }
         }
         return finite;
     }
@@ -406,6 +477,9 @@ public final class Tile64 implements Tile {
         }
         for (double[] slot : hp) {
             slot[to] = slot[from];
+        }
+        if (lagrangian != null) {
+            lagrangian.move(from, to);
         }
     }
 

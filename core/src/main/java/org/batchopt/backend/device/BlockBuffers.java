@@ -9,6 +9,7 @@ import org.batchopt.backend.DeviceLayout;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.ParamLayout;
+import org.batchopt.kernel.ConstraintSlots;
 
 /**
  * The device memory of one block of n members in the layout of kernels/fused.cl (structure of arrays, 64-bit
@@ -24,6 +25,7 @@ final class BlockBuffers implements AutoCloseable {
     private final int n;
     private final int d;
     private final int rb;
+    private final int cr;
     DeviceBackend.Buffer x;
     DeviceBackend.Buffer st;
     DeviceBackend.Buffer f;
@@ -36,6 +38,9 @@ final class BlockBuffers implements AutoCloseable {
     /** The gradient and the step scalars of the streaming strategy; null in the fused one. */
     DeviceBackend.Buffer g;
     DeviceBackend.Buffer sc;
+    /** The members' constraint state (at least one real) and the projection's data. */
+    DeviceBackend.Buffer con;
+    DeviceBackend.Buffer pj;
     private ByteBuffer hostX;
     private ByteBuffer hostF;
     private ByteBuffer hostGn;
@@ -44,6 +49,8 @@ final class BlockBuffers implements AutoCloseable {
     private ByteBuffer hostActive;
     private ByteBuffer hostUni;
     private ByteBuffer hostPm;
+    private ByteBuffer hostCon;
+    private ByteBuffer hostPj;
 
     BlockBuffers(DeviceBackend device, DeviceLayout layout, Precision precision, int n) {
         this.device = device;
@@ -51,6 +58,7 @@ final class BlockBuffers implements AutoCloseable {
         this.n = n;
         this.d = layout.dimension();
         this.rb = layout.realBytes();
+        this.cr = layout.constraintReals();
         try {
             long pmReals = Math.max(1, (long) layout.perMemberParams() * n);
             x = device.allocate((long) n * d * rb);
@@ -64,6 +72,8 @@ final class BlockBuffers implements AutoCloseable {
             pm = device.allocate(pmReals * rb);
             g = layout.streaming() ? device.allocate((long) n * d * rb) : null;
             sc = layout.streaming() ? device.allocate((long) n * layout.stepScalars() * rb) : null;
+            con = device.allocate(Math.max(1, (long) n * cr) * rb);
+            pj = device.allocate((long) layout.projectionReals() * rb);
             hostX = device.hostBuffer((long) n * d * rb);
             hostF = device.hostBuffer((long) n * rb);
             hostGn = device.hostBuffer((long) n * rb);
@@ -72,6 +82,8 @@ final class BlockBuffers implements AutoCloseable {
             hostActive = device.hostBuffer((long) n * Integer.BYTES);
             hostUni = device.hostBuffer((long) layout.uniformParams() * rb);
             hostPm = device.hostBuffer(pmReals * rb);
+            hostCon = device.hostBuffer(Math.max(1, (long) n * cr) * rb);
+            hostPj = device.hostBuffer((long) layout.projectionReals() * rb);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -79,10 +91,10 @@ final class BlockBuffers implements AutoCloseable {
     }
 
     /**
-     * Copies the block's start points and hyperparameters to the device, zeroes f and the status, and makes every
-     * member active.
+     * Copies the block's start points, hyperparameters and the projection's data ({@code projection}, at least as
+     * many reals as the layout's; an empty array for none) to the device, zeroes f and the status.
      */
-    void upload(MemberBlock block, ParamLayout params) {
+    void upload(MemberBlock block, ParamLayout params, double[] projection) {
         ByteBuffer reals = hostX.clear();
         double[] start = block.start();
         inSlices(n, d, (from, to) -> {
@@ -95,6 +107,7 @@ final class BlockBuffers implements AutoCloseable {
         device.write(x, reals);
         device.write(uni, realsOf(hostUni, params.uniformValues()));
         device.write(pm, realsOf(hostPm, params.perMemberValues(block.first(), n)));
+        device.write(pj, realsOf(hostPj, projection.length == 0 ? new double[1] : projection));
         device.write(f, zeros(hostF));
         device.write(status, zeros(hostStatus));
     }
@@ -136,6 +149,9 @@ final class BlockBuffers implements AutoCloseable {
         device.read(steps, ss);
         ByteBuffer cs = hostStatus.clear();
         device.read(status, cs);
+        if (cr > 0) {
+            collectConstraints(first, out);
+        }
         inSlices(n, d, (from, to) -> {
             for (int m = from; m < to; m++) {
                 for (int i = 0; i < d; i++) {
@@ -144,6 +160,24 @@ final class BlockBuffers implements AutoCloseable {
                 double fv = getReal(fs, m);
                 out.finish(first + m, maximize ? -fv : fv, getReal(gs, m), ss.getInt(m * Integer.BYTES),
                         Status.ofCode(cs.getInt(m * Integer.BYTES)));
+            }
+        });
+    }
+
+    /** Every member's constraint values, weights, violation and KKT residual (slots of ConstraintSlots). */
+    private void collectConstraints(long first, MemberResults out) {
+        ByteBuffer cb = hostCon.clear();
+        device.read(con, cb);
+        int j = out.constraints();
+        ConstraintSlots slots = new ConstraintSlots(j);
+        inSlices(n, cr, (from, to) -> {
+            for (int m = from; m < to; m++) {
+                for (int k = 0; k < j; k++) {
+                    out.constraintValues().set(first + m, k, getReal(cb, (long) (slots.value() + k) * n + m));
+                    out.weights().set(first + m, k, getReal(cb, (long) (slots.weight() + k) * n + m));
+                }
+                out.finishConstraints(first + m, getReal(cb, (long) slots.violation() * n + m),
+                        getReal(cb, (long) slots.kkt() * n + m));
             }
         });
     }
@@ -189,20 +223,20 @@ final class BlockBuffers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ByteBuffer b : new ByteBuffer[] {hostPm, hostUni, hostActive, hostSteps, hostStatus, hostGn, hostF,
-                hostX}) {
+        for (ByteBuffer b : new ByteBuffer[] {hostPj, hostCon, hostPm, hostUni, hostActive, hostSteps, hostStatus,
+                hostGn, hostF, hostX}) {
             if (b != null) {
                 device.releaseHostBuffer(b);
             }
         }
-        hostPm = hostUni = hostActive = hostSteps = hostStatus = hostGn = hostF = hostX = null;
-        for (DeviceBackend.Buffer b : new DeviceBackend.Buffer[] {sc, g, pm, uni, active, steps, status, gn, f, st,
-                x}) {
+        hostPj = hostCon = hostPm = hostUni = hostActive = hostSteps = hostStatus = hostGn = hostF = hostX = null;
+        for (DeviceBackend.Buffer b : new DeviceBackend.Buffer[] {pj, con, sc, g, pm, uni, active, steps, status, gn,
+                f, st, x}) {
             if (b != null) {
                 device.free(b);
             }
         }
-        sc = g = pm = uni = active = steps = status = gn = f = st = x = null;
+        pj = con = sc = g = pm = uni = active = steps = status = gn = f = st = x = null;
     }
 
     /** A slice of members {@code [from, to)}. */

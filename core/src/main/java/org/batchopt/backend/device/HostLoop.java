@@ -8,6 +8,7 @@ import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.KernelProjection;
 
 /**
  * Runs one block on a device: uploads it, initializes the rule state, launches chunks of
@@ -33,7 +34,7 @@ final class HostLoop {
     void run(MemberBlock block, MemberResults out, RunContext context) {
         final int n = block.count();
         long t = System.nanoTime();
-        b.upload(block, plan.params());
+        b.upload(block, plan.params(), plan.constraints().projectionData());
         int[] ids = new int[n];
         for (int j = 0; j < n; j++) {
             ids[j] = j;
@@ -44,7 +45,8 @@ final class HostLoop {
 
         t = System.nanoTime();
         device.takeKernelNanos();
-        device.launch(built, KernelProgram.INIT, nactive, precision, b.st, b.active, nactive, (long) n, b.uni, b.pm);
+        device.launch(built, KernelProgram.INIT, nactive, precision, b.st, b.active, nactive, (long) n, b.uni, b.pm,
+                b.con);
         int maxSteps = plan.stopping().maxSteps();
         int every = plan.historyEvery();
         int s = 0;
@@ -87,16 +89,23 @@ final class HostLoop {
         double ftol = plan.stopping().valueTolerance();
         int maxSteps = plan.stopping().maxSteps();
         double h = plan.fdStep();
+        double feasibility = plan.constraints().feasibilityTolerance();
+        boolean simplex = plan.shape().projection() == KernelProjection.SIMPLEX;
         switch (plan.strategy()) {
             case FUSED -> device.launch(built, KernelProgram.FUSED, nactive, precision, b.x, b.st, b.f, b.gn, b.status,
-                    b.steps, b.active, nactive, (long) n, b.uni, b.pm, s, k, maxSteps, gtol, ftol, h);
+                    b.steps, b.active, nactive, (long) n, b.uni, b.pm, s, k, maxSteps, gtol, ftol, h, b.con, b.pj,
+                    feasibility);
             case STREAMING -> {
                 for (int it = 0; it < k; it++) {
                     device.launch(built, KernelProgram.STREAM_EVAL, nactive, precision, b.x, b.g, b.st, b.sc, b.f,
                             b.gn, b.status, b.steps, b.active, nactive, (long) n, b.uni, b.pm, s + it, maxSteps, gtol,
-                            ftol, h);
+                            ftol, h, b.con, b.pj, feasibility);
                     device.launch(built, KernelProgram.STREAM_UPDATE, (long) nactive * plan.dimension(), precision,
-                            b.x, b.g, b.st, b.sc, b.status, b.active, nactive, (long) n);
+                            b.x, b.g, b.st, b.sc, b.status, b.active, nactive, (long) n, b.pj);
+                    if (simplex) {
+                        device.launch(built, KernelProgram.STREAM_PROJECT, nactive, precision, b.x, b.g, b.status,
+                                b.active, nactive, (long) n, b.pj);
+                    }
                 }
             }
             case AUTO -> throw new IllegalStateException("a plan's strategy is resolved");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.batchopt.kernel.ObjectiveTwin32;
 import org.batchopt.kernel.ObjectiveTwin64;
 import org.batchopt.kernel.ObjectiveSource;
@@ -18,13 +19,15 @@ import org.batchopt.objective.expression.Expression64;
 public final class ExpressionSource implements ObjectiveSource {
     private final String text;
     private final Program program;
+    private final List<String> parameters;
     private final String kernel;
     private final String id;
 
-    private ExpressionSource(String text, Program program) {
+    private ExpressionSource(String text, Program program, List<String> parameters) {
         this.text = text;
         this.program = program;
-        this.kernel = KernelWriter.write(program, text);
+        this.parameters = List.copyOf(parameters);
+        this.kernel = KernelWriter.write(program, text, parameters);
         this.id = "expr:" + sha256(kernel).substring(0, 16);
     }
 
@@ -35,7 +38,36 @@ public final class ExpressionSource implements ObjectiveSource {
      *                                  for a dimension below 1
      */
     public static ExpressionSource compile(String text, int dimension) {
-        return new ExpressionSource(text == null ? null : text.strip(), Program.compile(text, dimension));
+        return compile(text, dimension, List.of());
+    }
+
+    /**
+     * Compiles {@code text} over {@code dimension} variables in which {@code parameters} are named parameters, read
+     * by the kernel as {@code hp[HP_<name>]}.
+     *
+     * @throws IllegalArgumentException as {@link #compile(String, int)}, and for a name that cannot be a
+     *                                  parameter's ({@link #parameterNameProblem})
+     */
+    public static ExpressionSource compile(String text, int dimension, List<String> parameters) {
+        for (String p : parameters) {
+            String problem = Parser.parameterNameProblem(p);
+            if (problem != null) {
+                throw new IllegalArgumentException("parameter " + problem);
+            }
+        }
+        return new ExpressionSource(text == null ? null : text.strip(), Program.compile(text, dimension, parameters),
+                parameters);
+    }
+
+    /** Why {@code name} cannot name a parameter of a formula, or null when it can. */
+    public static String parameterNameProblem(String name) {
+        return Parser.parameterNameProblem(name);
+    }
+
+    /** The named parameters, in their order (PARAM k is the k-th). */
+    @Override
+    public List<String> parameters() {
+        return parameters;
     }
 
     /**
@@ -89,7 +121,7 @@ public final class ExpressionSource implements ObjectiveSource {
         }
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h);

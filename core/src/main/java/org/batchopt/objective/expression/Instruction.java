@@ -3,8 +3,9 @@ package org.batchopt.objective.expression;
 /**
  * One instruction of an expression program, {@code t_k = op(t_a, t_b)}: operands name earlier instructions.
  * {@link Op#CONST} carries its value in {@code constant} (the same double for both precisions: each narrows it
- * as {@code R(v)} does); {@link Op#VAR} carries its 0-based coordinate in {@code a}. Unused fields are -1 or 0.
- * Records compare doubles by their bits (as {@link Double#compare}), so equal instructions compute equal bits.
+ * as {@code R(v)} does); {@link Op#VAR} carries its 0-based coordinate in {@code a}, {@link Op#PARAM} its
+ * parameter number, {@link Op#SUM} and {@link Op#PROD} their body number. Unused fields are -1 or 0. Records
+ * compare doubles by their bits (as {@link Double#compare}), so equal instructions compute equal bits.
  */
 public record Instruction(Op op, int a, int b, double constant) {
 
@@ -14,6 +15,10 @@ public record Instruction(Op op, int a, int b, double constant) {
 
     static Instruction variable(int coordinate) {
         return new Instruction(Op.VAR, coordinate, -1, 0);
+    }
+
+    static Instruction leaf(Op op, int a) {
+        return new Instruction(op, a, -1, 0);
     }
 
     static Instruction unary(Op op, int a) {
@@ -31,6 +36,6 @@ public record Instruction(Op op, int a, int b, double constant) {
 
     /** Whether {@code a} (and {@code b} for binary operations) names an earlier instruction. */
     public boolean readsOperands() {
-        return op != Op.CONST && op != Op.VAR;
+        return !op.isLeaf();
     }
 }

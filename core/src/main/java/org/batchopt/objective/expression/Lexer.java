@@ -15,7 +15,7 @@ final class Lexer {
         }
     }
 
-    private static final String OPERATORS = "+-*/^()";
+    private static final String OPERATORS = "+-*/^()[],";
 
     private Lexer() {
     }

@@ -64,6 +64,50 @@ interface Node {
         }
     }
 
+    /** {@code min(a, b)} or {@code max(a, b)}. */
+    record Call2(Op function, Node first, Node second) implements Node {
+        @Override
+        public int lower(ProgramBuilder b) {
+            int x = first.lower(b);
+            return b.apply2(function, x, second.lower(b));
+        }
+    }
+
+    /** Named parameter number {@code index}. */
+    record Parameter(int index) implements Node {
+        @Override
+        public int lower(ProgramBuilder b) {
+            return b.parameter(index);
+        }
+    }
+
+    /** {@code x[i]} in the body of a sum or product: the body program's one variable. */
+    record Indexed() implements Node {
+        @Override
+        public int lower(ProgramBuilder b) {
+            return b.variable(0);
+        }
+    }
+
+    /** {@code i} in the body of a sum or product. */
+    record Index() implements Node {
+        @Override
+        public int lower(ProgramBuilder b) {
+            return b.index();
+        }
+    }
+
+    /**
+     * {@code sum(body)} or {@code prod(body)} over i = 1..D: the body is compiled on its own, a program in x[i]
+     * with its derivative, and the reduction is one instruction of the enclosing program.
+     */
+    record Reduction(Op kind, Node body) implements Node {
+        @Override
+        public int lower(ProgramBuilder b) {
+            return b.reduction(kind, Program.of(body, 1));
+        }
+    }
+
     /** One operator and its right operand in a {@link Chain}. */
     record Step(char operator, Node operand) {
     }

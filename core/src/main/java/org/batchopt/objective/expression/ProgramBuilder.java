@@ -16,6 +16,8 @@ import java.util.Map;
 final class ProgramBuilder {
     private final List<Instruction> instructions = new ArrayList<>();
     private final Map<Instruction, Integer> index = new HashMap<>();
+    /** The bodies of the sums and products, each a program in one variable, x[i]; equal bodies are one. */
+    private final List<Program> bodies = new ArrayList<>();
 
     int size() {
         return instructions.size();
@@ -29,6 +31,10 @@ final class ProgramBuilder {
         return List.copyOf(instructions);
     }
 
+    List<Program> bodies() {
+        return List.copyOf(bodies);
+    }
+
     /** The instruction reading coordinate {@code i}, or -1 when the program never reads it. */
     int variableOrNone(int coordinate) {
         return index.getOrDefault(Instruction.variable(coordinate), -1);
@@ -40,6 +46,42 @@ final class ProgramBuilder {
 
     int variable(int coordinate) {
         return append(Instruction.variable(coordinate));
+    }
+
+    /** Named parameter number {@code k}. */
+    int parameter(int k) {
+        return append(Instruction.leaf(Op.PARAM, k));
+    }
+
+    /** The 1-based coordinate index of a sum's or product's body. */
+    int index() {
+        return append(Instruction.leaf(Op.INDEX, -1));
+    }
+
+    /** A sum or product ({@code op}) over the coordinates of {@code body}, a program in x[i]. */
+    int reduction(Op op, Program body) {
+        if (!op.isReduction()) {
+            throw new IllegalArgumentException(op + " is not a reduction");
+        }
+        int k = bodies.indexOf(body);
+        if (k < 0) {
+            bodies.add(body);
+            k = bodies.size() - 1;
+        }
+        return append(Instruction.leaf(op, k));
+    }
+
+    /** The seed of a constraint's gradient; one per program. */
+    int seed() {
+        return append(Instruction.leaf(Op.SEED, -1));
+    }
+
+    /** A two-operand function: MIN, MAX, LESS, NOT_LESS. */
+    int apply2(Op function, int a, int b) {
+        if (function != Op.MIN && function != Op.MAX && function != Op.LESS && function != Op.NOT_LESS) {
+            throw new IllegalArgumentException(function + " is not a two-operand function");
+        }
+        return append(Instruction.binary(function, a, b));
     }
 
     int add(int a, int b) {
@@ -83,7 +125,7 @@ final class ProgramBuilder {
 
     /** A one-operand function: SQRT, ABS, SIN, COS, EXP, LOG, SIGN. */
     int apply(Op function, int a) {
-        if (function.isBinary() || function == Op.CONST || function == Op.VAR || function == Op.NEG) {
+        if (function.isBinary() || function.isLeaf() || function == Op.NEG) {
             throw new IllegalArgumentException(function + " is not a one-operand function");
         }
         return append(Instruction.unary(function, a));

@@ -1,6 +1,7 @@
 package org.batchopt.objective.expression;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,16 +14,25 @@ import java.util.List;
  *   a / b:  q = w/b; q, -(q*t)                       -a:     -w
  *   sqrt a: R(0.5) * (w/t)  (infinite at a = 0)      abs a:  w * bo_sign(a)  (0 at a = 0)
  *   sin a:  w * cos(a)      cos a:  -(w * sin(a))    exp a:  w * t          log a:  w / a
+ *   min(a, b): w * (b &lt; a ? 0 : 1), w * (b &lt; a ? 1 : 0)    (the operand min picks gets w)
+ *   max(a, b): w * (a &lt; b ? 0 : 1), w * (a &lt; b ? 1 : 0)
  * </pre>
- * A coordinate the expression never reaches gets the constant 0.
+ * A sum or product over the coordinates keeps its adjoint as a {@link Program.Loop}: its share is added to every
+ * component by a loop after the straight-line code. A coordinate the straight-line code never reaches gets the
+ * constant 0. The seed, 1 for an objective, is the seed instruction for a constraint.
  */
 final class ReverseMode {
     private record Term(int id, boolean negative) {
     }
 
+    /** The straight-line part of each component, whether the coordinate was reached, and the loops. */
+    record Gradient(int[] scalar, boolean[] reaches, List<Program.Loop> loops) {
+    }
+
     private final ProgramBuilder b;
     private final boolean[] varying;
     private final List<List<Term>> terms;
+    private final List<Program.Loop> loops = new ArrayList<>();
 
     private ReverseMode(ProgramBuilder b) {
         this.b = b;
@@ -31,16 +41,19 @@ final class ReverseMode {
         terms = new ArrayList<>(m);
         for (int k = 0; k < m; k++) {
             Instruction in = b.get(k);
-            varying[k] = in.op() == Op.VAR
+            varying[k] = in.op() == Op.VAR || in.op().isReduction()
                     || in.readsOperands() && (varying[in.a()] || in.op().isBinary() && varying[in.b()]);
             terms.add(null);
         }
     }
 
-    /** Appends the gradient of instruction {@code result} to {@code b}; returns the gradient's instructions. */
-    static int[] gradient(ProgramBuilder b, int result, int dimension) {
+    /**
+     * Appends the gradient of instruction {@code result}, times instruction {@code seed} (1 when it is -1), to
+     * {@code b}.
+     */
+    static Gradient gradient(ProgramBuilder b, int result, int dimension, int seed) {
         ReverseMode r = new ReverseMode(b);
-        r.contribute(result, b.constant(1.0), false);
+        r.contribute(result, seed >= 0 ? seed : b.constant(1.0), false);
         int[] adjoint = new int[r.varying.length];
         for (int k = r.varying.length - 1; k >= 0; k--) {
             adjoint[k] = r.terms.get(k) == null ? -1 : r.sum(r.terms.get(k));
@@ -49,11 +62,14 @@ final class ReverseMode {
             }
         }
         int[] gradient = new int[dimension];
+        boolean[] reaches = new boolean[dimension];
         for (int i = 0; i < dimension; i++) {
             int v = b.variableOrNone(i);
-            gradient[i] = v >= 0 && adjoint[v] >= 0 ? adjoint[v] : b.constant(0.0);
+            reaches[i] = v >= 0 && v < adjoint.length && adjoint[v] >= 0;
+            gradient[i] = reaches[i] ? adjoint[v] : b.constant(0.0);
         }
-        return gradient;
+        Collections.reverse(r.loops);
+        return new Gradient(gradient, reaches, r.loops);
     }
 
     private void propagate(int k, int w) {
@@ -90,9 +106,22 @@ final class ReverseMode {
             case COS -> contribute(a, b.mul(w, b.apply(Op.SIN, a)), true);
             case EXP -> contribute(a, b.mul(w, k), false);
             case LOG -> contribute(a, b.div(w, a), false);
-            case CONST, VAR, SIGN -> {
+            case MIN -> select(a, in.b(), in.b(), a, w);
+            case MAX -> select(a, in.b(), a, in.b(), w);
+            case SUM, PROD -> loops.add(new Program.Loop(k, w));
+            case CONST, VAR, SIGN, LESS, NOT_LESS, PARAM, INDEX, SEED -> {
             }
             default -> throw new IllegalStateException("no derivative for " + in.op());
+        }
+    }
+
+    /** min or max of (a, b): the operand picked, a unless p &lt; q, gets w. */
+    private void select(int a, int bOperand, int p, int q, int w) {
+        if (varying[a]) {
+            contribute(a, b.mul(w, b.apply2(Op.NOT_LESS, p, q)), false);
+        }
+        if (varying[bOperand]) {
+            contribute(bOperand, b.mul(w, b.apply2(Op.LESS, p, q)), false);
         }
     }
 
