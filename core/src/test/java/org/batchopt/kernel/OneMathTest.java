@@ -35,7 +35,9 @@ class OneMathTest {
     /** Host-side uses of the JDK's functions that no kernel repeats, with the reason. */
     static final Map<String, String> HOST_ONLY = Map.of(
             "org/batchopt/Gradient.java", "Math.cbrt of the precision's ulp: the default central-difference step, "
-                    + "computed once on the host and passed to every backend as a number");
+                    + "computed once on the host and passed to every backend as a number",
+            "org/batchopt/search/chains/HoppingChains.java", "StrictMath.exp of basin hopping's acceptance test, "
+                    + "on the host between runs, never in a kernel");
 
     @Test
     void noJavaClassOutsideTheTwinsEvaluatesTheseFunctions() throws IOException {
