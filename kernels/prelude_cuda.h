@@ -18,3 +18,4 @@ typedef float real;
 #endif
 #define R(v) ((real)(v))
 #define BO_FN static __device__ __forceinline__
+#define BO_CONSTANT static __constant__

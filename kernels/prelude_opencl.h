@@ -10,3 +10,4 @@ typedef float real;
 #endif
 #define R(v) ((real)(v))
 #define BO_FN static inline
+#define BO_CONSTANT __constant

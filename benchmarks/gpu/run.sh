@@ -115,7 +115,8 @@ if [ "${OPENCL:-1}" = 1 ] && [ -e "$NVIDIA_ICD" ]; then
     step opencl 150 "$JAVA" "${JVM[@]}" -Dbatchopt.parity.devices=opencl:0:0 \
         -cp "$CP:.gpu/junit/junit-platform-console-standalone.jar" org.junit.platform.console.ConsoleLauncher \
         execute --disable-banner --disable-ansi-colors --fail-if-no-tests --details=summary \
-        --select-class org.batchopt.parity.ParityTest --reports-dir "$OUT/junit-opencl"
+        --select-class org.batchopt.parity.ParityTest --select-class org.batchopt.backend.opencl.MathKernelTest \
+        --reports-dir "$OUT/junit-opencl"
     step opencl-bench 90 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.GpuBench --backend opencl:0:0 \
         --workload rosenbrock-fp32 --scale "$SCALE" --repeats "$REPEATS"
     grep '^{' "$OUT/opencl-bench.out" >"$OUT/opencl-bench.jsonl"

@@ -269,8 +269,8 @@ public final class Objectives {
      * The objective given by {@code text}, a formula in {@code dimension} variables, minimized (call
      * {@link Objective#maximize()} to maximize it), with its exact analytic gradient. It runs on every backend:
      * the devices compile kernel source printed from the formula and the CPU interprets the same operations in
-     * the same order, so every backend computes the same bits in + - * / sqrt abs, and the same few-ulp results of
-     * the portable exp, log, sin and cos of {@code kernels/math.cl}. Its name and formula are the text; it has no
+     * the same order, so every backend computes the same bits, with the portable exp, log, sin and cos of
+     * {@code kernels/math.cl}. Its name and formula are the text; it has no
      * known minimum, and no search box ({@link Objective#box()} throws): {@link #expression(String, Box)} gives
      * it one.
      *

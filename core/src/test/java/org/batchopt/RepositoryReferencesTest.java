@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,27 +31,21 @@ class RepositoryReferencesTest {
     private static final Pattern QUOTED_PATH = Pattern.compile(
             "`((?:core|cli|spark|kernels|native-notes|benchmarks|\\.ci)/[^`\\s<>*${}]*)`");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-    /** kernels/math.cl belongs to the work on portable math, which rewrites its header comment. */
-    private static final String PENDING = "kernels/math.cl";
 
     @Test
     void noFileCitesADocumentOutsideTheRepository() throws IOException {
         List<String> found = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
         for (Path file : textFiles()) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int n = 0; n < lines.size(); n++) {
                 for (String outside : OUTSIDE) {
                     if (lines.get(n).contains(outside)) {
-                        String where = ROOT.relativize(file) + ":" + (n + 1) + " cites " + outside;
-                        (ROOT.relativize(file).toString().equals(PENDING) ? pending : found).add(where);
+                        found.add(ROOT.relativize(file) + ":" + (n + 1) + " cites " + outside);
                     }
                 }
             }
         }
         assertEquals(List.of(), found);
-        Assumptions.assumeTrue(pending.isEmpty(), () -> PENDING + " still cites an outside document (its owner "
-                + "rewrites it): " + pending);
     }
 
     @Test

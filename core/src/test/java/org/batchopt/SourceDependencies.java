@@ -69,7 +69,7 @@ public final class SourceDependencies {
     }
 
     /** The source without comments and string or character literals. */
-    static String codeOnly(String s) {
+    public static String codeOnly(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {

@@ -15,9 +15,10 @@ import org.batchopt.kernel.ObjectiveTwin64;
  *   BO_FN real obj_value_grad(OBJ_XG_PARAMS)  f at x, and the gradient written to G(i)
  * </pre>
  * reading coordinates as {@code X(i)} for {@code 0 <= i < DIM}, the member's named parameters as
- * {@code hp[HP_<name>]}, literals as {@code R(v)}, and only the
- * functions of {@code kernels/math.cl} ({@code bo_sin}, {@code bo_cos}, {@code bo_exp}, {@code bo_log},
- * {@code bo_pow}, {@code bo_pown}, {@code bo_sign}) besides {@code sqrt} and {@code fabs}.
+ * {@code hp[HP_<name>]}, literals as {@code R(v)}, and only the functions of {@code kernels/math.cl}
+ * ({@code bo_sin}, {@code bo_cos}, {@code bo_exp}, {@code bo_expm1}, {@code bo_log}, {@code bo_log1p},
+ * {@code bo_tanh}, {@code bo_softplus}, {@code bo_sigmoid}, {@code bo_pow}, {@code bo_pown}, {@code bo_sign})
+ * besides {@code sqrt} and {@code fabs}.
  */
 public interface ObjectiveSource {
 

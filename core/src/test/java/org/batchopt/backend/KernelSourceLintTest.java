@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * The portable kernel source keeps to the subset that makes every backend compute the same bits: floating
  * literals only inside R(...), and only literals whose double and float readings agree (so R(v) is the same
  * float whether a compiler reads v as double then narrows or reads it as float); no native transcendental
- * function; fma only where torch fuses (rules.cl and the lerp of math.cl) and in the dot products of data.cl (a
- * model's X W^T and R^T X, each an fma chain over increasing k, as DataTwin64 sums them with Math.fma), never in an
- * objective.
+ * function; fma only in math.cl (whose functions are written with it), where torch fuses (rules.cl) and in the dot
+ * products of data.cl (a model's X W^T and R^T X, each an fma chain over increasing k, as DataTwin64 sums them with
+ * Math.fma), never in an objective.
  */
 class KernelSourceLintTest {
     static final Pattern FLOAT = Pattern.compile("(?<![\\w.])(\\d+\\.\\d*(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+|\\.\\d+(?:[eE][+-]?\\d+)?)(?![\\w.])");
@@ -60,7 +60,8 @@ class KernelSourceLintTest {
         }
         boolean fmaAllowed = name.endsWith("/rules.cl") || name.endsWith("/math.cl") || name.endsWith("/data.cl");
         if (!fmaAllowed && FMA.matcher(code).find()) {
-            problems.add(name + ": calls fma, which only rules.cl and math.cl (where torch fuses) and data.cl (its dot products) may");
+            problems.add(name + ": calls fma, which only rules.cl (where torch fuses), math.cl and data.cl (its dot "
+                    + "products) may");
         }
         return problems;
     }

@@ -1,73 +1,93 @@
 package org.batchopt.objective.builtin;
 
 import static org.batchopt.kernel.Math64.c;
-import static org.batchopt.kernel.Math64.cos;
 import static org.batchopt.kernel.Math64.exp;
 import static org.batchopt.kernel.Math64.r;
-import static org.batchopt.kernel.Math64.sin;
 import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.kernel.ObjectiveTwin64;
 
-/**
- * Twin of {@code kernels/objectives/ackley.cl}. Keeps per-lane scratch for the kernel's s2, t1 and t2, so an
- * instance serves one thread at a time (the CPU backend makes one per tile).
- */
+/** Twin of {@code kernels/objectives/ackley.cl}; the kernel's s1 sums in {@code f}, s2 in scratch. */
 public final class Ackley64 extends ObjectiveTwin64 {
-    private double[] s2 = new double[0];
-    private double[] t1 = new double[0];
-
     public Ackley64(int dim) {
         super(dim);
     }
 
     @Override
     public void value(double[][] x, double[] f, int n) {
-        sums(x, f, n);
+        final double[] s2 = sums(x, f, n);
+        final double[] e1 = scratch(2, n);
+        final double[] e2 = scratch(3, n);
+        exponentials(f, s2, e1, e2, n);
+        final double e = exp(c(1));
         for (int l = 0; l < n; l++) {
-            final double rms = sqrt(f[l] / r(dim));
-            f[l] = (c(20) - c(20) * exp(c(-0.2) * rms)) + (exp(c(1)) - exp(s2[l] / r(dim)));
+            f[l] = (c(20) - c(20) * e1[l]) + (e - e2[l]);
         }
     }
 
     @Override
     public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
-        sums(x, f, n);
-        if (t1.length < n) {
-            t1 = new double[n];
-        }
+        final double[] s2 = sums(x, f, n);
+        final double[] e1 = scratch(2, n);
+        final double[] e2 = scratch(3, n);
+        final double[] t1 = scratch(4, n);
+        final double[] a = scratch(0, n);
+        final double[] sn = scratch(1, n);
+        exponentials(f, s2, e1, e2, n);
+        final double e = exp(c(1));
         for (int l = 0; l < n; l++) {
             final double rms = sqrt(f[l] / r(dim));
-            final double e1 = exp(c(-0.2) * rms);
-            final double e2 = exp(s2[l] / r(dim));
             // t1 and t2 of the kernel; t2 takes s2's place.
-            t1[l] = rms > c(0) ? c(4) * e1 / (r(dim) * rms) : c(0);
-            s2[l] = c(6.283185307179586) * e2 / r(dim);
-            f[l] = (c(20) - c(20) * e1) + (exp(c(1)) - e2);
+            t1[l] = rms > c(0) ? c(4) * e1[l] / (r(dim) * rms) : c(0);
+            s2[l] = c(6.283185307179586) * e2[l] / r(dim);
+            f[l] = (c(20) - c(20) * e1[l]) + (e - e2[l]);
         }
         for (int i = 0; i < dim; i++) {
+            final double[] xi = x[i];
+            final double[] gi = g[i];
             for (int l = 0; l < n; l++) {
-                final double xi = x[i][l];
-                g[i][l] = t1[l] * xi + s2[l] * sin(c(6.283185307179586) * xi);
+                a[l] = c(6.283185307179586) * xi[l];
+            }
+            math.sin(a, sn, n);
+            for (int l = 0; l < n; l++) {
+                gi[l] = t1[l] * xi[l] + s2[l] * sn[l];
             }
         }
     }
 
-    /** The kernel's sums: s1 into {@code f}, s2 into {@link #s2}. */
-    private void sums(double[][] x, double[] f, int n) {
-        if (s2.length < n) {
-            s2 = new double[n];
-        }
+    /** The kernel's sums: s1 into {@code f}, s2 into the returned scratch array. */
+    private double[] sums(double[][] x, double[] f, int n) {
+        final double[] s2 = scratch(5, n);
+        final double[] a = scratch(0, n);
+        final double[] co = scratch(1, n);
         for (int l = 0; l < n; l++) {
             f[l] = 0;
             s2[l] = 0;
         }
         for (int i = 0; i < dim; i++) {
+            final double[] xi = x[i];
             for (int l = 0; l < n; l++) {
-                final double xi = x[i][l];
-                f[l] = f[l] + xi * xi;
-                s2[l] = s2[l] + cos(c(6.283185307179586) * xi);
+                a[l] = c(6.283185307179586) * xi[l];
+            }
+            math.cos(a, co, n);
+            for (int l = 0; l < n; l++) {
+                f[l] = f[l] + xi[l] * xi[l];
+                s2[l] = s2[l] + co[l];
             }
         }
+        return s2;
+    }
+
+    /** e1 = exp(-0.2 rms), e2 = exp(s2 / D). */
+    private void exponentials(double[] s1, double[] s2, double[] e1, double[] e2, int n) {
+        final double[] a = scratch(0, n);
+        for (int l = 0; l < n; l++) {
+            a[l] = c(-0.2) * sqrt(s1[l] / r(dim));
+        }
+        math.exp(a, e1, n);
+        for (int l = 0; l < n; l++) {
+            a[l] = s2[l] / r(dim);
+        }
+        math.exp(a, e2, n);
     }
 }

@@ -2,9 +2,7 @@ package org.batchopt.objective.builtin;
 
 import static org.batchopt.kernel.Math64.abs;
 import static org.batchopt.kernel.Math64.c;
-import static org.batchopt.kernel.Math64.cos;
 import static org.batchopt.kernel.Math64.r;
-import static org.batchopt.kernel.Math64.sin;
 import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.kernel.ObjectiveTwin64;
@@ -17,31 +15,43 @@ public final class Schwefel64 extends ObjectiveTwin64 {
 
     @Override
     public void value(double[][] x, double[] f, int n) {
+        final double[] s = scratch(0, n);
+        final double[] sn = scratch(1, n);
         final double f0 = c(418.9828872724339) * r(dim);
         for (int l = 0; l < n; l++) {
             f[l] = f0;
         }
         for (int i = 0; i < dim; i++) {
+            final double[] xi = x[i];
             for (int l = 0; l < n; l++) {
-                final double xi = x[i][l];
-                f[l] = f[l] - xi * sin(sqrt(abs(xi)));
+                s[l] = sqrt(abs(xi[l]));
+            }
+            math.sin(s, sn, n);
+            for (int l = 0; l < n; l++) {
+                f[l] = f[l] - xi[l] * sn[l];
             }
         }
     }
 
     @Override
     public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
+        final double[] s = scratch(0, n);
+        final double[] sn = scratch(1, n);
+        final double[] cs = scratch(2, n);
         final double f0 = c(418.9828872724339) * r(dim);
         for (int l = 0; l < n; l++) {
             f[l] = f0;
         }
         for (int i = 0; i < dim; i++) {
+            final double[] xi = x[i];
+            final double[] gi = g[i];
             for (int l = 0; l < n; l++) {
-                final double xi = x[i][l];
-                final double s = sqrt(abs(xi));
-                final double sn = sin(s);
-                f[l] = f[l] - xi * sn;
-                g[i][l] = -(sn + c(0.5) * s * cos(s));
+                s[l] = sqrt(abs(xi[l]));
+            }
+            math.sincos(s, sn, cs, n);
+            for (int l = 0; l < n; l++) {
+                f[l] = f[l] - xi[l] * sn[l];
+                gi[l] = -(sn[l] + c(0.5) * s[l] * cs[l]);
             }
         }
     }

@@ -2,12 +2,8 @@ package org.batchopt.objective.expression;
 
 import static org.batchopt.kernel.Math64.abs;
 import static org.batchopt.kernel.Math64.c;
-import static org.batchopt.kernel.Math64.cos;
-import static org.batchopt.kernel.Math64.exp;
-import static org.batchopt.kernel.Math64.log;
 import static org.batchopt.kernel.Math64.r;
 import static org.batchopt.kernel.Math64.sign;
-import static org.batchopt.kernel.Math64.sin;
 import static org.batchopt.kernel.Math64.sqrt;
 
 import org.batchopt.kernel.ConstraintWeights64;
@@ -290,26 +286,10 @@ public final class Expression64 extends ObjectiveTwin64 {
                     r[l] = abs(a[l]);
                 }
             }
-            case SIN -> {
-                for (int l = 0; l < n; l++) {
-                    r[l] = sin(a[l]);
-                }
-            }
-            case COS -> {
-                for (int l = 0; l < n; l++) {
-                    r[l] = cos(a[l]);
-                }
-            }
-            case EXP -> {
-                for (int l = 0; l < n; l++) {
-                    r[l] = exp(a[l]);
-                }
-            }
-            case LOG -> {
-                for (int l = 0; l < n; l++) {
-                    r[l] = log(a[l]);
-                }
-            }
+            case SIN -> math.sin(a, r, n);
+            case COS -> math.cos(a, r, n);
+            case EXP -> math.exp(a, r, n);
+            case LOG -> math.log(a, r, n);
             case SIGN -> {
                 for (int l = 0; l < n; l++) {
                     r[l] = sign(a[l]);

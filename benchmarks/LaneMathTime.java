@@ -1,0 +1,58 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.SplittableRandom;
+import org.batchopt.kernel.LaneMath32;
+import org.batchopt.kernel.Math32;
+
+/**
+ * The fp32 sin and cos of the portable math per element, in CPU nanoseconds of this thread (which other
+ * processes on a shared machine disturb far less than wall time): over the lanes of a CPU tile (LaneMath32.sincos,
+ * the loops C2 vectorizes), lane by lane through the scalar Math32.sin and Math32.cos, and the JDK's Math.sin
+ * and Math.cos (not bit-identical across backends; for scale only). Arguments uniform on [-32, 32], 128 lanes.
+ *
+ *   java -cp JAR benchmarks/LaneMathTime.java [CALLS]
+ */
+public class LaneMathTime {
+    public static void main(String[] a) {
+        int n = 128;
+        int calls = a.length > 0 ? Integer.parseInt(a[0]) : 20000;
+        float[] x = new float[n];
+        float[] s = new float[n];
+        float[] c = new float[n];
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int l = 0; l < n; l++) {
+            x[l] = (float) rnd.nextDouble(-32, 32);
+        }
+        LaneMath32 lanes = new LaneMath32();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double per = (double) calls * n;
+        float sink = 0;
+        for (int round = 0; round < 5; round++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < calls; k++) {
+                lanes.sincos(x, s, c, n);
+                sink += s[k % n];
+            }
+            long t1 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < calls; k++) {
+                for (int l = 0; l < n; l++) {
+                    s[l] = Math32.sin(x[l]);
+                    c[l] = Math32.cos(x[l]);
+                }
+                sink += s[k % n];
+            }
+            long t2 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < calls; k++) {
+                for (int l = 0; l < n; l++) {
+                    s[l] = (float) Math.sin(x[l]);
+                    c[l] = (float) Math.cos(x[l]);
+                }
+                sink += s[k % n];
+            }
+            long t3 = mx.getCurrentThreadCpuTime();
+            System.out.printf("round %d, ns per element (sin and cos): lanes %.2f, scalar Math32 %.2f, JDK %.2f%n",
+                    round + 1, (t1 - t0) / per, (t2 - t1) / per, (t3 - t2) / per);
+        }
+        System.out.println("(checksum " + sink + ")");
+    }
+}
