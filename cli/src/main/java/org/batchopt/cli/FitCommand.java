@@ -199,6 +199,11 @@ final class FitCommand implements Callable<Integer> {
 
         @Option(names = "--all", description = "show every model in index order")
         boolean all;
+
+        @Option(names = "--plot", paramLabel = "FILE", description = "draw the learning curves of the "
+                + FitPlot.MODELS + " best models (training and validation loss over the steps; needs --history) as "
+                + "PNG, or SVG when FILE ends in .svg")
+        Path plot;
     }
 
     /** A fit as the command line described it. */
@@ -215,9 +220,15 @@ final class FitCommand implements Callable<Integer> {
         if (o.top != null && o.top < 0) {
             throw new IllegalArgumentException("--top " + o.top + " must be >= 0");
         }
+        boolean svg = o.plot != null && Plots.isSvg(o.plot, "--plot");
+        if (o.plot != null && training.history == 0) {
+            throw new IllegalArgumentException("--plot " + o.plot + " draws the learning curves, which need the "
+                    + "models' losses over the steps: add --history EVERY");
+        }
         ProgressLine.Mode mode = progress.mode();
         Job j = prepare();
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
+             Output plot = o.plot == null ? null : Output.to(o.plot, null);
              Backend backend = Backends.open(where.backend);
              ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
             Result result = Engine.on(backend).precision(j.precision()).stopping(j.stopping()).progress(line)
@@ -225,6 +236,10 @@ final class FitCommand implements Callable<Integer> {
             line.close();
             new FitReport(j, result, o.all, o.top == null ? RunCommand.DEFAULT_TOP : o.top)
                     .write(o.format, out.writer());
+            if (plot != null) {
+                Plots.write(FitPlot.chart(j, result), plot.file(), svg);
+                plot.commit();
+            }
             out.commit();
         }
         return Main.OK;

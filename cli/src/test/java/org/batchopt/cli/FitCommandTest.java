@@ -300,6 +300,32 @@ class FitCommandTest {
         Cli.run("fit --data " + dir.resolve("none.csv") + " --model linear").failsWith(2, "none.csv: no such file");
     }
 
+    /**
+     * --plot draws the best models' learning curves, one colour per model, as PNG or SVG; without --history, or with
+     * a name that is neither .png nor .svg, it is a usage error before anything runs.
+     */
+    @Test
+    void plotDrawsTheLearningCurvesOfTheBestModels() throws IOException {
+        Assumptions.assumeFalse(Plots.fontsMissing(), "Java finds no fonts here: pictures cannot be drawn");
+        Path data = classes("curves.csv", 200, 3);
+        String fit = "fit --data " + data + " --model softmax --validation 0.25 --lr 0.03,0.1,0.3 --steps 60 -q ";
+        Path png = dir.resolve("curves.png");
+        Cli.run(fit + "--plot " + png).failsWith(2, "add --history EVERY");
+        Cli.run(fit + "--history 5 --plot " + dir.resolve("curves.jpg")).failsWith(2, "the picture is PNG or SVG");
+        assertFalse(Files.exists(png));
+        Cli.run(fit + "--history 5 --plot " + png).succeeds();
+        java.util.Set<Integer> seen = PlotTest.colours(PlotTest.png(png));
+        PlotTest.notBlank(seen);
+        for (int k = 0; k < 3; k++) {
+            assertTrue(seen.contains(Plots.CATEGORY[k].getRGB() & 0xFFFFFF), "model " + k + "'s colour");
+        }
+        Path svg = dir.resolve("curves.svg");
+        Cli.run(fit + "--history 5 --plot " + svg).succeeds();
+        String text = PlotTest.svg(svg);
+        assertTrue(text.contains("validation") && text.contains("training"), "both losses named");
+        assertTrue(text.contains("lr 0.3"), "each model named by its grid axis");
+    }
+
     @Test
     void theDeviceBackendsRefuseToFitModels() throws IOException {
         BackendInfo device = Backends.available().stream().filter(b -> !b.spec().equals("cpu") && b.available())
