@@ -171,13 +171,13 @@ public final class Search {
     /**
      * Searches with every member of {@code batch} as a chain, every descent under a projection: a box or a simplex
      * (each descent projects its start point, a hop's or an offspring's, and every step, as {@link Engine#run}
-     * does). General constraints are refused: the augmented Lagrangian's multipliers live within one descent and
-     * would start again every round.
+     * does). General constraints are refused by every strategy but multistart (one round): the augmented
+     * Lagrangian's multipliers live within one descent and would start again every round.
      *
      * @param objective   what the members minimize (or maximize)
      * @param rule        the update rule of every descent, with its hyperparameters per member
      * @param batch       the members and their start points (round 0's)
-     * @param projections at most one box or simplex projection; empty for none
+     * @param projections at most one box or simplex projection (multistart: any constraints); empty for none
      * @return every member's best point over its chain, with {@link Result#search()} saying how the search went
      * @throws IllegalArgumentException as {@link #run(Objective, UpdateRule, Batch)}, or for a general constraint
      * @throws BackendException         when a backend cannot run the job
@@ -186,7 +186,8 @@ public final class Search {
         for (Constraint c : projections) {
             if (c instanceof Constraint.General g && !(strategy instanceof Multistart)) {
                 throw new IllegalArgumentException("a " + strategy.name() + " search takes box and simplex "
-                        + "projections only, not " + g + ": the augmented Lagrangian's multipliers would start again every round");
+                        + "projections only, not " + g + ": the augmented Lagrangian's multipliers would start "
+                        + "again every round");
             }
         }
         return new Run(objective, rule, batch, List.copyOf(projections)).run();
