@@ -20,7 +20,10 @@ import org.batchopt.backend.opencl.OpenClDevices;
 import org.batchopt.objective.BuiltIn;
 import org.batchopt.rule.Adam;
 import org.jocl.CL;
+import org.jocl.cl_context;
+import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
+import org.jocl.cl_program;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +104,7 @@ class SignalGuardTest {
         }
     }
 
-    /** Child: POCL loaded through JOCL directly, then batchopt's device list. */
+    /** Child: POCL loaded and its compiler run through JOCL directly, then batchopt's device list. */
     public static final class ForeignLoad {
         public static void main(String[] args) {
             CL.setExceptionsEnabled(true);
@@ -109,9 +112,18 @@ class SignalGuardTest {
             CL.clGetPlatformIDs(0, null, n);
             cl_platform_id[] platforms = new cl_platform_id[n[0]];
             CL.clGetPlatformIDs(n[0], platforms, null);
+            // POCL's LLVM installs its handlers when it compiles (the device query alone does not always): on the
+            // first device of every platform a program of its own, new each run so that no kernel cache answers.
             for (cl_platform_id p : platforms) {
-                CL.clGetDeviceIDs(p, CL.CL_DEVICE_TYPE_ALL, 0, null, n);
+                cl_device_id[] device = new cl_device_id[1];
+                CL.clGetDeviceIDs(p, CL.CL_DEVICE_TYPE_ALL, 1, device, null);
+                cl_context context = CL.clCreateContext(null, 1, device, null, null, null);
+                cl_program program = CL.clCreateProgramWithSource(context, 1, new String[] {
+                    "__kernel void k(__global int* a) { a[0] = " + System.nanoTime() % 1_000_000 + "; }"}, null,
+                        null);
+                CL.clBuildProgram(program, 0, null, null, null, null);
             }
+            System.out.println("SIGSEGV before batchopt: " + SignalGuard.handlerLibrary(11));
             System.out.println(Backends.available().size() + " backends");
         }
     }
