@@ -2,7 +2,6 @@ package org.batchopt.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchopt.Dataset;
@@ -20,8 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Learning curves of {@code batchopt fit}: the training loss (dashed) and, with validation rows, the validation loss
- * (solid) of the best models over the steps, one colour per model, each named by the hyperparameters that tell it
- * from the others. The loss axis is logarithmic where every loss drawn is positive and they span more than a
+ * (solid) of the best models over the steps, one colour per model, each named by its values of the grid's axes.
+ * The loss axis is logarithmic where every loss drawn is positive and they span more than a
  * decade.
  */
 final class FitPlot {
@@ -37,7 +36,7 @@ final class FitPlot {
     static JFreeChart chart(FitCommand.Job job, Result result) {
         Models models = result.models();
         int[] best = models.best(Math.min(MODELS, result.members()));
-        List<String> axes = grid(result);
+        List<String> axes = job.grid() == null ? List.of() : job.grid().names();
         XYSeriesCollection curves = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         double lo = Double.POSITIVE_INFINITY;
@@ -93,25 +92,12 @@ final class FitPlot {
         return chart;
     }
 
-    /** The hyperparameters that differ between the models (the grid's axes), in their order. */
-    private static List<String> grid(Result result) {
-        Map<String, Double> first = result.hyperparameters(0);
-        return first.keySet().stream().filter(name -> {
-            for (int m = 1; m < result.members(); m++) {
-                if (Double.compare(result.hyperparameters(m).get(name), first.get(name)) != 0) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
-    }
-
+    /** The values of the grid's axes, e.g. " (lr 0.1, l2 0)"; empty without a grid. */
     private static String label(Map<String, Double> h, List<String> axes) {
-        Map<String, Double> shown = new LinkedHashMap<>();
-        axes.forEach(a -> shown.put(a, h.get(a)));
         StringBuilder s = new StringBuilder();
-        shown.forEach((k, v) -> s.append(s.length() == 0 ? " (" : ", ").append(k).append(' ')
-                .append(Numbers.brief(v)));
+        for (String a : axes) {
+            s.append(s.length() == 0 ? " (" : ", ").append(a).append(' ').append(Numbers.brief(h.get(a)));
+        }
         return s.length() == 0 ? "" : s.append(')').toString();
     }
 }
