@@ -90,6 +90,11 @@ final class BlockBuffers implements AutoCloseable {
         }
     }
 
+    /** The block's members. */
+    int members() {
+        return n;
+    }
+
     /**
      * Copies the block's start points, hyperparameters and the projection's data ({@code projection}, at least as
      * many reals as the layout's; an empty array for none) to the device, zeroes f and the status.

@@ -248,6 +248,21 @@ public final class OpenClBackend extends DeviceBackend {
         if (items == 0) {
             return;
         }
+        enqueue(program, kernel, new long[] {items}, null, precision, args);
+    }
+
+    @Override
+    protected void launchGroups(Built program, String kernel, long groups, int groupSize, Precision precision,
+                                Object... args) {
+        if (groups == 0) {
+            return;
+        }
+        enqueue(program, kernel, new long[] {groups * groupSize}, new long[] {groupSize}, precision, args);
+    }
+
+    /** Sets the arguments and enqueues {@code kernel} over {@code global} work-items, in work-groups of {@code local}. */
+    private void enqueue(Built program, String kernel, long[] global, long[] local, Precision precision,
+                         Object... args) {
         try {
             cl_kernel k = ((Program) program).kernel(kernel);
             for (int i = 0; i < args.length; i++) {
@@ -266,12 +281,18 @@ public final class OpenClBackend extends DeviceBackend {
                     throw new IllegalArgumentException("kernel argument " + i + " of type " + a.getClass());
                 }
             }
-            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {items}, null, 0, null, null);
+            clEnqueueNDRangeKernel(queue, k, 1, null, global, local, 0, null, null);
         } catch (CLException e) {
             throw deviceError("launching " + kernel, e);
         } finally {
             SignalGuard.recheck();
         }
+    }
+
+    /** The batched kernels run here and are checked against the CPU twin on POCL (DataParityTest). */
+    @Override
+    protected boolean runsModels() {
+        return true;
     }
 
     @Override
@@ -311,6 +332,7 @@ public final class OpenClBackend extends DeviceBackend {
         if (closed) {
             return;
         }
+        releaseDatasets();
         closed = true;
         programs.values().forEach(Program::release);
         programs.clear();
