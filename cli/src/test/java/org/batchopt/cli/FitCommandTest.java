@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code batchopt fit}: a ridge grid against the closed form, the command against the API (whose models are checked
  * against Newton references in core), the JSON and CSV contract, learning curves and patience, bad data (exit 2, the
- * file, line and column, nothing written to --out), the OpenCL backend against the CPU, and CUDA's refusal.
+ * file, line and column, nothing written to --out), and the OpenCL backend against the CPU.
  */
 class FitCommandTest {
     @TempDir
@@ -355,16 +355,5 @@ class FitCommandTest {
             assertEquals(cpu.get("members"), cl.get("members"), run);
             assertEquals(cpu.get("best"), cl.get("best"), run);
         }
-    }
-
-    /** A device backend that does not fit models (CUDA, until its data kernels are checked) refuses: exit 2. */
-    @Test
-    void aDeviceBackendThatCannotFitModelsRefuses() throws IOException {
-        BackendInfo device = Backends.available().stream().filter(b -> b.spec().startsWith("cuda") && b.available())
-                .findFirst().orElse(null);
-        Assumptions.assumeTrue(device != null, "no CUDA device here");
-        Path data = classes("device.csv", 50, 2);
-        Cli.run("fit --data " + data + " --model softmax --steps 3 --backend " + device.spec())
-                .failsWith(2, "run on the cpu and opencl backends");
     }
 }

@@ -343,14 +343,6 @@ public final class CudaBackend extends DeviceBackend {
         return Pointer.to(params);
     }
 
-    /**
-     * Not yet: the batched kernels compile for CUDA (CudaFlavourTest) but have not run on a GPU against the CPU
-     * twin, so models are refused here rather than run unchecked.
-     */
-    @Override
-    protected boolean runsModels() {
-        return false;
-    }
 
     private CUfunction function(Module m, String kernel) {
         CUfunction f = m.functions.get(kernel);

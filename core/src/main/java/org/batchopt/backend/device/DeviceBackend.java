@@ -110,28 +110,8 @@ public abstract class DeviceBackend implements BackendSpi {
         return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
     }
 
-    /**
-     * Whether this backend runs models fitted to a dataset (the batched strategy, {@code kernels/data.cl}): only
-     * where those kernels are checked against the CPU twin on a device of its kind.
-     */
-    protected abstract boolean runsModels();
-
-    /**
-     * Refuses a model fitted to a dataset where {@link #runsModels} is false: a silent fallback to the CPU would
-     * hide where a run went.
-     */
-    @Override
-    public void requirePlan(RunPlan plan) {
-        if (plan.strategy() == Strategy.BATCHED && !runsModels()) {
-            throw new IllegalArgumentException("models fitted to a dataset (linear, logistic, softmax) run on the cpu "
-                    + "and opencl backends; the " + id() + " backend cannot run them yet (use --backend cpu or "
-                    + "--backend opencl)");
-        }
-    }
-
     @Override
     public synchronized void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
-        requirePlan(plan);
         long t0 = System.nanoTime();
         Built built = buildOnLargeStack(plan.program().text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);

@@ -289,11 +289,6 @@ public final class OpenClBackend extends DeviceBackend {
         }
     }
 
-    /** The batched kernels run here and are checked against the CPU twin on POCL (DataParityTest). */
-    @Override
-    protected boolean runsModels() {
-        return true;
-    }
 
     @Override
     protected void finish() {
