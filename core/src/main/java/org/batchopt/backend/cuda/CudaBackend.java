@@ -279,22 +279,7 @@ public final class CudaBackend extends DeviceBackend {
         if (items == 0) {
             return;
         }
-        current();
-        Module m = (Module) program;
-        try {
-            CUfunction f = function(m, kernel);
-            int block = m.blocks.get(kernel);
-            long grid = (items + block - 1) / block;
-            if (grid > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(kernel + " over " + items + " work-items needs more than 2^31 blocks");
-            }
-            timer.beforeLaunch(kernel);
-            CudaErrors.check(cuLaunchKernel(f, (int) grid, 1, 1, block, 1, 1, 0, stream, parameters(precision, args),
-                    null), device.spec(), "launching " + kernel + " over " + items + " work-items");
-            timer.afterLaunch();
-        } catch (CudaException e) {
-            throw CudaErrors.wrap(e, device.spec(), "launching " + kernel);
-        }
+        launchGrid((Module) program, kernel, items, 0, precision, args);
     }
 
     @Override
@@ -303,18 +288,23 @@ public final class CudaBackend extends DeviceBackend {
         if (groups == 0) {
             return;
         }
+        launchGrid((Module) program, kernel, groups * groupSize, groupSize, precision, args);
+    }
+
+    /** {@code kernel} over {@code items} threads in blocks of {@code block} (0: the kernel's own block size). */
+    private void launchGrid(Module m, String kernel, long items, int block, Precision precision, Object... args) {
         current();
-        Module m = (Module) program;
         try {
             CUfunction f = function(m, kernel);
-            if (groups > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(kernel + " over " + groups + " work-groups needs more than 2^31 "
-                        + "blocks");
+            int threads = block > 0 ? block : m.blocks.get(kernel);
+            long grid = (items + threads - 1) / threads;
+            if (grid > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(kernel + " over " + items + " work-items needs more than 2^31 blocks");
             }
             timer.beforeLaunch(kernel);
-            CudaErrors.check(cuLaunchKernel(f, (int) groups, 1, 1, groupSize, 1, 1, 0, stream,
-                    parameters(precision, args), null), device.spec(), "launching " + kernel + " as " + groups
-                    + " blocks of " + groupSize);
+            CudaErrors.check(cuLaunchKernel(f, (int) grid, 1, 1, threads, 1, 1, 0, stream,
+                    parameters(precision, args), null), device.spec(), "launching " + kernel + " over " + items
+                    + " work-items in blocks of " + threads);
             timer.afterLaunch();
         } catch (CudaException e) {
             throw CudaErrors.wrap(e, device.spec(), "launching " + kernel);

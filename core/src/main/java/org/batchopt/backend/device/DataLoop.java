@@ -2,7 +2,6 @@ package org.batchopt.backend.device;
 
 import java.nio.ByteBuffer;
 import org.batchopt.Precision;
-import org.batchopt.Status;
 import org.batchopt.backend.DataResults;
 import org.batchopt.backend.DeviceLayout;
 import org.batchopt.backend.KernelProgram;
@@ -104,14 +103,9 @@ final class DataLoop implements AutoCloseable {
 
     void run(MemberBlock block, MemberResults out, RunContext context) {
         long t = System.nanoTime();
-        b.upload(block, plan.params(), plan.constraints().projectionData());
-        int[] ids = new int[n];
-        for (int j = 0; j < n; j++) {
-            ids[j] = j;
-        }
+        int[] ids = b.start(block, plan.params(), plan.constraints().projectionData());
         int nactive = n;
         int[] endedIds = new int[n];
-        b.writeActive(ids, nactive);
         boolean[] stopping = new boolean[n];
         writeStop(stopping);
         context.addTransfer(System.nanoTime() - t);
@@ -143,18 +137,9 @@ final class DataLoop implements AutoCloseable {
             for (int it = 0; it < k; it++) {
                 step(s + it, nactive);
             }
-            ByteBuffer status = b.readStatus();
             int before = nactive;
-            int ended = 0;
-            nactive = 0;
-            for (int j = 0; j < before; j++) {
-                int m = ids[j];
-                if (status.getInt(m * Integer.BYTES) == Status.RUNNING.ordinal()) {
-                    ids[nactive++] = m;
-                } else {
-                    endedIds[ended++] = m;
-                }
-            }
+            nactive = b.compact(ids, before, endedIds);
+            int ended = before - nactive;
             if (ended > 0) {
                 evaluate();
                 for (int e = 0; e < ended; e++) {
@@ -165,9 +150,6 @@ final class DataLoop implements AutoCloseable {
                 }
             }
             s += k;
-            if (nactive > 0) {
-                b.writeActive(ids, nactive);
-            }
             context.progress((long) before * k, before - nactive);
         }
         device.finish();
