@@ -56,7 +56,8 @@ class DataParityTest {
 
         Result run(Backend backend) {
             return Engine.on(backend).precision(precision).history(history)
-                    .stopping(Stopping.maxSteps(steps).gradientTolerance(gradientTolerance)).run(objective, rule, batch);
+                    .stopping(Stopping.maxSteps(steps).gradientTolerance(gradientTolerance))
+                    .run(objective, rule, batch);
         }
 
         @Override
@@ -96,8 +97,8 @@ class DataParityTest {
                                 .schedule(Schedules.cosine(40, 1e-4)).build()
                         : Sgd.builder().lr(g.column("lr", 2)).momentum(0.9).nesterov(true).l2(g.column("l2", 2))
                                 .schedule(Schedules.step(7, 0.5)).build();
-                cases.add(new Case("linear " + how + (fp64 ? ", adam amsgrad l2 cosine" : ", sgd nesterov l2 step"), lin,
-                        rule, p, batch(g, lin), 40, 0, 10));
+                cases.add(new Case("linear " + how + (fp64 ? ", adam amsgrad l2 cosine" : ", sgd nesterov l2 step"),
+                        lin, rule, p, batch(g, lin), 40, 0, 10));
 
                 Objective log = Objectives.logistic(logistic, logT);
                 g = grid(0.05, "l1", 0.02);

@@ -333,7 +333,6 @@ public final class CudaBackend extends DeviceBackend {
         return Pointer.to(params);
     }
 
-
     private CUfunction function(Module m, String kernel) {
         CUfunction f = m.functions.get(kernel);
         if (f == null) {
@@ -436,7 +435,10 @@ public final class CudaBackend extends DeviceBackend {
         }
     }
 
-    /** Releases the datasets kept, modules, host buffers, events, the stream and the context, in that order; idempotent. */
+    /**
+     * Releases the datasets kept, modules, host buffers, events, the stream and the context, in that order;
+     * idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -260,7 +260,7 @@ public final class OpenClBackend extends DeviceBackend {
         enqueue(program, kernel, new long[] {groups * groupSize}, new long[] {groupSize}, precision, args);
     }
 
-    /** Sets the arguments and enqueues {@code kernel} over {@code global} work-items, in work-groups of {@code local}. */
+    /** Sets the arguments and enqueues {@code kernel} over {@code global} work-items, work-groups of {@code local}. */
     private void enqueue(Built program, String kernel, long[] global, long[] local, Precision precision,
                          Object... args) {
         try {
