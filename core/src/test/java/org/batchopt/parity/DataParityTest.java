@@ -23,8 +23,11 @@ import org.batchopt.Starts;
 import org.batchopt.Status;
 import org.batchopt.Stopping;
 import org.batchopt.Synthetic;
+import org.batchopt.TestAccess;
 import org.batchopt.Training;
 import org.batchopt.backend.device.DeviceBackend;
+import org.batchopt.kernel.DataObjectiveSource;
+import org.batchopt.kernel.KernelModel;
 import org.batchopt.rule.Adagrad;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.AdamW;
@@ -140,23 +143,38 @@ class DataParityTest {
     }
 
     static Stream<Arguments> devicesAndCases() {
-        Assumptions.assumeTrue(DevicesUnderTest.reason() == null, DevicesUnderTest.reason());
-        List<Arguments> out = new ArrayList<>();
-        for (String spec : DevicesUnderTest.specs()) {
-            for (Case c : cases()) {
-                out.add(Arguments.of(spec, c));
-            }
-        }
-        return out.stream();
+        return ParityTest.perDevice(cases());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("devicesAndCases")
     void everyDeviceFitsTheModelsAsTheCpuDoes(String spec, Case c) {
-        Backend device = DevicesUnderTest.open(spec);
+        Backend device = ParityTest.device(spec);
         Result cpu = c.run(DevicesUnderTest.open("cpu"));
         Result dev = c.run(device);
-        String what = spec + " " + c;
+        assertSameFits(cpu, dev, spec + " " + c);
+    }
+
+    /** Blocks of members (another member stride and other tiles) and short launches leave every bit alone. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("devicesAndOneCase")
+    void blocksAndLaunchesDoNotMatter(String spec, Case c) {
+        Backend device = ParityTest.device(spec);
+        Result cpu = c.run(DevicesUnderTest.open("cpu"));
+        for (int block : new int[] {5, 3}) {
+            Result dev = Engine.on(device).precision(c.precision()).history(c.history()).maxBlockMembers(block)
+                    .stepsPerLaunch(block - 1).stopping(Stopping.maxSteps(c.steps())
+                            .gradientTolerance(c.gradientTolerance())).run(c.objective(), c.rule(), c.batch());
+            assertSameFits(cpu, dev, spec + " " + c + " in blocks of " + block);
+        }
+    }
+
+    static Stream<Arguments> devicesAndOneCase() {
+        return ParityTest.perDevice(cases().stream().filter(c -> c.name().startsWith("logistic minibatch")
+                && c.precision() == Precision.FP32).toList());
+    }
+
+    private static void assertSameFits(Result cpu, Result dev, String what) {
         assertIdentical(cpu, dev, what);
         Models a = cpu.models();
         Models b = dev.models();
@@ -182,9 +200,25 @@ class DataParityTest {
         }
     }
 
-    /** The matrix exercises what it says: early stops by patience and by the gradient, and learning curves. */
+    /**
+     * The matrix exercises what it says: every model in both precisions, full batch and minibatch, with and without
+     * an intercept; early stops by patience and by the gradient, and learning curves. Runs without a device.
+     */
     @Test
-    void theCasesStopEarlyAndRecordCurves() {
+    void theCasesCoverEveryModelAndStopEarly() {
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        for (Case c : cases()) {
+            DataObjectiveSource d = (DataObjectiveSource) TestAccess.source(c.objective());
+            covered.add(d.model() + " " + c.precision() + (d.batchSize() > 0 ? " minibatch" : " full batch"));
+            covered.add(d.model() + (d.intercept() ? " intercept" : " no intercept"));
+        }
+        for (KernelModel m : KernelModel.values()) {
+            for (Precision p : Precision.values()) {
+                assertTrue(covered.contains(m + " " + p + " full batch"), m + " " + p + " full batch");
+                assertTrue(covered.contains(m + " " + p + " minibatch"), m + " " + p + " minibatch");
+            }
+        }
+        assertTrue(covered.contains(KernelModel.SOFTMAX + " no intercept"), "a model without an intercept");
         boolean patience = false;
         boolean gradient = false;
         List<Double> norms = new ArrayList<>();
