@@ -23,6 +23,7 @@ import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.KernelSources;
 import org.batchopt.backend.KernelProgram;
 import org.batchopt.backend.cuda.Nvrtc;
@@ -40,10 +41,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Compiles the CUDA flavour of the kernel programs (prelude_cuda.h + the portable source) to PTX with nvcc
  * whenever nvcc is on the PATH, so that CUDA syntax stays valid on machines without a GPU: every rule variant,
  * every schedule, every regularizer, every objective, every constraint kind, both precisions and both strategies
- * appear at least once, and every model fitted to a dataset (the batched kernels of data.cl, DataParityTest's
- * programs) in both precisions. Skipped, with the reason, where there is no nvcc. The same programs are compiled
- * with NVRTC, the compiler the CUDA backend uses at run time, to cubins for sm_80 and sm_90 and to PTX for the
- * newest architecture NVRTC knows; skipped, with the reason, where no NVRTC library is found.
+ * appear at least once, and every model fitted to a dataset (the batched kernels of data.cl, with DataParityTest's
+ * rules) in both precisions, with and without an intercept. Skipped, with the reason, where there is no nvcc. The
+ * same programs are compiled with NVRTC, the compiler the CUDA backend uses at run time, to cubins for sm_80 and
+ * sm_90 and to PTX for the newest architecture NVRTC knows; skipped, with the reason, where no NVRTC library is
+ * found.
  */
 class CudaFlavourTest {
 
@@ -71,8 +73,9 @@ class CudaFlavourTest {
         for (DataParityTest.Case c : DataParityTest.cases()) {
             RunSettings settings = RunSettings.DEFAULTS.withStopping(Stopping.maxSteps(c.steps()))
                     .withPrecision(c.precision());
-            KernelProgram p = TestAccess.plan(c.objective(), c.rule(), settings).program();
-            models.putIfAbsent(p.text(""), p);
+            DataObjectiveSource d = (DataObjectiveSource) TestAccess.source(c.objective());
+            models.computeIfAbsent(d.model() + " " + d.intercept() + " " + c.precision(),
+                    key -> TestAccess.plan(c.objective(), c.rule(), settings).program());
         }
         programs.addAll(models.values());
         for (ConstraintParityTest.Case c : ConstraintParityTest.cases()) {
