@@ -112,6 +112,7 @@ public abstract class DeviceBackend implements BackendSpi {
 
     @Override
     public synchronized void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
+        requirePlan(plan);
         long t0 = System.nanoTime();
         Built built = buildOnLargeStack(plan.program().text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);

@@ -34,6 +34,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.batchopt.BackendException;
 import org.batchopt.Precision;
+import org.batchopt.Strategy;
+import org.batchopt.backend.KernelProgram;
+import org.batchopt.backend.RunPlan;
 import org.batchopt.backend.SignalGuard;
 import org.batchopt.backend.device.DeviceBackend;
 import org.jocl.CLException;
@@ -289,6 +292,19 @@ public final class OpenClBackend extends DeviceBackend {
         }
     }
 
+
+    /**
+     * Refuses a model fitted to a dataset on a device whose work-groups are smaller than the tiles of
+     * {@code kernels/data.cl} ({@link KernelProgram#DATA_TILE} squared work-items).
+     */
+    @Override
+    public void requirePlan(RunPlan plan) {
+        int tile = KernelProgram.DATA_TILE * KernelProgram.DATA_TILE;
+        if (plan.strategy() == Strategy.BATCHED && device.maxWorkGroup() < tile) {
+            throw new IllegalArgumentException(device.spec() + " runs work-groups of at most " + device.maxWorkGroup()
+                    + " work-items; the kernels of models fitted to a dataset need " + tile + " (use --backend cpu)");
+        }
+    }
 
     @Override
     protected void finish() {
