@@ -12,7 +12,7 @@ import static org.batchopt.kernel.Math64.r;
  * fp64 twin of {@code kernels/data.cl}: a model's loss and gradient for the lanes of a tile at once, in the order
  * {@link KernelModel} fixes. Lane l is one member, its coordinate i at {@code x[i][l]}, so that the coordinates
  * of every member of the tile form the matrix {@code W^T} and a step is {@code Z = X W^T}, the row functions, then
- * {@code R^T X}, each lane loop innermost (the JIT vectorizes them). Rows go in blocks of {@link #ROWS}: the
+ * {@code R^T X}, each lane loop innermost (the JIT vectorizes them). Rows go in blocks of four ({@code ROWS}): the
  * forward pass of a block uses each load of a column of {@code W^T} for every row of the block, exp and log of
  * the row functions run as {@link LaneMath64}'s vectorized lane loops, and the backward pass adds the block's rows
  * to each gradient sum in one lane pass. Blocking changes no sum's order: each z is still its fma chain over
