@@ -50,6 +50,28 @@ public final class FitBench {
     /** The grid of G models on M rows, fp32 rows drawn with {@code seed}. */
     record Grid(int models, int rows, int steps, Objective objective, UpdateRule rule) {
         static Grid of(int models, int rows, int steps, long seed) {
+            Rows data = Rows.of(rows, seed);
+            Dataset d = Dataset.of(data.x(), data.y()).precision(Precision.FP32).build();
+            double[] lr = new double[models];
+            double[] l2 = new double[models];
+            for (int i = 0; i < models; i++) {
+                lr[i] = logspace(-3, 0, models, i);
+                l2[i] = logspace(-5, -1, models, models - 1 - i);
+            }
+            UpdateRule rule = Sgd.builder().lr(Param.perMember(lr)).l2(Param.perMember(l2)).build();
+            return new Grid(models, rows, steps, Objectives.logistic(d, Training.fullBatch().intercept(false)), rule);
+        }
+
+        Result run(Backend backend) {
+            Batch batch = Batch.builder(FEATURES).members(models).starts(Starts.point(new double[FEATURES])).build();
+            return Engine.on(backend).precision(Precision.FP32).stopping(Stopping.maxSteps(steps))
+                    .run(objective, rule, batch);
+        }
+    }
+
+    /** The rows: x standard normal (fp32 values), y = [x.w + 0.5 e > 0] with w and e standard normal. */
+    record Rows(double[][] x, double[] y) {
+        static Rows of(int rows, long seed) {
             SplittableRandom r = new SplittableRandom(seed);
             double[] w = new double[FEATURES];
             for (int k = 0; k < FEATURES; k++) {
@@ -65,21 +87,7 @@ public final class FitBench {
                 }
                 y[i] = z + 0.5 * gaussian(r) > 0 ? 1 : 0;
             }
-            Dataset d = Dataset.of(x, y).precision(Precision.FP32).build();
-            double[] lr = new double[models];
-            double[] l2 = new double[models];
-            for (int i = 0; i < models; i++) {
-                lr[i] = logspace(-3, 0, models, i);
-                l2[i] = logspace(-5, -1, models, models - 1 - i);
-            }
-            UpdateRule rule = Sgd.builder().lr(Param.perMember(lr)).l2(Param.perMember(l2)).build();
-            return new Grid(models, rows, steps, Objectives.logistic(d, Training.fullBatch().intercept(false)), rule);
-        }
-
-        Result run(Backend backend) {
-            Batch batch = Batch.builder(FEATURES).members(models).starts(Starts.point(new double[FEATURES])).build();
-            return Engine.on(backend).precision(Precision.FP32).stopping(Stopping.maxSteps(steps))
-                    .run(objective, rule, batch);
+            return new Rows(x, y);
         }
     }
 
