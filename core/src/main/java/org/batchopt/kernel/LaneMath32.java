@@ -13,6 +13,8 @@ import static org.batchopt.kernel.Math32.logMantissa;
 import static org.batchopt.kernel.Math32.logPoly;
 import static org.batchopt.kernel.Math32.logSpecial;
 import static org.batchopt.kernel.Math32.quadrant;
+import static org.batchopt.kernel.Math32.quadrantOdd;
+import static org.batchopt.kernel.Math32.quadrantSign;
 import static org.batchopt.kernel.Math32.reduceJ;
 import static org.batchopt.kernel.Math32.reduceR;
 import static org.batchopt.kernel.Math32.signOf;
@@ -24,9 +26,10 @@ import static org.batchopt.kernel.Math32.sinPoly;
  * double, so the lanes are widened into double scratch arrays of this object, the stages run as loops over
  * doubles (C2 vectorizes a loop only when its body stays under LoopUnrollLimit (60 nodes) and holds no branch,
  * bit cast or conversion), and the results are rounded back to float. The conversions, and the bit operations
- * of exp and log, run as plain loops of their own; the loop that rounds sin and cos back to float also redoes
- * the rare arguments beyond {@code TRIG_FAST} (Payne-Hanek) with Math32's own function. One instance serves one
- * thread. An output array must not be the input array.
+ * of exp and log, run as plain loops of their own; the loop that widens the arguments of sin and cos also
+ * notes whether any lies beyond {@code TRIG_FAST}, and those rare lanes (Payne-Hanek) are redone after the
+ * loops with Math32's own function. One instance serves one thread. An output array must not be the input
+ * array.
  */
 public final class LaneMath32 {
     private double[] d = new double[0];
@@ -47,32 +50,58 @@ public final class LaneMath32 {
 
     /** {@code out[l] = Math32.sin(x[l])}. */
     public void sin(float[] x, float[] out, int n) {
-        trig(x, n);
+        final boolean fast = trig(x, n);
         trigSin(d, j, s, c, n);
-        narrowSin(x, s, out, n);
+        narrow(s, out, n);
+        if (!fast) {
+            for (int l = 0; l < n; l++) {
+                if (!(Math.abs(x[l]) <= TRIG_FAST)) {
+                    out[l] = Math32.sin(x[l]);
+                }
+            }
+        }
     }
 
     /** {@code out[l] = Math32.cos(x[l])}. */
     public void cos(float[] x, float[] out, int n) {
-        trig(x, n);
+        final boolean fast = trig(x, n);
         trigCos(j, s, c, n);
-        narrowCos(x, c, out, n);
+        narrow(c, out, n);
+        if (!fast) {
+            for (int l = 0; l < n; l++) {
+                if (!(Math.abs(x[l]) <= TRIG_FAST)) {
+                    out[l] = Math32.cos(x[l]);
+                }
+            }
+        }
     }
 
     /** {@code sin[l] = Math32.sin(x[l])} and {@code cos[l] = Math32.cos(x[l])}, for the price of one. */
     public void sincos(float[] x, float[] sin, float[] cos, int n) {
-        trig(x, n);
+        final boolean fast = trig(x, n);
         trigSinCos(d, j, s, c, n);
-        narrowSin(x, s, sin, n);
-        narrowCos(x, c, cos, n);
+        narrow(s, sin, n);
+        narrow(c, cos, n);
+        if (!fast) {
+            for (int l = 0; l < n; l++) {
+                if (!(Math.abs(x[l]) <= TRIG_FAST)) {
+                    sin[l] = Math32.sin(x[l]);
+                    cos[l] = Math32.cos(x[l]);
+                }
+            }
+        }
     }
 
-    /** The stages of sin and cos before the quadrant: x widened into d, j, sin r into s, cos r into c. */
-    private void trig(float[] x, int n) {
+    /**
+     * The stages of sin and cos before the quadrant: x widened into d, j, sin r into s, cos r into c; whether
+     * every |x| is at most TRIG_FAST (false for NaN too: those lanes are redone lane by lane).
+     */
+    private boolean trig(float[] x, int n) {
         reserve(n);
-        widen(x, d, n);
+        final boolean fast = widenTrig(x, d, n);
         trigReduce(d, j, r, n);
         trigPoly(r, s, c, n);
+        return fast;
     }
 
     /** {@code out[l] = Math32.exp(x[l])}. */
@@ -99,6 +128,20 @@ public final class LaneMath32 {
         }
     }
 
+    /**
+     * d = x, and whether every |x| <= TRIG_FAST (false for NaN too): a boolean and, which costs less than a
+     * separate loop or a max (whose dependent chain of blends is slow).
+     */
+    private static boolean widenTrig(float[] x, double[] d, int n) {
+        boolean fast = true;
+        for (int l = 0; l < n; l++) {
+            final float v = x[l];
+            d[l] = v;
+            fast &= Math.abs(v) <= TRIG_FAST;
+        }
+        return fast;
+    }
+
     private static void narrow(double[] v, float[] out, int n) {
         for (int l = 0; l < n; l++) {
             out[l] = (float) v[l];
@@ -122,23 +165,6 @@ public final class LaneMath32 {
         }
     }
 
-    /**
-     * sin x of the lanes, rounded to float, and redone with Math32.sin where |x| > TRIG_FAST (or NaN): a plain
-     * loop (the conversion), so the test costs little.
-     */
-    private static void narrowSin(float[] x, double[] v, float[] out, int n) {
-        for (int l = 0; l < n; l++) {
-            out[l] = Math.abs(x[l]) <= TRIG_FAST ? (float) v[l] : Math32.sin(x[l]);
-        }
-    }
-
-    /** cos x of the lanes, the same way. */
-    private static void narrowCos(float[] x, double[] v, float[] out, int n) {
-        for (int l = 0; l < n; l++) {
-            out[l] = Math.abs(x[l]) <= TRIG_FAST ? (float) v[l] : Math32.cos(x[l]);
-        }
-    }
-
     /** sin x into s. */
     private static void trigSin(double[] d, double[] j, double[] s, double[] c, int n) {
         for (int l = 0; l < n; l++) {
@@ -153,13 +179,18 @@ public final class LaneMath32 {
         }
     }
 
-    /** sin x into s and cos x into c. */
+    /**
+     * sin x into s and cos x into c: quadrant and cosQuadrant of Math32 with their common terms written once (C2
+     * does not vectorize the loop otherwise).
+     */
     private static void trigSinCos(double[] d, double[] j, double[] s, double[] c, int n) {
         for (int l = 0; l < n; l++) {
             final double sl = s[l];
             final double cl = c[l];
-            s[l] = signOf(d[l]) * quadrant(j[l], sl, cl);
-            c[l] = cosQuadrant(j[l], sl, cl);
+            final double o = quadrantOdd(j[l]);
+            final double g = quadrantSign(j[l]);
+            s[l] = signOf(d[l]) * (g * (sl * (1 - o) + cl * o));
+            c[l] = g * (cl * (1 - o) - sl * o);
         }
     }
 
