@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -28,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * group on ({@code missing} included: a public or protected type or member without a comment, a parameter without
  * {@code @param}, a method without {@code @return}), finds nothing in the API packages. It runs in javac over the
  * API sources against the compiled classes and writes nothing, a few seconds where a javadoc run takes a quarter
- * of a minute. Only javadoc itself checks the comments of an exception's serialized fields ({@code @serial}); a
- * warning fails {@code mvn javadoc:javadoc} too.
+ * of a minute. Doclint does not look at an exception's serialized fields, which javadoc's serialized-form page
+ * documents and whose missing comments fail {@code mvn javadoc:javadoc}: the second test checks them.
  */
 class ApiJavadocTest {
     @Test
@@ -44,6 +49,41 @@ class ApiJavadocTest {
         List<String> findings = doclint(files -> files.getJavaFileObjectsFromPaths(sources));
         assertTrue(findings.isEmpty(), findings.size() + " doclint findings in the API's javadoc:\n"
                 + String.join("\n", findings));
+    }
+
+    /** Every instance field of a serializable API class (its serialized form) has a comment. */
+    @Test
+    void everySerializedFieldOfTheApiHasAComment() throws IOException {
+        List<String> undocumented = new ArrayList<>();
+        int fields = 0;
+        for (String pkg : SourceDependencies.API_PACKAGES) {
+            try (Stream<Path> files = Files.list(ArchitectureTest.MAIN.resolve(pkg.replace('.', '/')))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("-"))
+                        .sorted().toList()) {
+                    Class<?> type = Class.forName(pkg + "." + p.getFileName().toString().replace(".java", ""));
+                    if (!Serializable.class.isAssignableFrom(type) || type.isEnum()) {
+                        continue;
+                    }
+                    String text = Files.readString(p);
+                    for (Field f : type.getDeclaredFields()) {
+                        int m = f.getModifiers();
+                        if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
+                            continue;
+                        }
+                        fields++;
+                        Matcher declared = Pattern.compile("(\\*/)?\\s*private final [\\w.<>]+ " + f.getName() + ";")
+                                .matcher(text);
+                        if (!declared.find() || declared.group(1) == null) {
+                            undocumented.add(type.getSimpleName() + "." + f.getName());
+                        }
+                    }
+                }
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertTrue(fields >= 6, fields + " serialized fields");
+        assertTrue(undocumented.isEmpty(), "serialized fields without a comment: " + undocumented);
     }
 
     /** The check itself finds a missing comment, so that an empty list above means a documented API. */

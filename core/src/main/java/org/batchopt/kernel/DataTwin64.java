@@ -2,20 +2,25 @@ package org.batchopt.kernel;
 
 import static org.batchopt.kernel.Math64.abs;
 import static org.batchopt.kernel.Math64.c;
-import static org.batchopt.kernel.Math64.exp;
 import static org.batchopt.kernel.Math64.fma;
-import static org.batchopt.kernel.Math64.log;
 import static org.batchopt.kernel.Math64.max;
+import static org.batchopt.kernel.Math64.maximum;
+import static org.batchopt.kernel.Math64.minimum;
 import static org.batchopt.kernel.Math64.r;
 
 /**
  * fp64 twin of {@code kernels/data.cl}: a model's loss and gradient for the lanes of a tile at once, in the order
  * {@link KernelModel} fixes. Lane l is one member, its coordinate i at {@code x[i][l]}, so that the coordinates
  * of every member of the tile form the matrix {@code W^T} and a step is {@code Z = X W^T}, the row functions, then
- * {@code R^T X}, each lane loop innermost (the JIT vectorizes them). Holds its own scratch: one instance per thread.
+ * {@code R^T X}, each lane loop innermost (the JIT vectorizes them). Rows go in blocks of four ({@code ROWS}): the
+ * forward pass of a block uses each load of a column of {@code W^T} for every row of the block, exp and log of
+ * the row functions run as {@link LaneMath64}'s vectorized lane loops, and the backward pass adds the block's rows
+ * to each gradient sum in one lane pass. Blocking changes no sum's order: each z is still its fma chain over
+ * increasing k and each gradient sum still adds its rows in increasing order. Holds its own scratch: one instance
+ * per thread.
  */
 public final class DataTwin64 {
-    /** Rows whose residuals one backward pass over the chunk accumulator applies. */
+    /** Rows of one block: the forward pass, the row functions and the backward pass run over a block at once. */
     private static final int ROWS = 4;
 
     private final KernelModel model;
@@ -30,22 +35,29 @@ public final class DataTwin64 {
     private final double[] validY;
     private final int validRows;
     private final int lanes;
+    private final LaneMath64 math = new LaneMath64();
 
-    /** z of the row being evaluated, per output: {@code z[c][l]}. */
-    private final double[][] z;
-    /** Residuals of the last ROWS rows, {@code res[j][c][l]}, and their losses {@code loss[j][l]}. */
+    /**
+     * The outputs of the block's rows, {@code z[c][j][l]} for output c, row j of the block, lane l (an array per
+     * row: C2 vectorizes a lane loop over {@code a[l]}, not one over {@code a[q + l]}).
+     */
+    private final double[][][] z;
+    /** Their residuals, laid out as z, and their losses {@code loss[j][l]}. */
     private final double[][][] res;
     private final double[][] loss;
-    /** Per-lane scratch of the row functions. */
-    private final double[] t1;
-    private final double[] t2;
+    /** Scratch of the row functions, laid out as loss. */
+    private final double[][] t1;
+    private final double[][] t2;
+    private final double[][] t3;
     /** The chunk's gradient and loss sums. */
     private final double[][] chunkG;
     private final double[] chunkF;
     private final double[] chunkC;
     private final double[] totalF;
     private final double[] totalC;
+    /** The block's rows and their targets. */
     private final int[] rowIndex = new int[ROWS];
+    private final double[] target = new double[ROWS];
 
     /**
      * @param validX validation rows, row-major, or null; not modified
@@ -65,11 +77,12 @@ public final class DataTwin64 {
         this.validY = validY;
         this.validRows = validY == null ? 0 : validY.length;
         this.lanes = lanes;
-        z = new double[outputs][lanes];
-        res = new double[ROWS][outputs][lanes];
+        z = new double[outputs][ROWS][lanes];
+        res = new double[outputs][ROWS][lanes];
         loss = new double[ROWS][lanes];
-        t1 = new double[lanes];
-        t2 = new double[lanes];
+        t1 = new double[ROWS][lanes];
+        t2 = new double[ROWS][lanes];
+        t3 = new double[ROWS][lanes];
         chunkG = new double[outputs * stride][lanes];
         chunkF = new double[lanes];
         chunkC = new double[lanes];
@@ -108,13 +121,11 @@ public final class DataTwin64 {
                 for (int j = 0; j < rows; j++) {
                     final int row = order == null ? first + p + j : order[first + p + j];
                     rowIndex[j] = row;
-                    forward(x, trainX, row, n);
-                    rowLoss(trainY[row], res[j], loss[j], n);
-                    final double[] lj = loss[j];
-                    for (int l = 0; l < n; l++) {
-                        chunkF[l] = chunkF[l] + lj[l];
-                    }
+                    target[j] = trainY[row];
                 }
+                forward(x, trainX, rows, n);
+                rowLoss(rows, n);
+                addLosses(chunkF, rows, n);
                 backward(rows, n);
             }
             for (int i = 0; i < dim; i++) {
@@ -159,17 +170,22 @@ public final class DataTwin64 {
             final int p1 = Math.min(count, p0 + KernelModel.ROW_CHUNK);
             java.util.Arrays.fill(chunkF, 0, n, 0);
             java.util.Arrays.fill(chunkC, 0, n, 0);
-            for (int row = p0; row < p1; row++) {
-                forward(x, xs, row, n);
-                rowLoss(ys[row], res[0], loss[0], n);
-                final double[] l0 = loss[0];
-                for (int l = 0; l < n; l++) {
-                    chunkF[l] = chunkF[l] + l0[l];
+            for (int p = p0; p < p1; p += ROWS) {
+                final int rows = Math.min(ROWS, p1 - p);
+                for (int j = 0; j < rows; j++) {
+                    rowIndex[j] = p + j;
+                    target[j] = ys[p + j];
                 }
+                forward(x, xs, rows, n);
+                rowLoss(rows, n);
+                addLosses(chunkF, rows, n);
                 if (model.classifies()) {
-                    rowCorrect(ys[row], n);
-                    for (int l = 0; l < n; l++) {
-                        chunkC[l] = chunkC[l] + t1[l];
+                    rowCorrect(rows, n);
+                    for (int j = 0; j < rows; j++) {
+                        final double[] cj = t3[j];
+                        for (int l = 0; l < n; l++) {
+                            chunkC[l] = chunkC[l] + cj[l];
+                        }
                     }
                 }
             }
@@ -185,148 +201,262 @@ public final class DataTwin64 {
         }
     }
 
-    /** z[c][l] = fma over increasing k of x_k * w_ck from 0, plus b_c: the outputs of one row. */
-    private void forward(double[][] w, double[] xs, int row, int n) {
-        final int base = row * features;
-        for (int c = 0; c < outputs; c++) {
-            final double[] zc = z[c];
-            final int o = c * stride;
-            java.util.Arrays.fill(zc, 0, n, 0);
-            int k = 0;
-            for (; k + 4 <= features; k += 4) {
-                final double x0 = xs[base + k];
-                final double x1 = xs[base + k + 1];
-                final double x2 = xs[base + k + 2];
-                final double x3 = xs[base + k + 3];
-                final double[] w0 = w[o + k];
-                final double[] w1 = w[o + k + 1];
-                final double[] w2 = w[o + k + 2];
-                final double[] w3 = w[o + k + 3];
-                for (int l = 0; l < n; l++) {
-                    zc[l] = fma(x3, w3[l], fma(x2, w2[l], fma(x1, w1[l], fma(x0, w0[l], zc[l]))));
-                }
-            }
-            for (; k < features; k++) {
-                final double xk = xs[base + k];
-                final double[] wk = w[o + k];
-                for (int l = 0; l < n; l++) {
-                    zc[l] = fma(xk, wk[l], zc[l]);
-                }
-            }
-            if (intercept) {
-                final double[] b = w[o + features];
-                for (int l = 0; l < n; l++) {
-                    zc[l] = zc[l] + b[l];
-                }
-            }
-        }
-    }
-
-    /** The row function of the model at z with target y: residuals into r[c][l], losses into out[l]. */
-    private void rowLoss(double y, double[][] r, double[] out, int n) {
-        switch (model) {
-            case LINEAR -> {
-                final double[] z0 = z[0];
-                final double[] r0 = r[0];
-                for (int l = 0; l < n; l++) {
-                    final double e = z0[l] - y;
-                    r0[l] = e;
-                    out[l] = c(0.5) * (e * e);
-                }
-            }
-            case LOGISTIC -> {
-                final double[] z0 = z[0];
-                final double[] r0 = r[0];
-                for (int l = 0; l < n; l++) {
-                    t1[l] = exp(-abs(z0[l]));
-                }
-                for (int l = 0; l < n; l++) {
-                    t2[l] = log(1 + t1[l]);
-                }
-                for (int l = 0; l < n; l++) {
-                    final double zl = z0[l];
-                    final double t = t1[l];
-                    out[l] = (max(zl, 0) + t2[l]) - y * zl;
-                    final double p = zl >= 0 ? 1 / (1 + t) : t / (1 + t);
-                    r0[l] = p - y;
-                }
-            }
-            case SOFTMAX -> {
-                final int label = (int) y;
-                System.arraycopy(z[0], 0, t1, 0, n);
-                for (int c = 1; c < outputs; c++) {
-                    final double[] zc = z[c];
-                    for (int l = 0; l < n; l++) {
-                        t1[l] = max(t1[l], zc[l]);
-                    }
-                }
-                java.util.Arrays.fill(t2, 0, n, 0);
-                for (int c = 0; c < outputs; c++) {
-                    final double[] zc = z[c];
-                    final double[] rc = r[c];
-                    for (int l = 0; l < n; l++) {
-                        rc[l] = exp(zc[l] - t1[l]);
-                    }
-                    for (int l = 0; l < n; l++) {
-                        t2[l] = t2[l] + rc[l];
-                    }
-                }
-                final double[] zy = z[label];
-                for (int l = 0; l < n; l++) {
-                    out[l] = (t1[l] + log(t2[l])) - zy[l];
-                }
-                for (int c = 0; c < outputs; c++) {
-                    final double[] rc = r[c];
-                    final double hit = c == label ? 1 : 0;
-                    for (int l = 0; l < n; l++) {
-                        rc[l] = rc[l] / t2[l] - hit;
-                    }
-                }
-            }
-        }
-    }
-
-    /** t1[l] = 1 where the model predicts class y at z, else 0. */
-    private void rowCorrect(double y, int n) {
-        if (model == KernelModel.LOGISTIC) {
-            final double[] z0 = z[0];
-            final double want = y;
+    /** Adds the losses of the block's rows to {@code sum}, row after row. */
+    private void addLosses(double[] sum, int rows, int n) {
+        for (int j = 0; j < rows; j++) {
+            final double[] lj = loss[j];
             for (int l = 0; l < n; l++) {
-                t1[l] = (z0[l] > 0 ? 1 : 0) == want ? 1 : 0;
+                sum[l] = sum[l] + lj[l];
             }
-            return;
-        }
-        final int label = (int) y;
-        System.arraycopy(z[0], 0, t2, 0, n);
-        for (int c = 1; c < outputs; c++) {
-            final double[] zc = z[c];
-            for (int l = 0; l < n; l++) {
-                t2[l] = max(t2[l], zc[l]);
-            }
-        }
-        for (int l = 0; l < n; l++) {
-            int predicted = -1;
-            for (int c = 0; c < outputs; c++) {
-                if (predicted < 0 && z[c][l] == t2[l]) {
-                    predicted = c;
-                }
-            }
-            t1[l] = predicted == label ? 1 : 0;
         }
     }
 
     /**
-     * Adds the residuals of the last {@code rows} rows times their x (and 1 for the intercept) to the chunk's
-     * gradient sums, row after row: {@code acc = fma(r_j, x_jk, acc)} for j = 0, 1, ...
+     * z[c][j][l] = fma over increasing k of x_jk * w_ck from 0, plus b_c: the outputs of the block's rows (the rows
+     * of {@code xs} at rowIndex).
+     */
+    private void forward(double[][] w, double[] xs, int rows, int n) {
+        for (int c = 0; c < outputs; c++) {
+            final int o = c * stride;
+            final double[][] zc = z[c];
+            if (rows == ROWS) {
+                forwardBlock(w, xs, zc, o, n);
+            } else {
+                for (int j = 0; j < rows; j++) {
+                    forwardRow(w, xs, rowIndex[j] * features, zc[j], o, n);
+                }
+            }
+            if (intercept) {
+                final double[] b = w[o + features];
+                for (int j = 0; j < rows; j++) {
+                    final double[] zj = zc[j];
+                    for (int l = 0; l < n; l++) {
+                        zj[l] = zj[l] + b[l];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The fma chains of the ROWS rows of a full block into zc, two coordinates a lane pass, so that each load of w
+     * feeds every row (a larger lane pass would pass the JIT's limit for unrolling, so not vectorize).
+     */
+    private void forwardBlock(double[][] w, double[] xs, double[][] zc, int o, int n) {
+        final int b0 = rowIndex[0] * features;
+        final int b1 = rowIndex[1] * features;
+        final int b2 = rowIndex[2] * features;
+        final int b3 = rowIndex[3] * features;
+        final double[] z0 = zc[0];
+        final double[] z1 = zc[1];
+        final double[] z2 = zc[2];
+        final double[] z3 = zc[3];
+        java.util.Arrays.fill(z0, 0, n, 0);
+        java.util.Arrays.fill(z1, 0, n, 0);
+        java.util.Arrays.fill(z2, 0, n, 0);
+        java.util.Arrays.fill(z3, 0, n, 0);
+        int k = 0;
+        for (; k + 2 <= features; k += 2) {
+            final double x00 = xs[b0 + k];
+            final double x01 = xs[b0 + k + 1];
+            final double x10 = xs[b1 + k];
+            final double x11 = xs[b1 + k + 1];
+            final double x20 = xs[b2 + k];
+            final double x21 = xs[b2 + k + 1];
+            final double x30 = xs[b3 + k];
+            final double x31 = xs[b3 + k + 1];
+            final double[] w0 = w[o + k];
+            final double[] w1 = w[o + k + 1];
+            for (int l = 0; l < n; l++) {
+                final double v0 = w0[l];
+                final double v1 = w1[l];
+                z0[l] = fma(x01, v1, fma(x00, v0, z0[l]));
+                z1[l] = fma(x11, v1, fma(x10, v0, z1[l]));
+                z2[l] = fma(x21, v1, fma(x20, v0, z2[l]));
+                z3[l] = fma(x31, v1, fma(x30, v0, z3[l]));
+            }
+        }
+        if (k < features) {
+            final double x0 = xs[b0 + k];
+            final double x1 = xs[b1 + k];
+            final double x2 = xs[b2 + k];
+            final double x3 = xs[b3 + k];
+            final double[] wk = w[o + k];
+            for (int l = 0; l < n; l++) {
+                final double v = wk[l];
+                z0[l] = fma(x0, v, z0[l]);
+                z1[l] = fma(x1, v, z1[l]);
+                z2[l] = fma(x2, v, z2[l]);
+                z3[l] = fma(x3, v, z3[l]);
+            }
+        }
+    }
+
+    /** The fma chain of one row (at {@code base} of xs) into zj. */
+    private void forwardRow(double[][] w, double[] xs, int base, double[] zj, int o, int n) {
+        java.util.Arrays.fill(zj, 0, n, 0);
+        int k = 0;
+        for (; k + 4 <= features; k += 4) {
+            final double x0 = xs[base + k];
+            final double x1 = xs[base + k + 1];
+            final double x2 = xs[base + k + 2];
+            final double x3 = xs[base + k + 3];
+            final double[] w0 = w[o + k];
+            final double[] w1 = w[o + k + 1];
+            final double[] w2 = w[o + k + 2];
+            final double[] w3 = w[o + k + 3];
+            for (int l = 0; l < n; l++) {
+                zj[l] = fma(x3, w3[l], fma(x2, w2[l], fma(x1, w1[l], fma(x0, w0[l], zj[l]))));
+            }
+        }
+        for (; k < features; k++) {
+            final double xk = xs[base + k];
+            final double[] wk = w[o + k];
+            for (int l = 0; l < n; l++) {
+                zj[l] = fma(xk, wk[l], zj[l]);
+            }
+        }
+    }
+
+    /**
+     * The row function of the model at the block's z with the block's targets: residuals into res, losses into
+     * loss.
+     */
+    private void rowLoss(int rows, int n) {
+        switch (model) {
+            case LINEAR -> {
+                for (int j = 0; j < rows; j++) {
+                    final double y = target[j];
+                    final double[] z0 = z[0][j];
+                    final double[] r0 = res[0][j];
+                    final double[] out = loss[j];
+                    for (int l = 0; l < n; l++) {
+                        final double e = z0[l] - y;
+                        r0[l] = e;
+                        out[l] = c(0.5) * (e * e);
+                    }
+                }
+            }
+            case LOGISTIC -> {
+                // Branch-free, so that the lane loop vectorizes, with the bits of the plain form
+                //   loss = (max(z, 0) + log(1 + t)) - y z,  r = (z >= 0 ? 1 / (1 + t) : t / (1 + t)) - y,  t = exp(-|z|):
+                // maximum(z, 0) gives +0 where max gives -0 (z = -0), which log(1 + 1) > 0 absorbs; the numerator
+                // max(t, up) is t for z <= -0 (up = 0), 1 for z >= 2^-180 (up = 1 >= t) and for 0 <= z < 2^-180,
+                // where t rounds to 1 (so is t at z = +-0, where both forms have 1).
+                for (int j = 0; j < rows; j++) {
+                    final double y = target[j];
+                    final double[] z0 = z[0][j];
+                    final double[] r0 = res[0][j];
+                    final double[] out = loss[j];
+                    final double[] e = t1[j];
+                    final double[] lg = t2[j];
+                    final double[] a = t3[j];
+                    for (int l = 0; l < n; l++) {
+                        a[l] = -abs(z0[l]);
+                    }
+                    math.exp(a, e, n);
+                    for (int l = 0; l < n; l++) {
+                        a[l] = 1 + e[l];
+                    }
+                    math.log(a, lg, n);
+                    for (int l = 0; l < n; l++) {
+                        final double zl = z0[l];
+                        final double t = e[l];
+                        out[l] = (maximum(zl, 0) + lg[l]) - y * zl;
+                        final double up = minimum(maximum(zl * c(0x1p60) * c(0x1p60) * c(0x1p60), 0), 1);
+                        r0[l] = maximum(t, up) / (1 + t) - y;
+                    }
+                }
+            }
+            case SOFTMAX -> {
+                for (int j = 0; j < rows; j++) {
+                    final int label = (int) target[j];
+                    final double[] top = t1[j];
+                    final double[] sum = t2[j];
+                    final double[] a = t3[j];
+                    System.arraycopy(z[0][j], 0, top, 0, n);
+                    for (int c = 1; c < outputs; c++) {
+                        final double[] zc = z[c][j];
+                        for (int l = 0; l < n; l++) {
+                            top[l] = max(top[l], zc[l]);
+                        }
+                    }
+                    java.util.Arrays.fill(sum, 0, n, 0);
+                    for (int c = 0; c < outputs; c++) {
+                        final double[] zc = z[c][j];
+                        final double[] rc = res[c][j];
+                        for (int l = 0; l < n; l++) {
+                            a[l] = zc[l] - top[l];
+                        }
+                        math.exp(a, rc, n);
+                        for (int l = 0; l < n; l++) {
+                            sum[l] = sum[l] + rc[l];
+                        }
+                    }
+                    math.log(sum, a, n);
+                    final double[] zy = z[label][j];
+                    final double[] out = loss[j];
+                    for (int l = 0; l < n; l++) {
+                        out[l] = (top[l] + a[l]) - zy[l];
+                    }
+                    for (int c = 0; c < outputs; c++) {
+                        final double[] rc = res[c][j];
+                        final double hit = c == label ? 1 : 0;
+                        for (int l = 0; l < n; l++) {
+                            rc[l] = rc[l] / sum[l] - hit;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** t3[j][l] = 1 where the model predicts the class of the block's row j at z, else 0. */
+    private void rowCorrect(int rows, int n) {
+        for (int j = 0; j < rows; j++) {
+            final double[] out = t3[j];
+            if (model == KernelModel.LOGISTIC) {
+                final double[] z0 = z[0][j];
+                final double want = target[j];
+                for (int l = 0; l < n; l++) {
+                    out[l] = (z0[l] > 0 ? 1 : 0) == want ? 1 : 0;
+                }
+                continue;
+            }
+            final double[] top = t2[j];
+            System.arraycopy(z[0][j], 0, top, 0, n);
+            for (int c = 1; c < outputs; c++) {
+                final double[] zc = z[c][j];
+                for (int l = 0; l < n; l++) {
+                    top[l] = max(top[l], zc[l]);
+                }
+            }
+            final int label = (int) target[j];
+            for (int l = 0; l < n; l++) {
+                int predicted = -1;
+                for (int c = 0; c < outputs; c++) {
+                    if (predicted < 0 && z[c][j][l] == top[l]) {
+                        predicted = c;
+                    }
+                }
+                out[l] = predicted == label ? 1 : 0;
+            }
+        }
+    }
+
+    /**
+     * Adds the residuals of the block's rows times their x (and 1 for the intercept) to the chunk's gradient sums,
+     * row after row: {@code acc = fma(r_j, x_jk, acc)} for j = 0, 1, ...
      */
     private void backward(int rows, int n) {
         for (int c = 0; c < outputs; c++) {
             final int o = c * stride;
-            final double[] r0 = res[0][c];
-            final double[] r1 = res[1][c];
-            final double[] r2 = res[2][c];
-            final double[] r3 = res[3][c];
+            final double[][] rc = res[c];
             if (rows == ROWS) {
+                final double[] r0 = rc[0];
+                final double[] r1 = rc[1];
+                final double[] r2 = rc[2];
+                final double[] r3 = rc[3];
                 final int b0 = rowIndex[0] * features;
                 final int b1 = rowIndex[1] * features;
                 final int b2 = rowIndex[2] * features;
@@ -350,7 +480,7 @@ public final class DataTwin64 {
                 continue;
             }
             for (int j = 0; j < rows; j++) {
-                final double[] rj = res[j][c];
+                final double[] rj = rc[j];
                 final int bj = rowIndex[j] * features;
                 for (int k = 0; k < features; k++) {
                     final double xk = trainX[bj + k];

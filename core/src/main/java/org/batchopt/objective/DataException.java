@@ -40,10 +40,15 @@ public final class DataException extends IllegalArgumentException {
         SIZE
     }
 
+    /** @serial what is wrong */
     private final Problem problem;
+    /** @serial the file, or null */
     private final String file;
+    /** @serial the 1-based line, 0 when none applies */
     private final long line;
+    /** @serial the column's name, or null */
     private final String column;
+    /** @serial the column's 1-based position in the file, 0 when none applies */
     private final int columnNumber;
 
     /**

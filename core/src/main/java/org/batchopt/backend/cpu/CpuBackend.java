@@ -99,14 +99,14 @@ public final class CpuBackend implements BackendSpi {
 
     /**
      * Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64); for a
-     * model fitted to a dataset also the batched twin's gradient sums and the stopped lanes' points, and its outputs
-     * and residuals per row.
+     * model fitted to a dataset also the batched twin's gradient sums and the stopped lanes' points, and the outputs,
+     * residuals, losses and scratch of its block of 4 rows (with its lane math's scratch).
      */
     private static long laneBytes(RunPlan plan) {
         KernelShape shape = plan.shape();
         long reals = (long) shape.dimension() * (3 + shape.stateSlots());
         if (plan.objective() instanceof DataObjectiveSource d) {
-            reals += 2L * shape.dimension() + 5L * d.outputs() + 12;
+            reals += 2L * shape.dimension() + 8L * d.outputs() + 30;
         }
         return 8 * reals;
     }
