@@ -92,6 +92,16 @@ public final class Math32 {
         return b > a ? b : a;
     }
 
+    /** IEEE 754-2019 minimum: NaN if either is NaN, -0 below +0 (the kernel's bo_minimum, for the fp32 twins). */
+    static float minimum(float a, float b) {
+        return Math.min(a, b);
+    }
+
+    /** IEEE 754-2019 maximum: NaN if either is NaN, +0 above -0 (the kernel's bo_maximum, for the fp32 twins). */
+    static float maximum(float a, float b) {
+        return Math.max(a, b);
+    }
+
     // ---- building blocks, in double ------------------------------------------------------------------------
 
     /** IEEE 754-2019 minimum: NaN if either is NaN, -0 below +0 (the kernel's bo_d_minimum). */
@@ -370,7 +380,7 @@ public final class Math32 {
     }
 
     public static float log1p(float x) {
-        final double xc = minimum(x, Float.MAX_VALUE);
+        final double xc = minimum((double) x, Float.MAX_VALUE);
         final double u = 1 + xc;
         return (float) keepSign(x, logSpecial(u, log1pOf(xc, u)) + maximum(x - (double) Float.MAX_VALUE, 0));
     }
