@@ -9,7 +9,7 @@
  * millions of arguments; the bounds it holds are in the javadoc of Math32 and Math64.
  *
  * The functions are branch-free on the data (range reduction with minimum/maximum and arithmetic blends), but
- * for arguments of sin and cos beyond BO_TRIG_FAST (2^17 fp32, 2^30 fp64), which take Payne-Hanek reduction
+ * for arguments of sin and cos beyond 2^17 (fp32) or 2^30 (fp64, BO_TRIG_FAST), which take Payne-Hanek reduction
  * in integer arithmetic: every finite argument gets a finite, accurate result.
  *
  * fp64: results are evaluated in double-double arithmetic (a value as the unevaluated sum hi + lo) and rounded

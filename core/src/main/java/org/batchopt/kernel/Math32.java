@@ -92,12 +92,12 @@ public final class Math32 {
         return b > a ? b : a;
     }
 
-    /** IEEE 754-2019 minimum: NaN if either is NaN, -0 below +0 (the kernel's bo_minimum, for the fp32 twins). */
+    /** IEEE 754-2019 minimum: NaN if either is NaN, -0 below +0 (for the generated fp32 twins, as Math64's). */
     static float minimum(float a, float b) {
         return Math.min(a, b);
     }
 
-    /** IEEE 754-2019 maximum: NaN if either is NaN, +0 above -0 (the kernel's bo_maximum, for the fp32 twins). */
+    /** IEEE 754-2019 maximum: NaN if either is NaN, +0 above -0 (for the generated fp32 twins, as Math64's). */
     static float maximum(float a, float b) {
         return Math.max(a, b);
     }
