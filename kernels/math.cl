@@ -908,7 +908,8 @@ BO_FN double bo_d_trig_huge(double y, int shift)
     const long up = (c1 >> 21) & 1;
     const double q = (double)(((c1 >> 22) + up) & 3);
     /* the fraction in quarter turns, in [-1/2, 1/2): the first two parts add exactly */
-    const double f = ((double)((c1 & 0x3FFFFFL) - (up << 22)) * D(2.384185791015625E-7) + (double)c2 * D(1.4210854715202004E-14))
+    const double f = ((double)((c1 & 0x3FFFFFL) - (up << 22)) * D(2.384185791015625E-7)
+            + (double)c2 * D(1.4210854715202004E-14))
         + ((double)c3 * D(8.470329472543003E-22) + (double)c4 * D(5.048709793414476E-29));
     const double r = f * D(1.5707963267948966) + (y - y);
     const double s = bo_d_sin_poly(r);
@@ -1042,7 +1043,8 @@ BO_FN double bo_d_log_poly(double m, double e)
 /* v, or NaN for x < 0, -inf (in fp32) for x = 0, +inf for x = +inf. */
 BO_FN double bo_d_log_special(double x, double v)
 {
-    const double zero = D(1.0) - bo_d_minimum(bo_d_maximum(x * D(2.037035976334486E90) * D(2.037035976334486E90), D(0.0)), D(1.0));
+    const double zero = D(1.0)
+        - bo_d_minimum(bo_d_maximum(x * D(2.037035976334486E90) * D(2.037035976334486E90), D(0.0)), D(1.0));
     return ((v + bo_d_maximum(x - D(1.7976931348623157E308), D(0.0))) + zero * D(2.037035976334486E90) * -D(2.037035976334486E90))
         + D(0.0) * sqrt(bo_d_minimum(x, D(1.0)));
 }
@@ -1056,7 +1058,8 @@ BO_FN real bo_log(real x)
 /* log(u) + (x - (u - 1)) / u, u = 1 + x rounded: log(1 + x) for x >= -1. */
 BO_FN double bo_d_log1p_of(double x, double u)
 {
-    return bo_d_log_poly(bo_d_log_mantissa(u), bo_d_log_exponent(u)) + (x - (u - D(1.0))) / (u + D(9.332636185032189E-302));
+    return bo_d_log_poly(bo_d_log_mantissa(u), bo_d_log_exponent(u))
+        + (x - (u - D(1.0))) / (u + D(9.332636185032189E-302));
 }
 
 BO_FN real bo_log1p(real x)
@@ -1100,7 +1103,8 @@ BO_FN real bo_sigmoid(real x)
 {
     const double d = (double)x;
     const double u = bo_d_exp_neg_abs(d);
-    const double neg = D(1.0) - bo_d_minimum(bo_d_maximum(d * D(2.037035976334486E90) * D(2.037035976334486E90), D(0.0)), D(1.0));
+    const double neg = D(1.0)
+        - bo_d_minimum(bo_d_maximum(d * D(2.037035976334486E90) * D(2.037035976334486E90), D(0.0)), D(1.0));
     return (real)(fma(neg, u, D(1.0) - neg) / (D(1.0) + u));
 }
 
