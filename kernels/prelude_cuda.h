@@ -5,6 +5,11 @@
 #define __global
 #define __constant const
 #define get_global_id(d) ((long)blockIdx.x * (long)blockDim.x + (long)threadIdx.x)
+#define get_local_id(d) ((long)threadIdx.x)
+#define get_group_id(d) ((long)blockIdx.x)
+#define __local __shared__
+#define barrier(fence) __syncthreads()
+#define CLK_LOCAL_MEM_FENCE 0
 #define as_double(v) __longlong_as_double((long long)(v))
 #define as_long(v) ((long)__double_as_longlong(v))
 #define as_float(v) __int_as_float((int)(v))

@@ -3,7 +3,8 @@
  * (through JCuda) on machines without a GPU. Host memory plays device memory; the kernels bo_init and
  * bo_fused are imitated just enough for the host loop: bo_fused finishes odd members at their first launch
  * (CONVERGED_GRADIENT) and every member once the step budget is spent (MAX_STEPS), touching only the int
- * arrays, so real values pass through unchanged. Every call checks that a context is current on the calling
+ * arrays, so real values pass through unchanged. Of the batched kernels (data.cl) bo_data_eval does the same
+ * per step to the running members; the others only have their geometry logged. Every call checks that a context is current on the calling
  * thread. Launches are logged to $FAKE_CUDA_LOG.
  *
  * Environment: FAKE_CUDA = nodevice | none | old | one | two (default one); FAKE_CUDA_MEMORY = bytes of
@@ -102,7 +103,7 @@ int cuModuleLoadData(void **module, const void *image) {
 int cuModuleUnload(void *module) { NEED_CONTEXT; free(module); return OK; }
 int cuModuleGetFunction(char **f, void *module, const char *name) {
     NEED_CONTEXT;
-    if (strcmp(name, "bo_init") && strcmp(name, "bo_fused")) return NOT_FOUND;
+    if (strcmp(name, "bo_init") && strcmp(name, "bo_fused") && strncmp(name, "bo_data_", 8)) return NOT_FOUND;
     *f = strdup(name);
     return OK;
 }
@@ -113,6 +114,28 @@ int cuLaunchKernel(char *f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, 
     NEED_CONTEXT;
     if (!strcmp(f, "bo_init")) {
         logf_("bo_init nactive=%ld nm=%ld grid=%ld block=%ld\n", *(int *) p[2], *(long *) p[3], gx, bx, 0);
+        return OK;
+    }
+    if (!strcmp(f, "bo_data_eval")) {
+        int *status = *(int **) p[6], *steps = *(int **) p[7];
+        const int *active = *(const int **) p[8];
+        int nactive = *(int *) p[9], s = *(int *) p[16], max_steps = *(int *) p[17];
+        logf_("bo_data_eval nactive=%ld s=%ld grid=%ld block=%ld\n", nactive, s, gx, bx, 0);
+        if ((long) gx * bx < nactive) return INVALID_VALUE;
+        for (int i = 0; i < nactive; i++) {
+            int m = active[i];
+            if (status[m] != 0) continue;
+            if (m % 2 == 1 || s >= max_steps) {
+                status[m] = m % 2 == 1 ? 1 : 3;
+                steps[m] = s;
+            }
+        }
+        return OK;
+    }
+    if (!strncmp(f, "bo_data_", 8)) {
+        char line[96];
+        snprintf(line, sizeof line, "%s grid=%%ld block=%%ld\n", f);
+        logf_(line, gx, bx, 0, 0, 0);
         return OK;
     }
     int *status = *(int **) p[4], *steps = *(int **) p[5];

@@ -187,8 +187,8 @@ final class FitCommand implements Callable<Integer> {
             return "Backend:";
         }
 
-        @Option(names = "--backend", paramLabel = "SPEC", description = "cpu (default; the OpenCL and CUDA backends "
-                + "do not fit models yet)")
+        @Option(names = "--backend", paramLabel = "SPEC", description = "cpu | opencl[:P[:D]] | cuda[:D] | auto "
+                + "(default: cpu; OpenCL fits the CPU's results bit for bit)")
         String backend = "cpu";
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code batchopt fit}: a ridge grid against the closed form, the command against the API (whose models are checked
  * against Newton references in core), the JSON and CSV contract, learning curves and patience, bad data (exit 2, the
- * file, line and column, nothing written to --out), and the device backends' refusal.
+ * file, line and column, nothing written to --out), and the OpenCL backend against the CPU.
  */
 class FitCommandTest {
     @TempDir
@@ -326,13 +326,34 @@ class FitCommandTest {
         assertTrue(text.contains("lr 0.3"), "each model named by its grid axis");
     }
 
+    /**
+     * The OpenCL backend fits as the CPU does: the same JSON for every member (coefficients, losses, accuracy,
+     * steps, status, learning curves) and the same best model, full batch and minibatch, in both precisions.
+     */
     @Test
-    void theDeviceBackendsRefuseToFitModels() throws IOException {
-        BackendInfo device = Backends.available().stream().filter(b -> !b.spec().equals("cpu") && b.available())
+    void theOpenClBackendFitsAsTheCpuDoes() throws IOException {
+        BackendInfo device = Backends.available().stream().filter(b -> b.spec().startsWith("opencl") && b.available())
                 .findFirst().orElse(null);
-        Assumptions.assumeTrue(device != null, "no device backend here");
-        Path data = classes("device.csv", 50, 2);
-        Cli.run("fit --data " + data + " --model softmax --steps 3 --backend " + device.spec())
-                .failsWith(2, "run on the cpu backend only");
+        Assumptions.assumeTrue(device != null, "no OpenCL device here");
+        Path three = classes("opencl.csv", 400, 2);
+        Random rnd = new Random(5);
+        double[][] x = features(rnd, 300, 3);
+        String[] y = new String[x.length];
+        for (int r = 0; r < x.length; r++) {
+            y[r] = x[r][0] - 0.5 * x[r][2] + 0.5 * rnd.nextGaussian() > 0 ? "1" : "0";
+        }
+        Path two = csv("binary.csv", x, y);
+        for (String run : new String[] {
+            three + " --model softmax --precision fp64 --lr 0.05,0.5 --l2 0,0.01 --steps 60 --history 5 --patience 3",
+            two + " --model logistic --optimizer sgd --momentum 0.9 --lr 0.1,0.3 --l1 0.01 --batch-size 64 "
+                    + "--epochs 4 --history 3",
+            two + " --model linear --target x2 --precision fp64 --optimizer rmsprop --lr 0.01 --l2 0,0.1 "
+                    + "--batch-size 100 --steps 30 --standardize --grad-tol 1e-3"}) {
+            String common = "fit --data " + run + " --validation 0.25 --seed 3 --format json --all";
+            JsonNode cpu = Cli.run(common + " --backend cpu").succeeds().json();
+            JsonNode cl = Cli.run(common + " --backend " + device.spec()).succeeds().json();
+            assertEquals(cpu.get("members"), cl.get("members"), run);
+            assertEquals(cpu.get("best"), cl.get("best"), run);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
+import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.KernelSources;
 import org.batchopt.backend.KernelProgram;
 import org.batchopt.backend.cuda.Nvrtc;
@@ -40,9 +41,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Compiles the CUDA flavour of the kernel programs (prelude_cuda.h + the portable source) to PTX with nvcc
  * whenever nvcc is on the PATH, so that CUDA syntax stays valid on machines without a GPU: every rule variant,
  * every schedule, every regularizer, every objective, every constraint kind, both precisions and both strategies
- * appear at least once. Skipped, with the reason, where there is no nvcc. The same programs are compiled with NVRTC, the
- * compiler the CUDA backend uses at run time, to cubins for sm_80 and sm_90 and to PTX for the newest
- * architecture NVRTC knows; skipped, with the reason, where no NVRTC library is found.
+ * appear at least once, and every model fitted to a dataset (the batched kernels of data.cl, with DataParityTest's
+ * rules) in both precisions, with and without an intercept. Skipped, with the reason, where there is no nvcc. The
+ * same programs are compiled with NVRTC, the compiler the CUDA backend uses at run time, to cubins for sm_80 and
+ * sm_90 and to PTX for the newest architecture NVRTC knows; skipped, with the reason, where no NVRTC library is
+ * found.
  */
 class CudaFlavourTest {
 
@@ -66,6 +69,15 @@ class CudaFlavourTest {
                     Precision.values()[k % 2], Gradient.ANALYTIC, strategy));
             k++;
         }
+        Map<String, KernelProgram> models = new java.util.LinkedHashMap<>();
+        for (DataParityTest.Case c : DataParityTest.cases()) {
+            RunSettings settings = RunSettings.DEFAULTS.withStopping(Stopping.maxSteps(c.steps()))
+                    .withPrecision(c.precision());
+            DataObjectiveSource d = (DataObjectiveSource) TestAccess.source(c.objective());
+            models.computeIfAbsent(d.model() + " " + d.intercept() + " " + c.precision(),
+                    key -> TestAccess.plan(c.objective(), c.rule(), settings).program());
+        }
+        programs.addAll(models.values());
         for (ConstraintParityTest.Case c : ConstraintParityTest.cases()) {
             RunSettings settings = RunSettings.DEFAULTS.withStopping(c.stopping()).withPrecision(c.precision())
                     .withStrategy(c.strategy());
@@ -113,8 +125,9 @@ class CudaFlavourTest {
         assertEquals(0, nv.waitFor(), "nvcc failed:\n" + log);
         for (int i = 0; i < programs.size(); i++) {
             String ptx = Files.readString(dir.resolve("program" + i + ".ptx"));
-            String entry = programs.get(i).strategy() == Strategy.FUSED ? KernelProgram.FUSED : KernelProgram.STREAM_UPDATE;
-            assertTrue(ptx.contains(".entry " + entry), "program " + i + " has no kernel " + entry);
+            for (String kernel : kernels(programs.get(i))) {
+                assertTrue(ptx.contains(".entry " + kernel), "program " + i + " has no kernel " + kernel);
+            }
         }
     }
 
@@ -166,8 +179,13 @@ class CudaFlavourTest {
     }
 
     static List<String> kernels(KernelProgram p) {
-        return p.strategy() == Strategy.FUSED ? List.of(KernelProgram.INIT, KernelProgram.FUSED)
-                : List.of(KernelProgram.INIT, KernelProgram.STREAM_EVAL, KernelProgram.STREAM_UPDATE,
-                        KernelProgram.STREAM_PROJECT);
+        return switch (p.strategy()) {
+            case FUSED -> List.of(KernelProgram.INIT, KernelProgram.FUSED);
+            case BATCHED -> List.of(KernelProgram.INIT, KernelProgram.DATA_Z, KernelProgram.DATA_ROWS,
+                    KernelProgram.DATA_CHUNKS, KernelProgram.DATA_TOTAL, KernelProgram.DATA_GRAD,
+                    KernelProgram.DATA_EVAL, KernelProgram.DATA_UPDATE);
+            default -> List.of(KernelProgram.INIT, KernelProgram.STREAM_EVAL, KernelProgram.STREAM_UPDATE,
+                    KernelProgram.STREAM_PROJECT);
+        };
     }
 }

@@ -279,39 +279,58 @@ public final class CudaBackend extends DeviceBackend {
         if (items == 0) {
             return;
         }
+        launchGrid((Module) program, kernel, items, 0, precision, args);
+    }
+
+    @Override
+    protected void launchGroups(Built program, String kernel, long groups, int groupSize, Precision precision,
+                                Object... args) {
+        if (groups == 0) {
+            return;
+        }
+        launchGrid((Module) program, kernel, groups * groupSize, groupSize, precision, args);
+    }
+
+    /** {@code kernel} over {@code items} threads in blocks of {@code block} (0: the kernel's own block size). */
+    private void launchGrid(Module m, String kernel, long items, int block, Precision precision, Object... args) {
         current();
-        Module m = (Module) program;
         try {
             CUfunction f = function(m, kernel);
-            int block = m.blocks.get(kernel);
-            long grid = (items + block - 1) / block;
+            int threads = block > 0 ? block : m.blocks.get(kernel);
+            long grid = (items + threads - 1) / threads;
             if (grid > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(kernel + " over " + items + " work-items needs more than 2^31 blocks");
             }
-            NativePointerObject[] params = new NativePointerObject[args.length];
-            for (int i = 0; i < args.length; i++) {
-                Object a = args[i];
-                if (a instanceof Memory mem) {
-                    params[i] = Pointer.to(mem.pointer());
-                } else if (a instanceof Integer v) {
-                    params[i] = Pointer.to(new int[] {v});
-                } else if (a instanceof Long v) {
-                    params[i] = Pointer.to(new long[] {v});
-                } else if (a instanceof Double v && precision == Precision.FP64) {
-                    params[i] = Pointer.to(new double[] {v});
-                } else if (a instanceof Double v) {
-                    params[i] = Pointer.to(new float[] {(float) (double) v});
-                } else {
-                    throw new IllegalArgumentException("kernel argument " + i + " of type " + a.getClass());
-                }
-            }
             timer.beforeLaunch(kernel);
-            CudaErrors.check(cuLaunchKernel(f, (int) grid, 1, 1, block, 1, 1, 0, stream, Pointer.to(params), null),
-                    device.spec(), "launching " + kernel + " over " + items + " work-items");
+            CudaErrors.check(cuLaunchKernel(f, (int) grid, 1, 1, threads, 1, 1, 0, stream,
+                    parameters(precision, args), null), device.spec(), "launching " + kernel + " over " + items
+                    + " work-items in blocks of " + threads);
             timer.afterLaunch();
         } catch (CudaException e) {
             throw CudaErrors.wrap(e, device.spec(), "launching " + kernel);
         }
+    }
+
+    /** The kernel parameters of {@code args}, reals in {@code precision}. */
+    private static Pointer parameters(Precision precision, Object... args) {
+        NativePointerObject[] params = new NativePointerObject[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Memory mem) {
+                params[i] = Pointer.to(mem.pointer());
+            } else if (a instanceof Integer v) {
+                params[i] = Pointer.to(new int[] {v});
+            } else if (a instanceof Long v) {
+                params[i] = Pointer.to(new long[] {v});
+            } else if (a instanceof Double v && precision == Precision.FP64) {
+                params[i] = Pointer.to(new double[] {v});
+            } else if (a instanceof Double v) {
+                params[i] = Pointer.to(new float[] {(float) (double) v});
+            } else {
+                throw new IllegalArgumentException("kernel argument " + i + " of type " + a.getClass());
+            }
+        }
+        return Pointer.to(params);
     }
 
     private CUfunction function(Module m, String kernel) {
@@ -416,11 +435,17 @@ public final class CudaBackend extends DeviceBackend {
         }
     }
 
-    /** Releases modules, host buffers, events, the stream and the context, in that order; idempotent. */
+    /**
+     * Releases the datasets kept, modules, host buffers, events, the stream and the context, in that order;
+     * idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
+        }
+        if (retained) {
+            releaseDatasets();
         }
         closed = true;
         if (retained) {

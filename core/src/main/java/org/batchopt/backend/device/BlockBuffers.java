@@ -90,6 +90,11 @@ final class BlockBuffers implements AutoCloseable {
         }
     }
 
+    /** The block's members. */
+    int members() {
+        return n;
+    }
+
     /**
      * Copies the block's start points, hyperparameters and the projection's data ({@code projection}, at least as
      * many reals as the layout's; an empty array for none) to the device, zeroes f and the status.
@@ -110,6 +115,42 @@ final class BlockBuffers implements AutoCloseable {
         device.write(pj, realsOf(hostPj, projection.length == 0 ? new double[1] : projection));
         device.write(f, zeros(hostF));
         device.write(status, zeros(hostStatus));
+    }
+
+    /**
+     * {@link #upload}s the block and makes every member active; returns the active list, block indices
+     * {@code 0..n-1}, for {@link #compact}.
+     */
+    int[] start(MemberBlock block, ParamLayout params, double[] projection) {
+        upload(block, params, projection);
+        int[] ids = new int[n];
+        for (int j = 0; j < n; j++) {
+            ids[j] = j;
+        }
+        writeActive(ids, n);
+        return ids;
+    }
+
+    /**
+     * Reads the status and keeps in {@code ids[0..count)} the members still running, in order, the others into
+     * {@code ended} (when not null); writes the new active list and returns its length.
+     */
+    int compact(int[] ids, int count, int[] ended) {
+        ByteBuffer status = readStatus();
+        int running = 0;
+        int e = 0;
+        for (int j = 0; j < count; j++) {
+            int m = ids[j];
+            if (status.getInt(m * Integer.BYTES) == Status.RUNNING.ordinal()) {
+                ids[running++] = m;
+            } else if (ended != null) {
+                ended[e++] = m;
+            }
+        }
+        if (running > 0) {
+            writeActive(ids, running);
+        }
+        return running;
     }
 
     /** Makes members {@code ids[0..count)} (block indices) the active ones. */

@@ -2,6 +2,8 @@ package org.batchopt.backend.device;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.batchopt.Precision;
 import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
@@ -10,11 +12,13 @@ import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
+import org.batchopt.kernel.DataRows;
 import org.batchopt.kernel.KernelSources;
 
 /**
  * The host side shared by the OpenCL and CUDA backends: sizes blocks from the plan's {@link DeviceLayout}, builds
- * the plan's program, lays a block out in device memory ({@link BlockBuffers}) and runs it ({@link HostLoop}).
+ * the plan's program, lays a block out in device memory ({@link BlockBuffers}) and runs it ({@link HostLoop}, or
+ * for a model fitted to a dataset {@link DataLoop}, over the dataset kept on the device by {@link #rows}).
  * Subclasses provide memory, copies, program builds and launches.
  *
  * <p>Runs are serialized per backend ({@link #run} holds the backend's monitor): a built program's kernels carry
@@ -59,6 +63,13 @@ public abstract class DeviceBackend implements BackendSpi {
      */
     protected abstract void launch(Built program, String kernel, long items, Precision precision, Object... args);
 
+    /**
+     * Runs {@code kernel} as {@code groups} work-groups of exactly {@code groupSize} work-items, which share local
+     * memory and barriers (the tiled kernels of {@code kernels/data.cl}); arguments as {@link #launch}.
+     */
+    protected abstract void launchGroups(Built program, String kernel, long groups, int groupSize,
+                                         Precision precision, Object... args);
+
     /** Waits for every queued command. */
     protected abstract void finish();
 
@@ -99,19 +110,6 @@ public abstract class DeviceBackend implements BackendSpi {
         return (int) Math.max(1, Math.min(Math.min(byBudget, byAllocation), byHostCopy));
     }
 
-    /**
-     * Refuses a model fitted to a dataset (the batched strategy): its kernels ({@code kernels/data.cl}) are not yet
-     * run nor checked against the CPU twin on any device, and a silent fallback to the CPU would hide where a run
-     * went.
-     */
-    @Override
-    public void requirePlan(RunPlan plan) {
-        if (plan.strategy() == Strategy.BATCHED) {
-            throw new IllegalArgumentException("models fitted to a dataset (linear, logistic, softmax) run on the cpu "
-                    + "backend only; the " + id() + " backend cannot run them yet (use --backend cpu)");
-        }
-    }
-
     @Override
     public synchronized void run(RunPlan plan, MemberBlock block, MemberResults out, RunContext context) {
         requirePlan(plan);
@@ -119,8 +117,82 @@ public abstract class DeviceBackend implements BackendSpi {
         Built built = buildOnLargeStack(plan.program().text(KernelSources.read(preludeName())));
         context.addCompile(System.nanoTime() - t0);
         try (BlockBuffers buffers = new BlockBuffers(this, plan.layout(), plan.precision(), block.count())) {
-            new HostLoop(this, plan, built, buffers).run(block, out, context);
+            if (plan.strategy() == Strategy.BATCHED) {
+                try (DataLoop loop = new DataLoop(this, plan, built, buffers)) {
+                    loop.run(block, out, context);
+                }
+            } else {
+                new HostLoop(this, plan, built, buffers).run(block, out, context);
+            }
         }
+    }
+
+    /** A dataset's rows on this device in one precision: values row-major and one target per row. */
+    record DeviceRows(Buffer x, Buffer y, int rows) {
+    }
+
+    /** The most datasets (in one precision each) kept on the device; the least recently used leaves first. */
+    static final int KEPT_DATASETS = 8;
+
+    /** Datasets on the device by {@link DataRows#id()} and precision, least recently used first. */
+    private final Map<String, DeviceRows> datasets = new LinkedHashMap<>(16, 0.75f, true);
+    private long datasetUploads;
+
+    /**
+     * {@code rows} on this device in {@code precision}: uploaded on first use and kept (up to
+     * {@value #KEPT_DATASETS} datasets), so that every later run over the same dataset reads it where it is.
+     */
+    synchronized DeviceRows rows(DataRows rows, Precision precision) {
+        String key = rows.id() + ":" + precision;
+        DeviceRows kept = datasets.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        if (datasets.size() >= KEPT_DATASETS) {
+            String eldest = datasets.keySet().iterator().next();
+            DeviceRows d = datasets.remove(eldest);
+            free(d.x());
+            free(d.y());
+        }
+        int rb = precision.bytes();
+        ByteBuffer hx = host(Math.max(1, (long) rows.rows() * rows.features()) * rb);
+        ByteBuffer hy = host(Math.max(1, rows.rows()) * (long) rb);
+        if (precision == Precision.FP64) {
+            hx.asDoubleBuffer().put(rows.x64());
+            hy.asDoubleBuffer().put(rows.y64());
+        } else {
+            hx.asFloatBuffer().put(rows.x32());
+            hy.asFloatBuffer().put(rows.y32());
+        }
+        Buffer x = allocate(hx.capacity());
+        Buffer y;
+        try {
+            y = allocate(hy.capacity());
+        } catch (RuntimeException e) {
+            free(x);
+            throw e;
+        }
+        write(x, hx);
+        write(y, hy);
+        finish();
+        DeviceRows d = new DeviceRows(x, y, rows.rows());
+        datasets.put(key, d);
+        datasetUploads++;
+        return d;
+    }
+
+    /** Datasets uploaded since this backend opened (each once while it is kept, whatever the runs over it). */
+    public synchronized long datasetUploads() {
+        return datasetUploads;
+    }
+
+    /** Frees every dataset kept on the device; a backend's {@code close} calls it before its context goes. */
+    protected synchronized void releaseDatasets() {
+        for (DeviceRows d : datasets.values()) {
+            free(d.x());
+            free(d.y());
+        }
+        datasets.clear();
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.batchopt.backend.device;
 
-import java.nio.ByteBuffer;
 import org.batchopt.Precision;
-import org.batchopt.Status;
 import org.batchopt.backend.KernelProgram;
 import org.batchopt.backend.MemberBlock;
 import org.batchopt.backend.MemberResults;
@@ -34,13 +32,8 @@ final class HostLoop {
     void run(MemberBlock block, MemberResults out, RunContext context) {
         final int n = block.count();
         long t = System.nanoTime();
-        b.upload(block, plan.params(), plan.constraints().projectionData());
-        int[] ids = new int[n];
-        for (int j = 0; j < n; j++) {
-            ids[j] = j;
-        }
+        int[] ids = b.start(block, plan.params(), plan.constraints().projectionData());
         int nactive = n;
-        b.writeActive(ids, nactive);
         context.addTransfer(System.nanoTime() - t);
 
         t = System.nanoTime();
@@ -56,19 +49,9 @@ final class HostLoop {
                 k = Math.min(k, every - s % every);
             }
             advance(s, k, nactive, n);
-            ByteBuffer status = b.readStatus();
             int before = nactive;
-            nactive = 0;
-            for (int j = 0; j < before; j++) {
-                int m = ids[j];
-                if (status.getInt(m * Integer.BYTES) == Status.RUNNING.ordinal()) {
-                    ids[nactive++] = m;
-                }
-            }
+            nactive = b.compact(ids, before, null);
             s += k;
-            if (nactive > 0) {
-                b.writeActive(ids, nactive);
-            }
             if (every > 0 && s % every == 0 && nactive > 0) {
                 b.readPoints(out.history(s / every), block.first(), ids, nactive);
             }

@@ -34,6 +34,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.batchopt.BackendException;
 import org.batchopt.Precision;
+import org.batchopt.Strategy;
+import org.batchopt.backend.KernelProgram;
+import org.batchopt.backend.RunPlan;
 import org.batchopt.backend.SignalGuard;
 import org.batchopt.backend.device.DeviceBackend;
 import org.jocl.CLException;
@@ -249,6 +252,21 @@ public final class OpenClBackend extends DeviceBackend {
         if (items == 0) {
             return;
         }
+        enqueue(program, kernel, new long[] {items}, null, precision, args);
+    }
+
+    @Override
+    protected void launchGroups(Built program, String kernel, long groups, int groupSize, Precision precision,
+                                Object... args) {
+        if (groups == 0) {
+            return;
+        }
+        enqueue(program, kernel, new long[] {groups * groupSize}, new long[] {groupSize}, precision, args);
+    }
+
+    /** Sets the arguments and enqueues {@code kernel} over {@code global} work-items, work-groups of {@code local}. */
+    private void enqueue(Built program, String kernel, long[] global, long[] local, Precision precision,
+                         Object... args) {
         try {
             cl_kernel k = ((Program) program).kernel(kernel);
             for (int i = 0; i < args.length; i++) {
@@ -267,11 +285,25 @@ public final class OpenClBackend extends DeviceBackend {
                     throw new IllegalArgumentException("kernel argument " + i + " of type " + a.getClass());
                 }
             }
-            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {items}, null, 0, null, null);
+            clEnqueueNDRangeKernel(queue, k, 1, null, global, local, 0, null, null);
         } catch (CLException e) {
             throw deviceError("launching " + kernel, e);
         } finally {
             SignalGuard.recheck();
+        }
+    }
+
+
+    /**
+     * Refuses a model fitted to a dataset on a device whose work-groups are smaller than the tiles of
+     * {@code kernels/data.cl} ({@link KernelProgram#DATA_TILE} squared work-items).
+     */
+    @Override
+    public void requirePlan(RunPlan plan) {
+        int tile = KernelProgram.DATA_TILE * KernelProgram.DATA_TILE;
+        if (plan.strategy() == Strategy.BATCHED && device.maxWorkGroup() < tile) {
+            throw new IllegalArgumentException(device.spec() + " runs work-groups of at most " + device.maxWorkGroup()
+                    + " work-items; the kernels of models fitted to a dataset need " + tile + " (use --backend cpu)");
         }
     }
 
@@ -312,6 +344,7 @@ public final class OpenClBackend extends DeviceBackend {
         if (closed) {
             return;
         }
+        releaseDatasets();
         closed = true;
         programs.values().forEach(Program::release);
         programs.clear();

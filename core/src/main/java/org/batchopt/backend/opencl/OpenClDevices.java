@@ -4,6 +4,7 @@ import static org.jocl.CL.CL_DEVICE_DOUBLE_FP_CONFIG;
 import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
 import static org.jocl.CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
+import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
 import static org.jocl.CL.CL_DEVICE_TYPE;
@@ -40,7 +41,7 @@ public final class OpenClDevices {
     /** One OpenCL device and what batchopt needs to know about it. */
     public record Device(int platformIndex, int deviceIndex, cl_platform_id platform, cl_device_id id,
                          String platformName, String name, String version, String driver, long type,
-                         int computeUnits, long globalMemory, long maxAllocation, boolean fp64,
+                         int computeUnits, long globalMemory, long maxAllocation, long maxWorkGroup, boolean fp64,
                          boolean fp32CorrectlyRounded) {
 
         public String spec() {
@@ -112,6 +113,7 @@ public final class OpenClDevices {
                             string(ids[d], CL_DEVICE_VERSION), string(ids[d], CL_DRIVER_VERSION),
                             longInfo(ids[d], CL_DEVICE_TYPE), (int) intInfo(ids[d], CL_DEVICE_MAX_COMPUTE_UNITS),
                             longInfo(ids[d], CL_DEVICE_GLOBAL_MEM_SIZE), longInfo(ids[d], CL_DEVICE_MAX_MEM_ALLOC_SIZE),
+                            longInfo(ids[d], CL_DEVICE_MAX_WORK_GROUP_SIZE),
                             longInfo(ids[d], CL_DEVICE_DOUBLE_FP_CONFIG) != 0,
                             (longInfo(ids[d], CL_DEVICE_SINGLE_FP_CONFIG) & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0));
                 }

@@ -7,17 +7,21 @@ import org.batchopt.BackendInfo;
 import org.batchopt.Backends;
 import org.batchopt.Batch;
 import org.batchopt.Box;
+import org.batchopt.Dataset;
 import org.batchopt.Engine;
+import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
 import org.batchopt.rule.Adam;
+import org.batchopt.rule.Sgd;
 
 /**
  * Run by {@link FakeDriverTest} in a JVM whose loader finds the stand-in libcuda.so.1: lists the CUDA
- * backends, opens one, runs a small job on it and prints what happened, one fact a line.
+ * backends, opens one, runs a small job on it and prints what happened, one fact a line; with a second argument
+ * {@code fit}, fits a linear model to a dataset instead ({@link #fit}).
  */
 public final class FakeDriverMain {
     private FakeDriverMain() {
@@ -36,6 +40,10 @@ public final class FakeDriverMain {
         String spec = args.length > 0 ? args[0] : "cuda";
         try (Backend backend = Backends.open(spec)) {
             System.out.println("opened " + backend.id() + ": " + backend.device());
+            if (args.length > 1 && args[1].equals("fit")) {
+                fit(backend);
+                return;
+            }
             for (int run = 1; run <= 2; run++) {
                 Result r = run(backend, Precision.values()[run - 1]);
                 System.out.println("run " + run + " " + r.backend() + " runSeconds " + r.timing().runSeconds());
@@ -74,6 +82,33 @@ public final class FakeDriverMain {
         } catch (BackendException e) {
             System.out.println("open " + spec + " " + e.code() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Three fits of a linear model (240 training rows of 20 features, 60 validation rows) by 6 members for 3 steps:
+     * fp64, fp64 again, fp32; prints each one's outcome and then how many datasets went to the device.
+     */
+    static void fit(Backend backend) {
+        double[][] x = new double[300][20];
+        double[] y = new double[300];
+        for (int r = 0; r < 300; r++) {
+            for (int k = 0; k < 20; k++) {
+                x[r][k] = Math.sin(r * 0.37 + k);
+            }
+            y[r] = Math.cos(r * 0.11);
+        }
+        Objective f = Objectives.linear(Dataset.of(x, y).validation(0.2).seed(1).build());
+        Batch batch = Batch.builder(f.dimension()).members(6).starts(Starts.point(new double[f.dimension()])).build();
+        for (Precision p : new Precision[] {Precision.FP64, Precision.FP64, Precision.FP32}) {
+            Result r = Engine.on(backend).precision(p).stopping(Stopping.maxSteps(3))
+                    .run(f, Sgd.builder().lr(0.1).build(), batch);
+            StringBuilder outcome = new StringBuilder();
+            for (int m = 0; m < r.members(); m++) {
+                outcome.append(' ').append(r.status(m)).append('@').append(r.steps(m));
+            }
+            System.out.println("fit " + p + " outcome" + outcome);
+        }
+        System.out.println("fit uploads " + ((CudaBackend) backend).datasetUploads());
     }
 
     static Batch batch() {

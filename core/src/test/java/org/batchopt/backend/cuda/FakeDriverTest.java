@@ -65,10 +65,16 @@ class FakeDriverTest {
     }
 
     static Outcome run(String mode, String spec, String... jvmOptions) throws IOException, InterruptedException {
+        return run(mode, new String[] {spec}, jvmOptions);
+    }
+
+    static Outcome run(String mode, String[] arguments, String... jvmOptions) throws IOException,
+            InterruptedException {
         Path log = dir.resolve("launches-" + mode + "-" + System.nanoTime());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FakeDriverMain.class.getName(), spec));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FakeDriverMain.class.getName()));
+        command.addAll(List.of(arguments));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("LD_LIBRARY_PATH", dir.toString());
@@ -154,5 +160,48 @@ class FakeDriverTest {
         assertEquals(4, o.launches().stream().filter(l -> l.equals("bo_init nactive=5 nm=5 grid=1 block=256")).count(),
                 o.launches().toString());
         assertEquals("run 1 cuda:0+cuda:1 runSeconds 0.0015", o.line("run 1 cuda"), "device seconds of both");
+    }
+
+    /**
+     * A model fitted to a dataset goes through the batched host loop: the tiled kernels as blocks of 16 x 16 threads
+     * over the tiles of (rows, members) and (coordinates, members), the row functions, chunk sums and totals per
+     * element, the stopping tests per member and step, the members' outcomes back; the dataset goes to the device
+     * once per precision (training and validation rows), a second fit over it reads it there.
+     */
+    @Test
+    void aModelIsFittedThroughTheBatchedHostLoop() throws Exception {
+        needNvrtc();
+        Outcome o = run("one", new String[] {"cuda", "fit"});
+        String outcome = " MAX_STEPS@3 CONVERGED_GRADIENT@0".repeat(3);
+        assertEquals("fit FP64 outcome" + outcome, o.line("fit FP64"));
+        assertEquals("fit FP32 outcome" + outcome, o.line("fit FP32"));
+        assertEquals("fit uploads 4", o.line("fit uploads"));
+        List<String> step = List.of(
+                "bo_data_z grid=15 block=256",
+                "bo_data_rows grid=12 block=128",
+                "bo_data_chunks grid=1 block=128",
+                "bo_data_total grid=1 block=128",
+                "bo_data_grad grid=2 block=256");
+        List<String> evaluation = List.of(
+                "bo_data_z grid=15 block=256",
+                "bo_data_rows grid=12 block=128",
+                "bo_data_chunks grid=1 block=128",
+                "bo_data_total grid=1 block=128",
+                "bo_data_z grid=4 block=256",
+                "bo_data_rows grid=3 block=128",
+                "bo_data_chunks grid=1 block=128",
+                "bo_data_total grid=1 block=128");
+        List<String> run = new ArrayList<>(List.of("bo_init nactive=6 nm=6 grid=1 block=128"));
+        for (int s = 0; s <= 3; s++) {
+            run.addAll(step);
+            run.add("bo_data_eval nactive=6 s=" + s + " grid=1 block=128");
+            run.add("bo_data_update grid=1 block=128");
+        }
+        run.addAll(evaluation);
+        List<String> three = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            three.addAll(run);
+        }
+        assertEquals(three, o.launches());
     }
 }

@@ -14,7 +14,10 @@ import org.batchopt.BackendException;
 import org.batchopt.BackendInfo;
 import org.batchopt.Backends;
 import org.batchopt.Batch;
+import org.batchopt.Dataset;
 import org.batchopt.Engine;
+import org.batchopt.Objective;
+import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
@@ -54,6 +57,21 @@ class OpenClBackendTest {
         }
     }
 
+    @Test
+    void aModelOnADeviceWithWorkGroupsSmallerThanItsTilesIsRefused() {
+        OpenClDevices.Device d = firstDevice();
+        OpenClDevices.Device small = new OpenClDevices.Device(d.platformIndex(), d.deviceIndex(), d.platform(), d.id(),
+                d.platformName(), d.name(), d.version(), d.driver(), d.type(), d.computeUnits(), d.globalMemory(),
+                d.maxAllocation(), 64, d.fp64(), d.fp32CorrectlyRounded());
+        Objective f = Objectives.linear(Dataset.of(new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 4}).build());
+        try (Backend cl = new OpenClBackend(small)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Engine.on(cl)
+                    .run(f, Adam.builder().build(), Batch.builder(2).members(1).starts(Starts.point(0, 0)).build()));
+            assertTrue(e.getMessage().contains(d.spec() + " runs work-groups of at most 64 work-items"),
+                    e.getMessage());
+        }
+    }
+
     /** Both precisions: the fp32 transcendental functions of math.cl evaluate in double. */
     @ParameterizedTest
     @EnumSource(Precision.class)
@@ -61,7 +79,7 @@ class OpenClBackendTest {
         OpenClDevices.Device d = firstDevice();
         OpenClDevices.Device noFp64 = new OpenClDevices.Device(d.platformIndex(), d.deviceIndex(), d.platform(), d.id(),
                 d.platformName(), d.name(), d.version(), d.driver(), d.type(), d.computeUnits(), d.globalMemory(),
-                d.maxAllocation(), false, d.fp32CorrectlyRounded());
+                d.maxAllocation(), d.maxWorkGroup(), false, d.fp32CorrectlyRounded());
         try (Backend cl = new OpenClBackend(noFp64)) {
             BackendException e = assertThrows(BackendException.class, () -> Engine.on(cl).precision(precision)
                     .run(BuiltIn.SPHERE.create(2), Adam.builder().build(),
