@@ -9,6 +9,7 @@ import org.batchopt.kernel.Math32;
  * processes on a shared machine disturb far less than wall time): over the lanes of a CPU tile (LaneMath32.sincos,
  * the loops C2 vectorizes), lane by lane through the scalar Math32.sin and Math32.cos, and the JDK's Math.sin
  * and Math.cos (not bit-identical across backends; for scale only). Arguments uniform on [-32, 32], 128 lanes.
+ * Then LaneMath32.exp and LaneMath32.log over the same lanes (log of |x|).
  *
  *   java -cp JAR benchmarks/LaneMathTime.java [CALLS]
  */
@@ -22,6 +23,10 @@ public class LaneMathTime {
         SplittableRandom rnd = new SplittableRandom(1);
         for (int l = 0; l < n; l++) {
             x[l] = (float) rnd.nextDouble(-32, 32);
+        }
+        float[] ax = new float[n];
+        for (int l = 0; l < n; l++) {
+            ax[l] = Math.abs(x[l]);
         }
         LaneMath32 lanes = new LaneMath32();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -50,8 +55,19 @@ public class LaneMathTime {
                 sink += s[k % n];
             }
             long t3 = mx.getCurrentThreadCpuTime();
-            System.out.printf("round %d, ns per element (sin and cos): lanes %.2f, scalar Math32 %.2f, JDK %.2f%n",
-                    round + 1, (t1 - t0) / per, (t2 - t1) / per, (t3 - t2) / per);
+            for (int k = 0; k < calls; k++) {
+                lanes.exp(x, s, n);
+                sink += s[k % n];
+            }
+            long t4 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < calls; k++) {
+                lanes.log(ax, s, n);
+                sink += s[k % n];
+            }
+            long t5 = mx.getCurrentThreadCpuTime();
+            System.out.printf("round %d, ns per element (sin and cos): lanes %.2f, scalar Math32 %.2f, JDK %.2f; "
+                    + "lanes exp %.2f, log %.2f%n", round + 1, (t1 - t0) / per, (t2 - t1) / per, (t3 - t2) / per,
+                    (t4 - t3) / per, (t5 - t4) / per);
         }
         System.out.println("(checksum " + sink + ")");
     }

@@ -22,5 +22,7 @@ typedef float real;
 #define REAL_MAX 3.4028234663852886e38f
 #endif
 #define R(v) ((real)(v))
+/* a double constant, whatever the real type (the fp32 functions of math.cl evaluate in double) */
+#define D(v) ((double)(v))
 #define BO_FN static __device__ __forceinline__
 #define BO_CONSTANT static __constant__

@@ -4,7 +4,7 @@
  * bo_exp(1), so that f(0) is exactly 0 in both precisions. Gradient: 4 exp(-0.2 rms) x_i / (D rms)
  * + 2 pi exp(mean cos) sin(2 pi x_i) / D; at rms = 0, the tip of the cone, the first term is taken as 0 (a
  * subgradient).
- * Twin: Ackley64.java.
+ * Twin: Ackley64.java (one LaneMath sincos per coordinate for the gradient's cos and sin).
  */
 BO_FN real obj_value(OBJ_X_PARAMS)
 {
@@ -25,8 +25,10 @@ BO_FN real obj_value_grad(OBJ_XG_PARAMS)
     real s2 = R(0);
     for (int i = 0; i < DIM; i++) {
         const real xi = X(i);
+        const real a = R(6.283185307179586) * xi;
         s1 = s1 + xi * xi;
-        s2 = s2 + bo_cos(R(6.283185307179586) * xi);
+        s2 = s2 + bo_cos(a);
+        G(i) = bo_sin(a); /* held until the gradient below; sin and cos of one argument share its reduction */
     }
     const real rms = sqrt(s1 / (real)DIM);
     const real e1 = bo_exp(R(-0.2) * rms);
@@ -35,7 +37,7 @@ BO_FN real obj_value_grad(OBJ_XG_PARAMS)
     const real t2 = R(6.283185307179586) * e2 / (real)DIM;
     for (int i = 0; i < DIM; i++) {
         const real xi = X(i);
-        G(i) = t1 * xi + t2 * bo_sin(R(6.283185307179586) * xi);
+        G(i) = t1 * xi + t2 * G(i);
     }
     return (R(20) - R(20) * e1) + (bo_exp(R(1)) - e2);
 }

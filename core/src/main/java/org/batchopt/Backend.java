@@ -29,8 +29,8 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Checks that this backend computes in {@code precision}; returns normally when it does. The CPU and CUDA
-     * backends offer both; an OpenCL device needs {@code cl_khr_fp64} for fp64 and correctly rounded fp32 division
-     * and square root for fp32.
+     * backends offer both; an OpenCL device needs {@code cl_khr_fp64} for either precision (the fp32 transcendental
+     * functions evaluate in double) and correctly rounded fp32 division and square root for fp32.
      *
      * @param precision the precision asked for
      * @throws BackendException with {@link BackendException.Code#UNSUPPORTED_PRECISION} and the reason when it

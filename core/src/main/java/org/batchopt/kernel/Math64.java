@@ -1,11 +1,11 @@
 package org.batchopt.kernel;
 
 /**
- * fp64 twin of {@code kernels/math.cl} (its {@code REAL_IS_DOUBLE} branches): the same operations in the same
+ * fp64 twin of {@code kernels/math.cl} (its {@code REAL_IS_DOUBLE} branch): the same operations in the same
  * order, so that every backend computes the same bits. Hand-written, as is {@link Math32}: the two precisions
- * use different polynomials; the stages have the same names and arguments, so that {@link LaneMath64} (which
- * applies these functions to the lanes of a tile in loops the JIT vectorizes) serves as the source of
- * {@link LaneMath32}. Every other {@code *64} twin is turned into its {@code *32} by the build.
+ * are evaluated differently (fp32 in plain double), so {@link LaneMath64} (which applies these functions to the
+ * lanes of a tile in loops the JIT vectorizes) and {@link LaneMath32} are hand-written too. Every other
+ * {@code *64} twin is turned into its {@code *32} by the build.
  *
  * <p>Every function is built from {@code + - * /}, {@code fma}, {@code sqrt} and IEEE 754-2019
  * {@code minimum}/{@code maximum} (Java's {@code Math.min}/{@code Math.max}), which are correctly rounded on

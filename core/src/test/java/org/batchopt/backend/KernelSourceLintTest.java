@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The portable kernel source keeps to the subset that makes every backend compute the same bits: floating
  * literals only inside R(...), and only literals whose double and float readings agree (so R(v) is the same
- * float whether a compiler reads v as double then narrows or reads it as float); no native transcendental
+ * float whether a compiler reads v as double then narrows or reads it as float), or inside D(...), a double
+ * constant (math.cl's fp32 functions, which evaluate in double); no native transcendental
  * function; fma only in math.cl (whose functions are written with it), where torch fuses (rules.cl) and in the dot
  * products of data.cl (a model's X W^T and R^T X, each an fma chain over increasing k, as DataTwin64 sums them with
  * Math.fma), never in an objective.
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class KernelSourceLintTest {
     static final Pattern FLOAT = Pattern.compile("(?<![\\w.])(\\d+\\.\\d*(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+|\\.\\d+(?:[eE][+-]?\\d+)?)(?![\\w.])");
     static final Pattern WRAPPED = Pattern.compile("R\\(\\s*-?\\s*$");
+    static final Pattern DOUBLE = Pattern.compile("D\\(\\s*-?\\s*$");
     static final Pattern FORBIDDEN = Pattern.compile("(?<![\\w.])(sin|cos|tan|exp|exp2|exp10|log|log2|log10|pow|pown|powr|"
             + "rootn|cbrt|rsqrt|hypot|mad|fmin|fmax|sincos|atan|asin|acos|sinh|cosh|tanh|expm1|log1p)\\s*\\(|native_|half_");
     static final Pattern FMA = Pattern.compile("(?<![\\w.])fma\\s*\\(");
@@ -46,6 +48,9 @@ class KernelSourceLintTest {
         Matcher m = FLOAT.matcher(code);
         while (m.find()) {
             String before = code.substring(Math.max(0, m.start() - 8), m.start());
+            if (DOUBLE.matcher(before).find()) {
+                continue;
+            }
             if (!WRAPPED.matcher(before).find()) {
                 problems.add(name + ": literal " + m.group(1) + " is not inside R(...)");
             }
@@ -83,6 +88,7 @@ class KernelSourceLintTest {
                 + "real g = R(1.0000000596046447753906250001);";
         List<String> found = problems("objectives/bad.cl", bad);
         assertEquals(5, found.size(), found.toString());
+        assertTrue(problems("kernels/math.cl", "double d = fma(x, D(1.0000000596046447753906250001), D(-0.5));").isEmpty());
         assertTrue(problems("kernels/rules.cl", "x = fma(a, b, c);").isEmpty());
         assertTrue(problems("kernels/data.cl", "acc = fma(a, b, acc);").isEmpty());
     }

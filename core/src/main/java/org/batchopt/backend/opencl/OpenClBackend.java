@@ -121,9 +121,10 @@ public final class OpenClBackend extends DeviceBackend {
 
     @Override
     public void requirePrecision(Precision precision) {
-        if (precision == Precision.FP64 && !device.fp64()) {
+        if (!device.fp64()) {
             throw new BackendException(BackendException.Code.UNSUPPORTED_PRECISION, device.spec() + " (" + device.name()
-                    + ") has no fp64 support (no cl_khr_fp64)");
+                    + ") has no fp64 support (no cl_khr_fp64)" + (precision == Precision.FP64 ? ""
+                    : ", which the fp32 exp, log, sin and cos of kernels/math.cl evaluate in to match the other backends"));
         }
         if (precision == Precision.FP32 && !device.fp32CorrectlyRounded()) {
             throw new BackendException(BackendException.Code.UNSUPPORTED_PRECISION, device.spec() + " (" + device.name()

@@ -15,7 +15,7 @@ public final class Ackley64 extends ObjectiveTwin64 {
 
     @Override
     public void value(double[][] x, double[] f, int n) {
-        final double[] s2 = sums(x, f, n);
+        final double[] s2 = sums(x, null, f, n);
         final double[] e1 = scratch(2, n);
         final double[] e2 = scratch(3, n);
         exponentials(f, s2, e1, e2, n);
@@ -27,12 +27,10 @@ public final class Ackley64 extends ObjectiveTwin64 {
 
     @Override
     public void valueGradient(double[][] x, double[][] g, double[] f, int n) {
-        final double[] s2 = sums(x, f, n);
+        final double[] s2 = sums(x, g, f, n);
         final double[] e1 = scratch(2, n);
         final double[] e2 = scratch(3, n);
         final double[] t1 = scratch(4, n);
-        final double[] a = scratch(0, n);
-        final double[] sn = scratch(1, n);
         exponentials(f, s2, e1, e2, n);
         final double e = exp(c(1));
         for (int l = 0; l < n; l++) {
@@ -46,17 +44,17 @@ public final class Ackley64 extends ObjectiveTwin64 {
             final double[] xi = x[i];
             final double[] gi = g[i];
             for (int l = 0; l < n; l++) {
-                a[l] = c(6.283185307179586) * xi[l];
-            }
-            math.sin(a, sn, n);
-            for (int l = 0; l < n; l++) {
-                gi[l] = t1[l] * xi[l] + s2[l] * sn[l];
+                gi[l] = t1[l] * xi[l] + s2[l] * gi[l];
             }
         }
     }
 
-    /** The kernel's sums: s1 into {@code f}, s2 into the returned scratch array. */
-    private double[] sums(double[][] x, double[] f, int n) {
+    /**
+     * The kernel's sums: s1 into {@code f}, s2 into the returned scratch array; with {@code sin} given, also
+     * sin(2 pi x_i) into {@code sin[i]} (one sincos per coordinate where the kernel takes cos and sin apart: the
+     * same values).
+     */
+    private double[] sums(double[][] x, double[][] sin, double[] f, int n) {
         final double[] s2 = scratch(5, n);
         final double[] a = scratch(0, n);
         final double[] co = scratch(1, n);
@@ -69,7 +67,11 @@ public final class Ackley64 extends ObjectiveTwin64 {
             for (int l = 0; l < n; l++) {
                 a[l] = c(6.283185307179586) * xi[l];
             }
-            math.cos(a, co, n);
+            if (sin == null) {
+                math.cos(a, co, n);
+            } else {
+                math.sincos(a, sin[i], co, n);
+            }
             for (int l = 0; l < n; l++) {
                 f[l] = f[l] + xi[l] * xi[l];
                 s2[l] = s2[l] + co[l];

@@ -26,6 +26,8 @@ import org.batchopt.rule.Adam;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The documented failures of the OpenCL backend: a kernel that does not build, and backends that cannot run. */
 class OpenClBackendTest {
@@ -70,18 +72,21 @@ class OpenClBackendTest {
         }
     }
 
-    @Test
-    void fp64OnADeviceWithoutItIsRefusedWithTheReason() {
+    /** Both precisions: the fp32 transcendental functions of math.cl evaluate in double. */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void aDeviceWithoutFp64IsRefusedWithTheReason(Precision precision) {
         OpenClDevices.Device d = firstDevice();
         OpenClDevices.Device noFp64 = new OpenClDevices.Device(d.platformIndex(), d.deviceIndex(), d.platform(), d.id(),
                 d.platformName(), d.name(), d.version(), d.driver(), d.type(), d.computeUnits(), d.globalMemory(),
                 d.maxAllocation(), d.maxWorkGroup(), false, d.fp32CorrectlyRounded());
         try (Backend cl = new OpenClBackend(noFp64)) {
-            BackendException e = assertThrows(BackendException.class, () -> Engine.on(cl).precision(Precision.FP64)
+            BackendException e = assertThrows(BackendException.class, () -> Engine.on(cl).precision(precision)
                     .run(BuiltIn.SPHERE.create(2), Adam.builder().build(),
                             Batch.builder(2).members(1).starts(Starts.point(1, 1)).build()));
             assertEquals(BackendException.Code.UNSUPPORTED_PRECISION, e.code());
             assertTrue(e.getMessage().contains("cl_khr_fp64"), e.getMessage());
+            assertEquals(precision == Precision.FP32, e.getMessage().contains("fp32 exp, log, sin and cos"), e.getMessage());
         }
     }
 
