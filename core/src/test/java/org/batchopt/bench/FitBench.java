@@ -24,7 +24,8 @@ import org.batchopt.rule.UpdateRule;
  * steps in fp32, from zero, model i with learning rate {@code logspace(-3, 0, G)[i]} and L2
  * {@code logspace(-5, -1, G)[G-1-i]} (plain gradient descent, the gradient {@code R^T X / M + l2 w}). The rows are
  * drawn here with a fixed seed as peers.py draws its own: x standard normal, y = [x.w + 0.5 e > 0] with w and e
- * standard normal. One JSON line per run on stdout, as {@link GpuBench} prints them.
+ * standard normal. One JSON line per run on stdout, as {@link GpuBench} prints them; {@code "math":"strict"}: the
+ * backends' own kernels, every sum in its fixed order.
  *
  * <pre>
  *   java -cp ... org.batchopt.bench.FitBench [--backend cuda:0] [--scale 1] [--repeats 3] [--check-only]
@@ -176,6 +177,7 @@ public final class FitBench {
         GpuBench.number(j, "steps", g.steps());
         GpuBench.field(j, "optimizer", "sgd");
         GpuBench.field(j, "precision", r.precision().name().toLowerCase(Locale.ROOT));
+        GpuBench.field(j, "math", "strict");
         return j;
     }
 
