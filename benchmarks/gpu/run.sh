@@ -5,6 +5,8 @@
 #   env.txt          date, host, nvidia-smi, driver, NVRTC and Java versions, the backends batchopt finds
 #   parity.out       the parity suite and the CUDA tests on $BACKEND (JUnit console), XML reports in junit/
 #   bench.jsonl      batchopt's four workloads on $BACKEND, kernel-only and end-to-end (GpuBench)
+#   fit.jsonl        the fit grid (1024 logistic models, 65,536 x 128 rows, 200 steps, fp32) on $BACKEND, kernel-only
+#                    and end-to-end, and a small grid on $BACKEND against the CPU, bit for bit (FitBench)
 #   search.jsonl     the global searches of benchmarks/search/ at 2^20 chains (SearchBench)
 #   opencl.out, opencl-bench.jsonl   the parity suite and Rosenbrock D=8 fp32 on NVIDIA's OpenCL platform
 #   peers.jsonl      peers.py (JAX, PyTorch) on the same workloads
@@ -14,7 +16,7 @@
 # Every step has its own time limit and a failing step does not stop the others; the whole run stays
 # well under 10 minutes on an H200. Settings (environment): OUT (default benchmarks/results/local-<time>),
 # BACKEND (cuda:0), SCALE (1: member counts of the workloads), REPEATS (3), PARITY/BENCH/PEERS (1 runs
-# the step, 0 skips it; OPENCL and SEARCH likewise), SEARCH_LIMIT (8: seconds per search), PYTHON (python3),
+# the step, 0 skips it; FIT, OPENCL and SEARCH likewise), SEARCH_LIMIT (8: seconds per search), PYTHON (python3),
 # JAVA (.gpu/runtime/bin/java).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -98,6 +100,14 @@ if [ "${BENCH:-1}" = 1 ]; then
     grep '^{' "$OUT/bench.out" >"$OUT/bench.jsonl"
 fi
 
+# (e) The fit grid of peers.py grid (issue 11): strict fp32, kernel and end-to-end time apart, then a small
+# grid on $BACKEND against the CPU, bit for bit (exit 1 when they differ).
+if [ "${FIT:-1}" = 1 ]; then
+    step fit 240 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.FitBench --backend "$BACKEND" \
+        --scale "$SCALE" --repeats "$REPEATS"
+    grep '^{' "$OUT/fit.out" >"$OUT/fit.jsonl"
+fi
+
 # (b'') Global search at 2^20 chains (issue 17): each strategy of benchmarks/search/ on each workload, stopped at
 # f* + 1e-6 or after SEARCH_LIMIT seconds; device and host time apart.
 if [ "${SEARCH:-1}" = 1 ]; then
@@ -133,6 +143,11 @@ if [ "${PEERS:-1}" = 1 ]; then
         step peers 90 "$PYTHON" .gpu/peers.py multistart --peer $peer --function rosenbrock --dim 8 --members "$m20" --steps 1000 --precision fp64
     done
     step peers 90 "$PYTHON" .gpu/peers.py update --peer torch --members "$m22" --dim 64 --steps 50
+    models=$(members 1024); samples=$(members 65536)
+    for peer in jax torch; do
+        step peers 120 "$PYTHON" .gpu/peers.py grid --peer $peer --samples "$samples" --features 128 \
+            --models "$models" --steps 200 --repeats "$REPEATS"
+    done
     grep '^{' "$OUT/peers.out" >"$OUT/peers.jsonl"
 fi
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Summarizes a benchmarks/gpu/run.sh output folder: batchopt's workloads (bench.jsonl) against the peers
-(peers.jsonl), with the targets of the CUDA backend's issue, and the global searches (search.jsonl).
+(peers.jsonl), with the targets of the CUDA backend's issue, the fit grid (fit.jsonl) against the peers' grid runs
+with the targets of the data objectives' issue, and the global searches (search.jsonl).
 Usage: summarize.py OUT_DIR"""
 import json, os, sys
 
@@ -10,6 +11,7 @@ TARGETS = {  # workload: (kernel seconds at most, end-to-end seconds at most, at
     "rosenbrock-fp64": (None, None, 5.0, None),
     "update": (None, None, None, 3700.0),
 }
+FIT_TARGETS = {"strict": 0.230}  # fit grid: seconds at most per math mode (PyTorch fp32 230 ms on an H200)
 PEER_KEY = {"rosenbrock-fp32": ("rosenbrock", 8, "fp32"), "rastrigin-fp32": ("rastrigin", 16, "fp32"),
             "rosenbrock-fp64": ("rosenbrock", 8, "fp64")}
 
@@ -33,6 +35,40 @@ def fmt(v, unit="s"):
     if v is None:
         return "-"
     return f"{v * 1e3:.2f} ms" if unit == "s" else f"{v:.0f} {unit}"
+
+
+def fit(runs, peers):
+    """The fit grid (FitBench) against peers.py grid on the same sizes, and its check against the CPU."""
+    grid = [r for r in runs if r.get("workload") == "fit-grid"]
+    if grid:
+        warm = [r for r in grid if r.get("run") == "warm"] or grid
+        cold = [r for r in grid if r.get("run") == "cold"]
+        kernel = min(r["kernel_s"] for r in warm)
+        e2e = min(r["end_to_end_s"] for r in warm)
+        r0 = grid[0]
+        math = r0.get("math", "strict")
+        print(f"fit-grid: {r0['backend']} {r0['models']} logistic models, {r0['samples']} x {r0['features']} rows, "
+              f"{r0['steps']} full-batch steps, {r0['precision']} {math}")
+        print(f"  batchopt kernel {fmt(kernel)}, end-to-end {fmt(e2e)} (best of {len(warm)} warm runs, dataset "
+              f"on the device)" + (f", cold end-to-end {fmt(cold[0]['end_to_end_s'])} (compile "
+                                   f"{fmt(cold[0]['compile_s'])}, with the upload)" if cold else ""))
+        if math in FIT_TARGETS and (r0["models"], r0["samples"], r0["features"], r0["steps"]) == (1024, 65536, 128, 200):
+            t = FIT_TARGETS[math]
+            print(f"  target end-to-end <= {fmt(t)}: {'met' if e2e <= t else 'NOT met'}")
+        for peer in sorted({p["peer"] for p in peers if p.get("workload") == "grid-logistic"}):
+            same = [p for p in peers if p.get("peer") == peer and p.get("workload") == "grid-logistic"
+                    and p.get("models") == r0["models"] and p.get("samples") == r0["samples"]
+                    and p.get("features") == r0["features"] and p.get("steps") == r0["steps"]]
+            if same:
+                s = min(p["seconds"] for p in same)
+                print(f"  {peer}: {fmt(s)} (best loss {min(p['best_loss'] for p in same):.6g}, batchopt's "
+                      f"{min(r['best_loss'] for r in warm):.6g}); batchopt is {s / kernel:.2f}x its speed "
+                      f"kernel-only, {s / e2e:.2f}x end-to-end")
+    for c in runs:
+        if c.get("workload") == "fit-grid-check":
+            print(f"fit-grid-check: {c['backend']} against {c['against']}, {c['models']} models, {c['samples']} rows, "
+                  f"{c['steps']} steps: {'bit-identical' if c['identical'] else 'DIFFERENT'} (largest coordinate "
+                  f"difference {c['max_abs_diff']:.3g})")
 
 
 def main():
@@ -79,6 +115,7 @@ def main():
             for p in peers:
                 if p.get("workload") in ("update", "copy-bandwidth"):
                     print(f"  {p['peer']}: {fmt(p['gbytes_per_s'], 'GB/s')}")
+    fit(lines(os.path.join(out, "fit.jsonl")), peers)
     search = lines(os.path.join(out, "search.jsonl"))
     if search:
         s0 = search[0]
