@@ -415,48 +415,57 @@ abstract class Rules64 {
          */
         private void coordUniform(Tile64 t, int i, int n) {
             final double[] x = t.x[i];
-            final double[] g = t.g[i];
             final double[] m = t.st[0][i];
             final double[] v = t.st[1][i];
-            final double[] gw = t.work[i];
             final double[][] sc = t.sc;
             final double wd = sc[WD][0];
+            final double[] gw;
             if (decoupled) {
                 for (int l = 0; l < n; l++) {
                     x[l] = x[l] * wd;
-                    gw[l] = g[l];
                 }
+                gw = t.g[i];
             } else if (wd != 0) {
+                gw = t.work[i];
+                final double[] g = t.g[i];
                 for (int l = 0; l < n; l++) {
                     gw[l] = fma(x[l], wd, g[l]);
                 }
             } else {
-                System.arraycopy(g, 0, gw, 0, n);
+                gw = t.g[i];
             }
             final double w = sc[ONE_MINUS_BETA1][0];
-            if (abs(w) < c(0.5)) {
-                for (int l = 0; l < n; l++) {
-                    m[l] = fma(w, gw[l] - m[l], m[l]);
-                }
-            } else {
-                final double w1 = w - 1;
-                for (int l = 0; l < n; l++) {
-                    m[l] = fma(w1, gw[l] - m[l], gw[l]);
-                }
-            }
+            final double w1 = w - 1;
             final double b2 = sc[BETA2][0];
             final double omb2 = sc[ONE_MINUS_BETA2][0];
             final double bc2 = sc[BC2_SQRT][0];
             final double eps = sc[EPS][0];
             final double ns = sc[NEG_STEP][0];
             final double lr = sc[SC_LR][0];
-            for (int l = 0; l < n; l++) {
-                final double gi = gw[l];
-                v[l] = fma(omb2 * gi, gi, v[l] * b2);
-                final double den = sqrt(v[l]) / bc2 + eps;
-                x[l] = x[l] + (ns * m[l]) / den;
-                if (prox) {
-                    t.step[l] = lr / den;
+            // lerp's two forms in two loops, each one pass over the coordinate with no branch on the data.
+            if (abs(w) < c(0.5)) {
+                for (int l = 0; l < n; l++) {
+                    final double gi = gw[l];
+                    final double mi = fma(w, gi - m[l], m[l]);
+                    m[l] = mi;
+                    v[l] = fma(omb2 * gi, gi, v[l] * b2);
+                    final double den = sqrt(v[l]) / bc2 + eps;
+                    x[l] = x[l] + (ns * mi) / den;
+                    if (prox) {
+                        t.step[l] = lr / den;
+                    }
+                }
+            } else {
+                for (int l = 0; l < n; l++) {
+                    final double gi = gw[l];
+                    final double mi = fma(w1, gi - m[l], gi);
+                    m[l] = mi;
+                    v[l] = fma(omb2 * gi, gi, v[l] * b2);
+                    final double den = sqrt(v[l]) / bc2 + eps;
+                    x[l] = x[l] + (ns * mi) / den;
+                    if (prox) {
+                        t.step[l] = lr / den;
+                    }
                 }
             }
         }

@@ -302,7 +302,23 @@ public class Tile64 implements Tile {
             gsq[l] = 0;
             z[l] = 0;
         }
-        for (int i = 0; i < dim; i++) {
+        int i0 = 0;
+        if (!shape.l1Sign() && !shape.l2() && !stopTerms) {
+            // The gradient itself, two coordinates a pass: the same sums in the same order, half the passes.
+            for (; i0 + 1 < dim; i0 += 2) {
+                final double[] xa = x[i0];
+                final double[] ga = g[i0];
+                final double[] xb = x[i0 + 1];
+                final double[] gb = g[i0 + 1];
+                for (int l = 0; l < n; l++) {
+                    final double q = gsq[l] + ga[l] * ga[l];
+                    gsq[l] = q + gb[l] * gb[l];
+                    final double y = z[l] + xa[l] * 0 + ga[l] * 0;
+                    z[l] = y + xb[l] * 0 + gb[l] * 0;
+                }
+            }
+        }
+        for (int i = i0; i < dim; i++) {
             final double[] xi = x[i];
             final double[] gi = g[i];
             if (shape.l1Sign() && penalized[i]) {
