@@ -442,30 +442,19 @@ abstract class Rules64 {
             final double eps = sc[EPS][0];
             final double ns = sc[NEG_STEP][0];
             final double lr = sc[SC_LR][0];
-            // lerp's two forms in two loops, each one pass over the coordinate with no branch on the data.
-            if (abs(w) < c(0.5)) {
-                for (int l = 0; l < n; l++) {
-                    final double gi = gw[l];
-                    final double mi = fma(w, gi - m[l], m[l]);
-                    m[l] = mi;
-                    v[l] = fma(omb2 * gi, gi, v[l] * b2);
-                    final double den = sqrt(v[l]) / bc2 + eps;
-                    x[l] = x[l] + (ns * mi) / den;
-                    if (prox) {
-                        t.step[l] = lr / den;
-                    }
-                }
-            } else {
-                for (int l = 0; l < n; l++) {
-                    final double gi = gw[l];
-                    final double mi = fma(w1, gi - m[l], gi);
-                    m[l] = mi;
-                    v[l] = fma(omb2 * gi, gi, v[l] * b2);
-                    final double den = sqrt(v[l]) / bc2 + eps;
-                    x[l] = x[l] + (ns * mi) / den;
-                    if (prox) {
-                        t.step[l] = lr / den;
-                    }
+            // lerp's two forms, chosen once: m + w (g - m), or g + (w - 1)(g - m); one pass, no branch on the data.
+            final boolean small = abs(w) < c(0.5);
+            final double coef = small ? w : w1;
+            final double[] base = small ? m : gw;
+            for (int l = 0; l < n; l++) {
+                final double gi = gw[l];
+                final double mi = fma(coef, gi - m[l], base[l]);
+                m[l] = mi;
+                v[l] = fma(omb2 * gi, gi, v[l] * b2);
+                final double den = sqrt(v[l]) / bc2 + eps;
+                x[l] = x[l] + (ns * mi) / den;
+                if (prox) {
+                    t.step[l] = lr / den;
                 }
             }
         }
