@@ -13,8 +13,10 @@
 #   summary.txt      ratios against the peers and the figures the issue asks for (summarize.py)
 #   run.log, steps.txt   what ran, when, with which exit status
 #
-# Every step has its own time limit and a failing step does not stop the others; the whole run stays
-# well under 10 minutes on an H200. Settings (environment): OUT (default benchmarks/results/local-<time>),
+# Every step has its own time limit and a failing step does not stop the others. The limits add up to more
+# than 10 minutes and the whole run has not yet been timed on an H200 with the fit grid and the peers' grids in
+# it: where one command may run at most 10 minutes, run it in two parts, e.g. PEERS=0 SEARCH=0 first, then
+# PARITY=0 BENCH=0 FIT=0 OPENCL=0 (both write under the same OUT when it is given). Settings (environment): OUT (default benchmarks/results/local-<time>),
 # BACKEND (cuda:0), SCALE (1: member counts of the workloads), REPEATS (3), PARITY/BENCH/PEERS (1 runs
 # the step, 0 skips it; FIT, OPENCL and SEARCH likewise), SEARCH_LIMIT (8: seconds per search), PYTHON (python3),
 # JAVA (.gpu/runtime/bin/java).
