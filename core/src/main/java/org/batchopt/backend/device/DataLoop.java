@@ -279,14 +279,14 @@ final class DataLoop implements AutoCloseable {
 
     /** The totals of {@code sums} divided by {@code count} in the run's precision (0 rows give NaN). */
     private void means(DeviceBackend.Buffer sums, int count, double[] out) {
-        ByteBuffer h = hostTotal.clear();
-        device.read(sums, h);
+        totals(sums, out);
         for (int m = 0; m < n; m++) {
-            out[m] = count == 0 ? Double.NaN : precision == Precision.FP64 ? h.getDouble(m * 8) / count
-                    : h.getFloat(m * 4) / (float) count;
+            out[m] = count == 0 ? Double.NaN : precision == Precision.FP64 ? out[m] / count
+                    : (float) out[m] / (float) count;
         }
     }
 
+    /** The totals of {@code sums}, one per member (an fp32 total widened exactly). */
     private void totals(DeviceBackend.Buffer sums, double[] out) {
         ByteBuffer h = hostTotal.clear();
         device.read(sums, h);
