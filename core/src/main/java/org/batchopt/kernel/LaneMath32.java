@@ -29,14 +29,26 @@ import static org.batchopt.kernel.Math32.sinPoly;
  * of exp and log, run as plain loops of their own; the loop that widens the arguments of sin and cos also
  * notes whether any lies beyond {@code TRIG_FAST}, and those rare lanes (Payne-Hanek) are redone after the
  * loops with Math32's own function. One instance serves one thread. An output array must not be the input
- * array.
+ * array. With {@link VectorLanes#ENABLED}, the functions run in {@link VectorMath32} instead (the same bits,
+ * every stage of a vector of lanes in registers).
  */
 public final class LaneMath32 {
+    private final boolean vector;
     private double[] d = new double[0];
     private double[] j = d;
     private double[] r = d;
     private double[] s = d;
     private double[] c = d;
+
+    /** Lanes on the Vector API where {@link VectorLanes#ENABLED}. */
+    public LaneMath32() {
+        this(VectorLanes.ENABLED);
+    }
+
+    /** Lanes on the Vector API or (false) the plain loops, to compare the two. */
+    LaneMath32(boolean vector) {
+        this.vector = vector;
+    }
 
     private void reserve(int n) {
         if (d.length < n) {
@@ -50,6 +62,10 @@ public final class LaneMath32 {
 
     /** {@code out[l] = Math32.sin(x[l])}. */
     public void sin(float[] x, float[] out, int n) {
+        if (vector) {
+            VectorMath32.sin(x, out, n);
+            return;
+        }
         final boolean fast = trig(x, n);
         trigSin(d, j, s, c, n);
         narrow(s, out, n);
@@ -64,6 +80,10 @@ public final class LaneMath32 {
 
     /** {@code out[l] = Math32.cos(x[l])}. */
     public void cos(float[] x, float[] out, int n) {
+        if (vector) {
+            VectorMath32.cos(x, out, n);
+            return;
+        }
         final boolean fast = trig(x, n);
         trigCos(j, s, c, n);
         narrow(c, out, n);
@@ -78,6 +98,10 @@ public final class LaneMath32 {
 
     /** {@code sin[l] = Math32.sin(x[l])} and {@code cos[l] = Math32.cos(x[l])}, for the price of one. */
     public void sincos(float[] x, float[] sin, float[] cos, int n) {
+        if (vector) {
+            VectorMath32.sincos(x, sin, cos, n);
+            return;
+        }
         final boolean fast = trig(x, n);
         trigSinCos(d, j, s, c, n);
         narrow(s, sin, n);
@@ -106,6 +130,10 @@ public final class LaneMath32 {
 
     /** {@code out[l] = Math32.exp(x[l])}. */
     public void exp(float[] x, float[] out, int n) {
+        if (vector) {
+            VectorMath32.exp(x, out, n);
+            return;
+        }
         reserve(n);
         widen(x, d, n);
         expReduce(d, j, r, n);
@@ -115,6 +143,10 @@ public final class LaneMath32 {
 
     /** {@code out[l] = Math32.log(x[l])}. */
     public void log(float[] x, float[] out, int n) {
+        if (vector) {
+            VectorMath32.log(x, out, n);
+            return;
+        }
         reserve(n);
         logSplit(x, d, j, r, n);
         logPolys(r, j, s, n);
