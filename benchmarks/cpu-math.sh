@@ -3,6 +3,8 @@
 # PyTorch's and numpy's runs of the same jobs on the same cores (benchmarks/peers/cpu_peers.py, /usr/bin/python3).
 # Prints one line per run: workload, runner, run seconds (fastest of --repeat 3 for batchopt), member-steps/s.
 #   OLD=jar NEW=jar ROUNDS=3 benchmarks/cpu-math.sh
+# Every JVM gets --add-modules jdk.incubator.vector (the launcher's Vector API lanes, org.batchopt.kernel.VectorLanes);
+# PLAIN=1 adds a third runner, NEW with -Dbatchopt.vector=false (its plain lanes), printed as "NEW:plain".
 # ONLY: a regular expression on "function D=d precision" (e.g. 'ackley|levy'); PEER_STEPS: the peers' steps
 # (default the workload's; their rate per member-step does not depend on it, their run time does).
 OLD=${OLD:?the jar to compare against, e.g. built from main}
@@ -20,9 +22,12 @@ for w in "${W[@]}"; do
   read -r f d n t lr p <<<"$w"
   if ! [[ "$f D=$d $p" =~ $ONLY ]]; then continue; fi
   for r in $(seq "$ROUNDS"); do
-    for jar in "$OLD" "$NEW"; do
-      java -jar "$jar" bench --function "$f" --dim "$d" --optimizer adam --lr "$lr" --members "$n" --steps "$t" \
-        --precision "$p" --backends cpu --repeat 3 -q 2>&1 | awk -v w="$f D=$d $p" -v j="$jar" '/^cpu/ {print w, j, $6, $10}'
+    for runner in "$OLD" "$NEW" ${PLAIN:+"$NEW:plain"}; do
+      jar=${runner%:plain}
+      opts=(--add-modules jdk.incubator.vector)
+      if [ "$runner" != "$jar" ]; then opts+=(-Dbatchopt.vector=false); fi
+      java "${opts[@]}" -jar "$jar" bench --function "$f" --dim "$d" --optimizer adam --lr "$lr" --members "$n" --steps "$t" \
+        --precision "$p" --backends cpu --repeat 3 -q 2>&1 | awk -v w="$f D=$d $p" -v j="$runner" '/^cpu/ {print w, j, $6, $10}'
     done
   done
   if [ "$p" = fp32 ]; then
