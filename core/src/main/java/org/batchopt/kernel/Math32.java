@@ -4,7 +4,7 @@ package org.batchopt.kernel;
  * fp32 twin of {@code kernels/math.cl} (its {@code REAL_IS_DOUBLE == 0} branch): the same operations in the
  * same order, so that every backend computes the same bits. Hand-written, as is {@link Math64}: the two
  * precisions are evaluated differently. {@link LaneMath32} applies these functions to the lanes of a tile in
- * loops the JIT vectorizes, with the same bits.
+ * loops the JIT vectorizes, with the same bits ({@link VectorMath32} on the Vector API, where the JVM has it).
  *
  * <p>Every function widens its fp32 argument to double (exactly), evaluates in plain double arithmetic (range
  * reduction and one polynomial, as CORE-MATH's binary32 functions do) and rounds once to fp32 at the end. The
