@@ -13,6 +13,7 @@ import org.batchopt.Constraint;
 import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
+import org.batchopt.MathMode;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Param;
@@ -207,7 +208,7 @@ final class JobOptions {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " must be finite and > 0");
         }
         RunSettings settings = new RunSettings(c.precision, new Stopping(c.steps, c.gradTol, c.fTol), gradient,
-                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0);
+                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0, MathMode.STRICT);
         return new PreparedJob(objective, r, batch, grid, info, settings, constraintList, lagrangian);
     }
 
