@@ -17,6 +17,7 @@ import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
 import org.batchopt.kernel.DataObjectiveSource;
 import org.batchopt.kernel.ConstraintSource;
+import org.batchopt.kernel.VectorLanes;
 
 /**
  * The CPU backend: the Java twin of the kernels, run over tiles of members on every core. It is the
@@ -58,7 +59,8 @@ public final class CpuBackend implements BackendSpi {
 
     /** The CPU in words, for {@code threads} worker threads. */
     public static String description(int threads) {
-        return System.getProperty("os.arch") + " CPU, " + threads + " threads (Java " + Runtime.version().feature() + ")";
+        return System.getProperty("os.arch") + " CPU, " + threads + " threads (Java " + Runtime.version().feature()
+                + ", " + VectorLanes.describe() + ")";
     }
 
     @Override
