@@ -259,8 +259,9 @@ public final class Engine {
      *                                  precision (beyond fp32's range, or non-zero and below its smallest value), or
      *                                  the run does not fit in the Java heap ({@link #requireMemory}), or the
      *                                  backend cannot run the objective (a device whose work-groups are too small for
-     *                                  the kernels of a model fitted to a {@link Dataset}), or a fast {@link MathMode} is asked of an objective
-     *                                  that is not such a model or of a backend that is not CUDA
+     *                                  the kernels of a model fitted to a {@link Dataset}), or a fast
+     *                                  {@link MathMode} is asked of an objective that is not such a model or of a
+     *                                  backend that is not CUDA
      * @throws BackendException         when a backend cannot run the job: the precision unsupported, a kernel
      *                                  that does not build, a device error, cuBLAS missing for a fast
      *                                  {@link MathMode} (UNAVAILABLE, naming the libraries looked for)

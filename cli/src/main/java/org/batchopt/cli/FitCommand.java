@@ -249,7 +249,7 @@ final class FitCommand implements Callable<Integer> {
                     + "models' losses over the steps: add --history EVERY");
         }
         ProgressLine.Mode mode = progress.mode();
-        where.mode(training.precision);
+        where.mode(training.precision); // a --tf32 mistake before the data is read
         Job j = prepare();
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
              Output plot = o.plot == null ? null : Output.to(o.plot, null);

@@ -40,7 +40,8 @@ public interface BackendSpi extends Backend {
      * @throws org.batchopt.BackendException UNAVAILABLE when it could, but the library is missing
      */
     default void requireMath(MathMode math) {
-        throw new IllegalArgumentException("math " + math.label() + " runs on CUDA backends (through cuBLAS); backend " + id() + " computes strict math only");
+        throw new IllegalArgumentException("math " + math.label() + " runs on CUDA backends (through cuBLAS); backend "
+                + id() + " computes strict math only");
     }
 
     /**

@@ -6,12 +6,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-import java.io.File;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.batchopt.BackendException;
 import org.batchopt.MathMode;
 import org.batchopt.Precision;
@@ -65,8 +61,8 @@ final class Cublas {
     private static final int SUCCESS = 0;
     private static final int ALLOC_FAILED = 3;
 
-    private static Cublas found;
-    private static BackendException notFound;
+    private static final FoundOnce<Cublas> FOUND = new FoundOnce<>(() -> load(candidates(System.getProperty(PROPERTY),
+            System.getenv(ENV), System.getenv("CUDA_HOME"), System.getenv("CUDA_PATH"))));
 
     /** The C functions used, by their unversioned names. */
     interface Api extends Library {
@@ -102,44 +98,13 @@ final class Cublas {
      *
      * @throws BackendException UNAVAILABLE naming every place tried, when none loads
      */
-    static synchronized Cublas find() {
-        if (found == null && notFound == null) {
-            try {
-                found = load(candidates(System.getProperty(PROPERTY), System.getenv(ENV), System.getenv("CUDA_HOME"),
-                        System.getenv("CUDA_PATH")));
-            } catch (BackendException e) {
-                notFound = e;
-            }
-        }
-        if (notFound != null) {
-            throw new BackendException(notFound.code(), notFound.getMessage(), null, notFound);
-        }
-        return found;
+    static Cublas find() {
+        return FOUND.get();
     }
 
-    /** The places looked at, in order, as {@link Nvrtc#candidates} does for NVRTC. */
+    /** The places looked at, in order, as for NVRTC ({@link Nvrtc#searchOrder}). */
     static List<String> candidates(String explicitPath, String envPath, String cudaHome, String cudaPath) {
-        for (String given : new String[] {explicitPath, envPath}) {
-            if (given != null && !given.isBlank()) {
-                return List.of(given.trim());
-            }
-        }
-        List<String> folders = new ArrayList<>();
-        for (String root : new String[] {cudaHome, cudaPath}) {
-            if (root != null && !root.isBlank()) {
-                folders.add(new File(root.trim(), "lib64").getPath());
-            }
-        }
-        folders.addAll(Nvrtc.FOLDERS);
-        Set<String> out = new LinkedHashSet<>();
-        out.add("cublas");
-        for (String soname : SONAMES) {
-            out.add(soname);
-            for (String folder : folders) {
-                out.add(new File(folder, soname).getPath());
-            }
-        }
-        return List.copyOf(out);
+        return Nvrtc.searchOrder("cublas", SONAMES, explicitPath, envPath, cudaHome, cudaPath);
     }
 
     /**
@@ -148,20 +113,8 @@ final class Cublas {
      * @throws BackendException UNAVAILABLE naming each candidate and why it failed
      */
     static Cublas load(List<String> candidates) {
-        List<String> tried = new ArrayList<>();
-        for (String c : candidates) {
-            if (c.contains("/") && !new File(c).exists()) {
-                tried.add(c + " (no such file)");
-                continue;
-            }
-            try {
-                return open(c);
-            } catch (UnsatisfiedLinkError | BackendException e) {
-                tried.add(c + " (" + firstLine(e.getMessage()) + ")");
-            }
-        }
-        throw new BackendException(BackendException.Code.UNAVAILABLE, "cuBLAS (libcublas, needed by math fast) not "
-                + "found; set -D" + PROPERTY + " or " + ENV + " to its path. Tried: " + String.join("; ", tried));
+        return Nvrtc.loadFirst(candidates, Cublas::open, "cuBLAS (libcublas, needed by math fast) not found; set -D"
+                + PROPERTY + " or " + ENV + " to its path");
     }
 
     /** Loads cuBLAS from one name or path. */
@@ -187,14 +140,6 @@ final class Cublas {
         }
         String file = lib.getFile() != null ? lib.getFile().getPath() : nameOrPath;
         return new Cublas(api, file, v[0] + "." + v[1] + "." + v[2]);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "failed";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** The name of a {@code cublasStatus_t}, or its number where it has none here. */

@@ -110,16 +110,19 @@ final class DataLoop implements AutoCloseable {
                 if (source.intercept()) {
                     ones = device.allocate((long) passRows * rb);
                     ByteBuffer h = device.hostBuffer((long) passRows * rb);
-                    for (int p = 0; p < passRows; p++) {
-                        if (precision == Precision.FP64) {
-                            h.putDouble(p * 8, 1);
-                        } else {
-                            h.putFloat(p * 4, 1);
+                    try {
+                        for (int p = 0; p < passRows; p++) {
+                            if (precision == Precision.FP64) {
+                                h.putDouble(p * 8, 1);
+                            } else {
+                                h.putFloat(p * 4, 1);
+                            }
                         }
+                        device.write(ones, h);
+                        device.finish();
+                    } finally {
+                        device.releaseHostBuffer(h);
                     }
-                    device.write(ones, h);
-                    device.finish();
-                    device.releaseHostBuffer(h);
                 }
             }
             z = device.allocate((long) passRows * layout.outputs() * n * rb);

@@ -96,15 +96,7 @@ public final class FakeDriverMain {
      * fp64, fp64 again, fp32; prints each one's outcome and then how many datasets went to the device.
      */
     static void fit(Backend backend) {
-        double[][] x = new double[300][20];
-        double[] y = new double[300];
-        for (int r = 0; r < 300; r++) {
-            for (int k = 0; k < 20; k++) {
-                x[r][k] = Math.sin(r * 0.37 + k);
-            }
-            y[r] = Math.cos(r * 0.11);
-        }
-        Objective f = Objectives.linear(Dataset.of(x, y).validation(0.2).seed(1).build());
+        Objective f = Objectives.linear(data());
         Batch batch = Batch.builder(f.dimension()).members(6).starts(Starts.point(new double[f.dimension()])).build();
         for (Precision p : new Precision[] {Precision.FP64, Precision.FP64, Precision.FP32}) {
             Result r = Engine.on(backend).precision(p).stopping(Stopping.maxSteps(3))
@@ -123,15 +115,7 @@ public final class FakeDriverMain {
      * full batch in fast math, then minibatches of 100 rows with TF32; prints each one's outcome, or the error.
      */
     static void fast(Backend backend) {
-        double[][] x = new double[300][20];
-        double[] y = new double[300];
-        for (int r = 0; r < 300; r++) {
-            for (int k = 0; k < 20; k++) {
-                x[r][k] = Math.sin(r * 0.37 + k);
-            }
-            y[r] = Math.cos(r * 0.11);
-        }
-        Dataset data = Dataset.of(x, y).validation(0.2).seed(1).build();
+        Dataset data = data();
         Objective full = Objectives.linear(data);
         Objective mini = Objectives.linear(data, Training.minibatch(100).seed(2));
         Batch batch = Batch.builder(full.dimension()).members(6).starts(Starts.point(new double[full.dimension()]))
@@ -150,6 +134,19 @@ public final class FakeDriverMain {
                 System.out.println("fast " + math.label() + " " + e.code() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** 300 rows of 20 features, a fifth of them validation rows. */
+    static Dataset data() {
+        double[][] x = new double[300][20];
+        double[] y = new double[300];
+        for (int r = 0; r < 300; r++) {
+            for (int k = 0; k < 20; k++) {
+                x[r][k] = Math.sin(r * 0.37 + k);
+            }
+            y[r] = Math.cos(r * 0.11);
+        }
+        return Dataset.of(x, y).validation(0.2).seed(1).build();
     }
 
     static Batch batch() {
