@@ -52,7 +52,8 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(math, "math");
         if (math == MathMode.FAST_TF32 && precision != Precision.FP32) {
-            throw new IllegalArgumentException("TF32 products are fp32; the run is " + precision);
+            throw new IllegalArgumentException("TF32 products are fp32; the run is "
+                    + precision.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (!(fdStep >= 0) || Double.isInfinite(fdStep)) {
             throw new IllegalArgumentException("finite-difference step " + fdStep + " must be finite and > 0");

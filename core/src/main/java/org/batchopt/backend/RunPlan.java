@@ -27,8 +27,8 @@ import org.batchopt.rule.UpdateRule;
  * @param fdStep         the central-difference step h, 0 for analytic gradients
  * @param historyEvery   keep every member's point every this many steps, 0 for none
  * @param constraints    the projection and the general constraints
- * @param math           how a model fitted to a dataset computes its matrix products (STRICT for every other
- *                       objective)
+ * @param math           how a model fitted to a dataset computes its matrix products (the engine refuses a fast
+ *                       mode for any other objective)
  */
 public record RunPlan(ObjectiveSource objective, KernelShape shape, Precision precision, Strategy strategy,
                       KernelProgram program, DeviceLayout layout, int stepsPerLaunch, Stopping stopping,

@@ -509,8 +509,8 @@ public final class CudaBackend extends DeviceBackend {
     }
 
     /**
-     * Releases the datasets kept, cuBLAS handles, modules, host buffers, events, the stream and the context, in that order;
-     * idempotent.
+     * Releases the datasets kept, cuBLAS handles, modules, host buffers, events, the stream and the context, in that
+     * order; idempotent.
      */
     @Override
     public synchronized void close() {

@@ -111,7 +111,8 @@ class CublasTest {
         try (Cublas.Handle h = c.open(0, MathMode.FAST_TF32, "t")) {
             assertTrue(h != null);
         }
-        assertEquals("create\nstream set\nmath 0\ndestroy\ncreate\nstream 0\nmath 3\ndestroy\n", fake.fake_cublas_log());
+        assertEquals("create\nstream set\nmath 0\ndestroy\ncreate\nstream 0\nmath 3\ndestroy\n",
+                fake.fake_cublas_log());
         fake.fake_cublas_fail_create(1);
         BackendException e = assertThrows(BackendException.class, () -> c.open(0, MathMode.FAST, "cuda:0"));
         assertEquals(BackendException.Code.DEVICE_ERROR, e.code());

@@ -220,7 +220,8 @@ class FakeDriverTest {
         needNvrtc();
         Outcome o = run("one", new String[] {"cuda", "fast"});
         assertEquals("fast fast outcome" + " MAX_STEPS@2 CONVERGED_GRADIENT@0".repeat(3), o.line("fast fast "));
-        assertEquals("fast fast-tf32 outcome" + " MAX_STEPS@2 CONVERGED_GRADIENT@0".repeat(3), o.line("fast fast-tf32"));
+        assertEquals("fast fast-tf32 outcome" + " MAX_STEPS@2 CONVERGED_GRADIENT@0".repeat(3),
+                o.line("fast fast-tf32"));
         List<String> l = o.launches();
         assertEquals(List.of("create", "stream set", "math 0", "bo_init nactive=6 nm=6 grid=1 block=128"),
                 l.subList(0, 4));
@@ -251,7 +252,8 @@ class FakeDriverTest {
         needNvrtc();
         Outcome o = run("one", new String[] {"cuda", "fast"}, "-D" + Cublas.PROPERTY + "=/nowhere/libcublas.so.13");
         assertEquals("fast fast UNAVAILABLE: cuda:0: cuBLAS (libcublas, needed by math fast) not found; set -D"
-                + Cublas.PROPERTY + " or " + Cublas.ENV + " to its path. Tried: /nowhere/libcublas.so.13 (no such file)",
+                + Cublas.PROPERTY + " or " + Cublas.ENV + " to its path. Tried: /nowhere/libcublas.so.13 (no such "
+                + "file)",
                 o.line("fast fast "));
         assertTrue(o.launches().stream().noneMatch(s -> s.startsWith("bo_")), "nothing ran: " + o.launches());
     }
