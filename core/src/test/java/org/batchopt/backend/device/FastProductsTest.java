@@ -12,25 +12,12 @@ import java.util.Map;
 import org.batchopt.Backend;
 import org.batchopt.BackendException;
 import org.batchopt.Backends;
-import org.batchopt.Batch;
-import org.batchopt.Dataset;
-import org.batchopt.Engine;
-import org.batchopt.Grid;
 import org.batchopt.MathMode;
-import org.batchopt.Objective;
-import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.SharedBackends;
-import org.batchopt.Starts;
-import org.batchopt.Stopping;
-import org.batchopt.Synthetic;
-import org.batchopt.Training;
 import org.batchopt.backend.KernelProgram;
 import org.batchopt.backend.RunPlan;
-import org.batchopt.rule.Adam;
-import org.batchopt.rule.Sgd;
-import org.batchopt.rule.UpdateRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +27,14 @@ import org.junit.jupiter.api.Test;
  * The fast branch of {@link DataLoop} end to end, with every kernel real (OpenCL on POCL) and the two products done
  * by {@link HostProducts}, a plain column-major gemm on the host that reads and writes the device buffers: the same
  * matrices, offsets, leading dimensions, transposes and betas cuBLAS gets on CUDA (the binding itself is tested
- * against a stand-in libcublas by {@code CublasTest}, the CUDA wiring by {@code FakeDriverTest}). A fit in fast math
- * must come close to the CPU's strict fit (not bit for bit: the host gemm sums without fma) for every model, with
- * and without an intercept, full batch over two passes (beta 1 adds a pass to the one before), minibatches (the
- * gathered rows), validation rows; and must launch neither tiled product kernel. Skipped, with the reason, where no
+ * against a stand-in libcublas by {@code CublasTest}, the CUDA wiring by {@code FakeDriverTest}). The fits of
+ * {@link FastFits} in fast math must come close to the CPU's strict fits (not bit for bit: the host gemm sums without
+ * fma) for every model, with and without an intercept, full batch over two passes (beta 1 adds a pass to the one
+ * before), minibatches (the gathered rows), validation rows; must launch neither tiled product kernel; and must pass
+ * cuBLAS the matrices, offsets, leading dimensions and betas listed. Skipped, with the reason, where no
  * OpenCL device is found.
  */
 class FastProductsTest {
-    /** Relative agreement asked of the fast fit with the strict one, per precision: a few hundred roundings. */
-    static final double FP64_CLOSE = 1e-10;
-    static final double FP32_CLOSE = 2e-4;
-
     static DeviceBackend opencl;
 
     @BeforeAll
@@ -236,34 +220,14 @@ class FastProductsTest {
         }
     }
 
-    static Result fit(Backend backend, Objective f, UpdateRule rule, Batch batch, Precision p, MathMode math) {
-        return Engine.on(backend).precision(p).math(math).stopping(Stopping.maxSteps(30)).run(f, rule, batch);
-    }
-
-    /** Fits {@code f} strict on the CPU and fast through the host products; returns the products' calls. */
-    static HostProducts compare(Objective f, UpdateRule rule, Batch batch, Precision p) {
-        Result strict = fit(SharedBackends.cpu(), f, rule, batch, p, MathMode.STRICT);
+    /** Fits strict on the CPU and fast through the host products; returns the products' calls. */
+    static HostProducts compare(FastFits.Fit fit) {
+        Result strict = fit.run(SharedBackends.cpu(), MathMode.STRICT);
         HostProducts fast = new HostProducts(opencl);
-        Result r;
         try {
-            r = fit(fast, f, rule, batch, p, MathMode.FAST);
+            FastFits.assertClose(strict, fit.run(fast, MathMode.FAST), fit.close(), fit.toString());
         } finally {
             fast.close();
-        }
-        double close = p == Precision.FP64 ? FP64_CLOSE : FP32_CLOSE;
-        for (int m = 0; m < batch.members(); m++) {
-            double[] xs = strict.x(m);
-            double[] xf = r.x(m);
-            double scale = 0;
-            for (double v : xs) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            for (int i = 0; i < xs.length; i++) {
-                assertEquals(xs[i], xf[i], close * Math.max(1, scale), f.name() + " " + p + " member " + m + " x" + i);
-            }
-            assertEquals(strict.models().trainLoss(m), r.models().trainLoss(m),
-                    close * Math.max(1, Math.abs(strict.models().trainLoss(m))), "train loss of member " + m);
-            assertEquals(strict.steps(m), r.steps(m));
         }
         assertFalse(fast.calls.isEmpty(), "the fast run made no products");
         assertFalse(fast.kernels.contains(KernelProgram.DATA_Z), fast.kernels.toString());
@@ -271,17 +235,9 @@ class FastProductsTest {
         return fast;
     }
 
-    static Batch batch(Grid g, Objective f) {
-        return g.batch(1, Starts.point(new double[f.dimension()]));
-    }
-
     @Test
     void aFullBatchLinearFitOverTwoPassesComesCloseToTheStrictOne() {
-        Synthetic.Data d = Synthetic.linear(21, 8400, 3, 0.2);
-        Objective f = Objectives.linear(Dataset.of(d.x(), d.y()).build(), Training.fullBatch());
-        Grid g = Grid.of("lr", 0.05, 0.2).and("l2", 0, 0.1);
-        HostProducts fast = compare(f, Sgd.builder().lr(g.column("lr", 1)).l2(g.column("l2", 1)).build(),
-                batch(g, f), Precision.FP64);
+        HostProducts fast = compare(FastFits.linearTwoPasses());
         // A step: Z and its intercept (column 3 of X times ones) for pass 1 (rows 0..8191) and pass 2 (rows 8192..8399,
         // from element 8192*3 of the rows), then the gradient's, with beta 0 in the first pass and 1 in the second.
         List<String> expected = List.of("NN 4x8192x3 at 0,0,0 ld 4,3,4 beta 0", "NN 4x8192x1 at 12,0,0 ld 4,1,4 beta 1",
@@ -294,11 +250,7 @@ class FastProductsTest {
 
     @Test
     void minibatchLogisticFitsGatherTheirRowsAndComeClose() {
-        Synthetic.Data d = Synthetic.logistic(22, 500, 4);
-        Objective f = Objectives.logistic(Dataset.of(d.x(), d.y()).validation(0.2).seed(3).build(),
-                Training.minibatch(64).seed(5).evaluateEvery(5));
-        Grid g = Grid.of("lr", 0.01, 0.05);
-        HostProducts fast = compare(f, Adam.builder().lr(g.column("lr", 1)).build(), batch(g, f), Precision.FP32);
+        HostProducts fast = compare(FastFits.logisticMinibatch());
         assertTrue(fast.kernels.contains(KernelProgram.DATA_GATHER), fast.kernels.toString());
         assertEquals("NN 2x400x4 at 0,0,0 ld 2,4,2 beta 0", fast.calls.get(0).toString(),
                 "the first evaluation: every training row where it is");
@@ -309,13 +261,8 @@ class FastProductsTest {
 
     @Test
     void softmaxFitsComeCloseWithAndWithoutAnIntercept() {
-        Synthetic.Data d = Synthetic.softmax(23, 400, 3, 3);
-        Dataset data = Dataset.of(d.x(), d.y()).validation(0.25).seed(2).build();
         for (boolean intercept : new boolean[] {true, false}) {
-            Objective f = Objectives.softmax(data, Training.fullBatch().intercept(intercept).evaluateEvery(10));
-            Grid g = Grid.of("lr", 0.1, 0.3).and("l2", 0, 0.01);
-            HostProducts fast = compare(f, Sgd.builder().lr(g.column("lr", 1)).momentum(0.9).l2(g.column("l2", 1))
-                    .build(), batch(g, f), Precision.FP64);
+            HostProducts fast = compare(FastFits.softmax(intercept));
             // The first evaluation over the 300 training rows: each class's outputs from element c*nm with leading
             // dimension C*nm, its weights from column c*S of X (S = 4 with the intercept, 3 without).
             List<String> expected = intercept
