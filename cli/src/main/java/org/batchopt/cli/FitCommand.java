@@ -194,7 +194,7 @@ final class FitCommand implements Callable<Integer> {
 
         @Option(names = "--math", paramLabel = "M", description = "strict | fast (default: strict). strict: every "
                 + "dot product in one fixed order, the same bits on every backend. fast: CUDA only, the two matrix "
-                + "products of a step through cuBLAS (libcublas.so.13, .12 or .11), in fp32 or fp64 products summed "
+                + "products of a step through cuBLAS (libcublas.so.13, .12 or .11), in the run's precision but summed "
                 + "in cuBLAS's order: results NOT bit-identical to the CPU's (JSON: \"math\": \"fast\")")
         JobOptions.Math math = JobOptions.Math.STRICT;
 
