@@ -37,7 +37,8 @@ if ! (ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1') && [ -e /usr/local/nvi
     export LD_LIBRARY_PATH=/usr/local/nvidia/lib64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 fi
 CP=".gpu/lib/*"
-JVM=(-Xmx24g -XX:+UseParallelGC)
+# The CPU side (the bit-for-bit checks against the CPU) on the Vector API's lanes, as the launcher runs it.
+JVM=(-Xmx24g -XX:+UseParallelGC --add-modules jdk.incubator.vector)
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
 step() {
