@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link LaneMath32}'s functions with the Vector API: each vector of lanes is widened, reduced, evaluated and
  * rounded back in registers, with the IEEE operations of {@link Math32} in its order (lane-wise add, multiply,
- * fma, divide, sqrt, min, max; never the API's transcendental operators). Loaded only when
+ * fma, divide, min, max, compare, blend; never the API's transcendental operators). Loaded only when
  * {@link VectorLanes#ENABLED}. Where Math32 converts between double and integer, the same double comes from the
  * rounding trick instead (no double-long conversion, which AVX2 lacks): for |v| < 2^51, {@code t = v + 1.5 2^52}
  * rounds v to the nearest integer (ties to even, as {@code Math.rint}), {@code t - 1.5 2^52} is that integer
@@ -128,7 +128,8 @@ final class VectorMath32 {
         final int end = D.loopBound(n);
         int i = 0;
         for (; i < end; i += D.length()) {
-            final DoubleVector d = (DoubleVector) FloatVector.fromArray(F, x, i).convertShape(VectorOperators.F2D, D, 0);
+            final DoubleVector d = (DoubleVector) FloatVector.fromArray(F, x, i)
+                    .convertShape(VectorOperators.F2D, D, 0);
             final DoubleVector y = d.abs();
             if (!y.compare(VectorOperators.LE, TRIG_FAST).allTrue()) {
                 scalarTrig(x, sin, cos, i, i + D.length());
@@ -221,7 +222,8 @@ final class VectorMath32 {
         final int end = D.loopBound(n);
         int i = 0;
         for (; i < end; i += D.length()) {
-            final DoubleVector d = (DoubleVector) FloatVector.fromArray(F, x, i).convertShape(VectorOperators.F2D, D, 0);
+            final DoubleVector d = (DoubleVector) FloatVector.fromArray(F, x, i)
+                    .convertShape(VectorOperators.F2D, D, 0);
             final LongVector bits = d.reinterpretAsLongs();
             final LongVector mb = bits.and(MANTISSA);
             final LongVector big = SQRT2_MANTISSA.sub(mb).lanewise(VectorOperators.LSHR, 63);
