@@ -50,6 +50,10 @@ public final class DataTwin64 {
     /** Vector path: the points, coordinate i of lane l at {@code i * width + l}, and the block's rows, row-major. */
     private final double[] wt;
     private final double[] xb;
+    /** Vector path, logistic model: the row function's scratch for a block, row j at {@code j * width}. */
+    private final double[] blockA;
+    private final double[] blockE;
+    private final double[] blockLog;
 
     /**
      * The outputs of the block's rows, {@code z[c][j][l]} for output c, row j of the block, lane l (an array per
@@ -102,6 +106,10 @@ public final class DataTwin64 {
         width = vector ? DataVector64.padded(lanes) : lanes;
         wt = new double[vector ? outputs * stride * width : 0];
         xb = new double[vector ? VECTOR_ROWS * features : 0];
+        final int scratch = vector && model == KernelModel.LOGISTIC ? VECTOR_ROWS * width : 0;
+        blockA = new double[scratch];
+        blockE = new double[scratch];
+        blockLog = new double[scratch];
         rowIndex = new int[block];
         target = new double[block];
         z = new double[outputs][block][width];
@@ -124,11 +132,12 @@ public final class DataTwin64 {
 
     /**
      * Heap reals per lane that a twin made on this JVM holds: the chunk's gradient sums, the outputs, residuals,
-     * losses and scratch of a block's rows, the loss sums, and on the Vector API path the copy of the points.
+     * losses and scratch of a block's rows, the loss sums, and on the Vector API path the copy of the points and
+     * the logistic row function's block scratch.
      */
     public static long laneReals(int outputs, int dim) {
         final long rows = VectorLanes.ENABLED ? VECTOR_ROWS : ROWS;
-        return dim + (2L * outputs + 4) * rows + 4 + (VectorLanes.ENABLED ? dim : 0);
+        return dim + (2L * outputs + 4) * rows + 4 + (VectorLanes.ENABLED ? dim + 3L * rows : 0);
     }
 
     /**
@@ -396,6 +405,11 @@ public final class DataTwin64 {
                 }
             }
             case LOGISTIC -> {
+                if (vector) {
+                    DataVector64.logistic(z[0], target, rows, DataVector64.padded(n), blockA, blockE, blockLog, math,
+                            res[0], loss);
+                    return;
+                }
                 // Branch-free, so that the lane loop vectorizes, with the bits of the plain form
                 //   loss = (max(z, 0) + log(1 + t)) - y z,  r = (z >= 0 ? 1 / (1 + t) : t / (1 + t)) - y,  t = exp(-|z|):
                 // maximum(z, 0) gives +0 where max gives -0 (z = -0), which log(1 + 1) > 0 absorbs; the numerator

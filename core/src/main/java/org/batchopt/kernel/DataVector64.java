@@ -1,5 +1,7 @@
 package org.batchopt.kernel;
 
+import static org.batchopt.kernel.Math64.c;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,6 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Rows and coordinates beyond a multiple of 4 run one at a time with the same 2-vector kernels. Lanes are padded to
  * a multiple of 2 vectors ({@link #padded}): lanes are independent, so what the padding lanes hold never reaches
  * a member's lane, and no masked or scalar lane tail is needed.
+ *
+ * <p>Also the logistic row function over a whole block, its exp and log as one {@link LaneMath64} call each over
+ * every row's lanes (one array a block, row j at {@code j * np}), its element-wise steps as vector ops, the
+ * operations of DataTwin64's plain lane loops.
  */
 final class DataVector64 {
     /** The vector shape: the widest this CPU runs. */
@@ -127,6 +133,44 @@ final class DataVector64 {
         }
         c0.intoArray(zj, m);
         c1.intoArray(zj, m + W);
+    }
+
+    /**
+     * DataTwin64's logistic row function at the block's outputs {@code z[j]} with targets {@code y[j]}, into the
+     * residuals {@code r[j]} and losses {@code loss[j]}, rows {@code j < rows}, lanes {@code l < np}; {@code a},
+     * {@code e} and {@code lg} hold {@code rows * np} reals: {@code a = -|z|}, {@code e = exp(a)}, {@code a = 1 + e},
+     * {@code lg = log(a)}, {@code loss = (maximum(z, 0) + lg) - y z},
+     * {@code r = maximum(e, minimum(maximum(z 2^60 2^60 2^60, 0), 1)) / (1 + e) - y}.
+     */
+    static void logistic(double[][] z, double[] y, int rows, int np, double[] a, double[] e, double[] lg,
+                         LaneMath64 math, double[][] r, double[][] loss) {
+        final int count = rows * np;
+        for (int j = 0; j < rows; j++) {
+            final double[] zj = z[j];
+            for (int m = 0; m < np; m += W) {
+                DoubleVector.fromArray(S, zj, m).abs().neg().intoArray(a, j * np + m);
+            }
+        }
+        math.exp(a, e, count);
+        for (int i = 0; i < count; i += W) {
+            DoubleVector.fromArray(S, e, i).add(1).intoArray(a, i);
+        }
+        math.log(a, lg, count);
+        final double big = c(0x1p60);
+        for (int j = 0; j < rows; j++) {
+            final double[] zj = z[j];
+            final double[] rj = r[j];
+            final double[] out = loss[j];
+            final double yj = y[j];
+            for (int m = 0; m < np; m += W) {
+                final int i = j * np + m;
+                final DoubleVector zl = DoubleVector.fromArray(S, zj, m);
+                final DoubleVector t = DoubleVector.fromArray(S, e, i);
+                zl.max(0).add(DoubleVector.fromArray(S, lg, i)).sub(zl.mul(yj)).intoArray(out, m);
+                final DoubleVector up = zl.mul(big).mul(big).mul(big).max(0).min(1);
+                t.max(up).div(t.add(1)).sub(yj).intoArray(rj, m);
+            }
+        }
     }
 
     /**
