@@ -17,9 +17,9 @@ import static org.batchopt.kernel.Math64.r;
  * the row functions run as {@link LaneMath64}'s vectorized lane loops, and the backward pass adds the block's rows
  * to each gradient sum in one lane pass. Blocking changes no sum's order: each z is still its fma chain over
  * increasing k and each gradient sum still adds its rows in increasing order. Where {@link VectorLanes#ENABLED},
- * the two products run as {@link DataVector64}'s register-blocked Vector API kernels instead, over blocks of
- * {@value #VECTOR_ROWS} rows, with the lanes padded to a multiple of two vectors and the points copied once a call
- * into one array ({@code wt}, coordinate after coordinate); the same bits. Holds its own scratch: one instance per
+ * the two products (and the logistic row function) run as {@link DataVector64}'s register-blocked Vector API
+ * kernels instead, over blocks of {@value #VECTOR_ROWS} rows, with the lanes padded to a multiple of two vectors
+ * and the points copied once a call into one array ({@code wt}, coordinate after coordinate); the same bits. Holds its own scratch: one instance per
  * thread.
  */
 public final class DataTwin64 {
