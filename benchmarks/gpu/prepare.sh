@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-modules=java.base,java.logging,java.management,java.xml,jdk.unsupported,jdk.zipfs
+modules=java.base,java.logging,java.management,java.xml,jdk.unsupported,jdk.zipfs,jdk.incubator.vector
 
 rm -rf .gpu
 mkdir -p .gpu/lib

@@ -6,7 +6,8 @@
 #   parity.out       the parity suite and the CUDA tests on $BACKEND (JUnit console), XML reports in junit/
 #   bench.jsonl      batchopt's four workloads on $BACKEND, kernel-only and end-to-end (GpuBench)
 #   fit.jsonl        the fit grid (1024 logistic models, 65,536 x 128 rows, 200 steps, fp32) on $BACKEND, kernel-only
-#                    and end-to-end, and a small grid on $BACKEND against the CPU, bit for bit (FitBench)
+#                    and end-to-end, strict and (on CUDA) --math fast with the fast results' deviation from the
+#                    strict ones, and a small grid on $BACKEND against the CPU, bit for bit (FitBench)
 #   search.jsonl     the global searches of benchmarks/search/ at 2^20 chains (SearchBench)
 #   opencl.out, opencl-bench.jsonl   the parity suite and Rosenbrock D=8 fp32 on NVIDIA's OpenCL platform
 #   peers.jsonl      peers.py (JAX, PyTorch) on the same workloads
@@ -18,8 +19,9 @@
 # it: where one command may run at most 10 minutes, run it in two parts, e.g. PEERS=0 SEARCH=0 first, then
 # PARITY=0 BENCH=0 FIT=0 OPENCL=0 (both write under the same OUT when it is given). Settings (environment): OUT (default benchmarks/results/local-<time>),
 # BACKEND (cuda:0), SCALE (1: member counts of the workloads), REPEATS (3), PARITY/BENCH/PEERS (1 runs
-# the step, 0 skips it; FIT, OPENCL and SEARCH likewise), SEARCH_LIMIT (8: seconds per search), PYTHON (python3),
-# JAVA (.gpu/runtime/bin/java).
+# the step, 0 skips it; FIT, OPENCL and SEARCH likewise), SEARCH_LIMIT (8: seconds per search), FIT_MATH (the fit
+# grid's second math beside strict: fast on a cuda backend, strict (none) elsewhere; fast-tf32 for cuBLAS's TF32
+# products), PYTHON (python3), JAVA (.gpu/runtime/bin/java).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-$PWD/benchmarks/results/local-$(date -u +%Y%m%dT%H%M%SZ)}
@@ -35,7 +37,8 @@ if ! (ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1') && [ -e /usr/local/nvi
     export LD_LIBRARY_PATH=/usr/local/nvidia/lib64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 fi
 CP=".gpu/lib/*"
-JVM=(-Xmx24g -XX:+UseParallelGC)
+# The CPU side (the bit-for-bit checks against the CPU) on the Vector API's lanes, as the launcher runs it.
+JVM=(-Xmx24g -XX:+UseParallelGC --add-modules jdk.incubator.vector)
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
 step() {
@@ -74,7 +77,8 @@ log "batchopt device checks: backend $BACKEND, scale $SCALE, repeats $REPEATS, o
     cat /proc/driver/nvidia/version 2>/dev/null || echo "(none)"
     echo "--- libraries"
     ls -l /usr/local/cuda/targets/x86_64-linux/lib/libnvrtc* /usr/local/cuda/lib64/libnvrtc* 2>/dev/null
-    (ldconfig -p 2>/dev/null | grep -E 'libcuda\.so|libnvrtc') || true
+    ls -l /usr/local/cuda/targets/x86_64-linux/lib/libcublas.so* /usr/local/cuda/lib64/libcublas.so* 2>/dev/null
+    (ldconfig -p 2>/dev/null | grep -E 'libcuda\.so|libnvrtc|libcublas\.so') || true
     echo "--- java"
     "$JAVA" -version 2>&1
     echo "--- python"
@@ -102,11 +106,13 @@ if [ "${BENCH:-1}" = 1 ]; then
     grep '^{' "$OUT/bench.out" >"$OUT/bench.jsonl"
 fi
 
-# (e) The fit grid of peers.py grid (issue 11): strict fp32, kernel and end-to-end time apart, then a small
-# grid on $BACKEND against the CPU, bit for bit (exit 1 when they differ).
+# (e) The fit grid of peers.py grid (issue 11): strict fp32, and on CUDA --math fast (cuBLAS) with its deviation
+# from strict, kernel and end-to-end time apart; then a small grid on $BACKEND against the CPU, bit for bit (exit 1
+# when they differ or the fast runs fail).
 if [ "${FIT:-1}" = 1 ]; then
-    step fit 240 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.FitBench --backend "$BACKEND" \
-        --scale "$SCALE" --repeats "$REPEATS"
+    case "$BACKEND" in cuda*) fit_math=${FIT_MATH:-fast} ;; *) fit_math=${FIT_MATH:-strict} ;; esac
+    step fit 300 "$JAVA" "${JVM[@]}" -cp "$CP" org.batchopt.bench.FitBench --backend "$BACKEND" \
+        --scale "$SCALE" --repeats "$REPEATS" --math "$fit_math"
     grep '^{' "$OUT/fit.out" >"$OUT/fit.jsonl"
 fi
 

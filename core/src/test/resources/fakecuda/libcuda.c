@@ -3,9 +3,9 @@
  * (through JCuda) on machines without a GPU. Host memory plays device memory; the kernels bo_init and
  * bo_fused are imitated just enough for the host loop: bo_fused finishes odd members at their first launch
  * (CONVERGED_GRADIENT) and every member once the step budget is spent (MAX_STEPS), touching only the int
- * arrays, so real values pass through unchanged. Of the batched kernels (data.cl) bo_data_eval does the same
- * per step to the running members; the others only have their geometry logged. Every call checks that a context is current on the calling
- * thread. Launches are logged to $FAKE_CUDA_LOG.
+ * arrays, so real values pass through unchanged. Of the batched kernels (data.cl, data_fast.cl) bo_data_eval does
+ * the same per step to the running members; the others only have their geometry logged. Every call checks that a
+ * context is current on the calling thread. Launches are logged to $FAKE_CUDA_LOG.
  *
  * Environment: FAKE_CUDA = nodevice | none | old | one | two (default one); FAKE_CUDA_MEMORY = bytes of
  * device memory (default 1 GiB); FAKE_CUDA_LOG = a file.

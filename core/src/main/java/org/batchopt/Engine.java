@@ -176,6 +176,21 @@ public final class Engine {
     }
 
     /**
+     * This engine computing the matrix products of a model fitted to a {@link Dataset} in {@code m} (default
+     * {@link MathMode#STRICT}, the same bits on every backend). The fast modes run on CUDA backends with cuBLAS
+     * only, and their results differ from the strict ones in the last bits (see {@link MathMode}). This engine is
+     * not modified.
+     *
+     * @param m how the products are computed
+     * @return a new engine on the same backends
+     * @throws NullPointerException     when {@code m} is null
+     * @throws IllegalArgumentException when {@code m} is {@link MathMode#FAST_TF32} and the precision fp64
+     */
+    public Engine math(MathMode m) {
+        return settings(settings.withMath(Objects.requireNonNull(m)));
+    }
+
+    /**
      * This engine running at most {@code members} members per block. Results do not depend on it; it bounds
      * host and device memory. This engine is not modified.
      *
@@ -243,10 +258,13 @@ public final class Engine {
      *                                  tolerance, bound or start coordinate does not keep its meaning in the
      *                                  precision (beyond fp32's range, or non-zero and below its smallest value), or
      *                                  the run does not fit in the Java heap ({@link #requireMemory}), or the
-     *                                  backend cannot run the objective (a model fitted to a {@link Dataset} runs on
-     *                                  the CPU backend only)
+     *                                  backend cannot run the objective (a device whose work-groups are too small for
+     *                                  the kernels of a model fitted to a {@link Dataset}), or a fast
+     *                                  {@link MathMode} is asked of an objective that is not such a model or of a
+     *                                  backend that is not CUDA
      * @throws BackendException         when a backend cannot run the job: the precision unsupported, a kernel
-     *                                  that does not build, a device error
+     *                                  that does not build, a device error, cuBLAS missing for a fast
+     *                                  {@link MathMode} (UNAVAILABLE, naming the libraries looked for)
      */
     public Result run(Objective objective, UpdateRule rule, Batch batch, Constraint... constraints) {
         return run(objective, rule, batch, List.of(constraints));
@@ -318,6 +336,13 @@ public final class Engine {
         requireRepresentable(plan);
         backend.requirePrecision(plan.precision());
         backend.requirePlan(plan);
+        if (plan.math().fast()) {
+            if (!(plan.objective() instanceof DataObjectiveSource)) {
+                throw new IllegalArgumentException("math " + plan.math().label() + " applies to the matrix "
+                        + "products of a model fitted to a dataset; " + objective.name() + " runs strict math only");
+            }
+            backend.requireMath(plan.math());
+        }
         if (plan.objective() instanceof DataObjectiveSource && !constraints.isEmpty()) {
             throw new IllegalArgumentException("a model fitted to a dataset takes no constraints (its "
                     + "regularization is the rule's L1, L2 and weight decay)");

@@ -3,9 +3,10 @@ package org.batchopt;
 import java.util.Objects;
 
 /**
- * How an {@link Engine} runs a batch, apart from where: precision, stopping, gradient, strategy and history.
- * Immutable; each {@code with} method returns a changed copy. {@link #DEFAULTS}: fp32, 1000 steps and no
- * tolerance, analytic gradients, the planner's strategy and steps per launch, no history.
+ * How an {@link Engine} runs a batch, apart from where: precision, stopping, gradient, strategy, history and
+ * the math of a dataset's matrix products. Immutable; each {@code with} method returns a changed copy.
+ * {@link #DEFAULTS}: fp32, 1000 steps and no tolerance, analytic gradients, the planner's strategy and steps per
+ * launch, no history, strict math.
  *
  * @param precision      fp32 or fp64
  * @param stopping       when a member stops
@@ -15,13 +16,15 @@ import java.util.Objects;
  * @param strategy       how a device runs the steps; {@link Strategy#AUTO} lets the planner choose
  * @param stepsPerLaunch iterations per fused device launch, 0 for the planner's choice
  * @param historyEvery   keep every member's point every this many steps, 0 for none
+ * @param math           how a model fitted to a dataset computes its matrix products ({@link MathMode#STRICT}
+ *                       for the same bits on every backend)
  */
 public record RunSettings(Precision precision, Stopping stopping, Gradient gradient, double fdStep, Strategy strategy,
-                          int stepsPerLaunch, int historyEvery) {
+                          int stepsPerLaunch, int historyEvery, MathMode math) {
 
-    /** fp32, 1000 steps and no tolerance, analytic gradients, the planner's strategy, no history. */
+    /** fp32, 1000 steps and no tolerance, analytic gradients, the planner's strategy, no history, strict math. */
     public static final RunSettings DEFAULTS = new RunSettings(Precision.FP32, Stopping.maxSteps(1000),
-            Gradient.ANALYTIC, 0, Strategy.AUTO, 0, 0);
+            Gradient.ANALYTIC, 0, Strategy.AUTO, 0, 0, MathMode.STRICT);
 
     /**
      * Checks the settings.
@@ -34,17 +37,24 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      * @param strategy       how a device runs the steps; {@link Strategy#AUTO} lets the planner choose
      * @param stepsPerLaunch iterations per fused device launch, 0 for the planner's choice
      * @param historyEvery   keep every member's point every this many steps, 0 for none
-     * @throws NullPointerException     when {@code precision}, {@code stopping}, {@code gradient} or
-     *                                  {@code strategy} is null
+     * @param math           how a model fitted to a dataset computes its matrix products
+     * @throws NullPointerException     when {@code precision}, {@code stopping}, {@code gradient},
+     *                                  {@code strategy} or {@code math} is null
      * @throws IllegalArgumentException when {@code fdStep} is negative, NaN or infinite, or non-zero without
      *                                  {@link Gradient#CENTRAL}; when {@code stepsPerLaunch} or
-     *                                  {@code historyEvery} is negative
+     *                                  {@code historyEvery} is negative; when {@code math} is
+     *                                  {@link MathMode#FAST_TF32} in fp64
      */
     public RunSettings {
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(stopping, "stopping");
         Objects.requireNonNull(gradient, "gradient");
         Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(math, "math");
+        if (math == MathMode.FAST_TF32 && precision != Precision.FP32) {
+            throw new IllegalArgumentException("TF32 products are fp32; the run is "
+                    + precision.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (!(fdStep >= 0) || Double.isInfinite(fdStep)) {
             throw new IllegalArgumentException("finite-difference step " + fdStep + " must be finite and > 0");
         }
@@ -64,10 +74,11 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      *
      * @param p fp32 or fp64
      * @return a changed copy
-     * @throws NullPointerException when {@code p} is null
+     * @throws NullPointerException     when {@code p} is null
+     * @throws IllegalArgumentException when {@code p} is fp64 and the math is {@link MathMode#FAST_TF32}
      */
     public RunSettings withPrecision(Precision p) {
-        return new RunSettings(p, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery);
+        return new RunSettings(p, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, math);
     }
 
     /**
@@ -78,7 +89,7 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      * @throws NullPointerException when {@code s} is null
      */
     public RunSettings withStopping(Stopping s) {
-        return new RunSettings(precision, s, gradient, fdStep, strategy, stepsPerLaunch, historyEvery);
+        return new RunSettings(precision, s, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, math);
     }
 
     /**
@@ -90,7 +101,7 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      * @throws NullPointerException when {@code g} is null
      */
     public RunSettings withGradient(Gradient g) {
-        return new RunSettings(precision, stopping, g, 0, strategy, stepsPerLaunch, historyEvery);
+        return new RunSettings(precision, stopping, g, 0, strategy, stepsPerLaunch, historyEvery, math);
     }
 
     /**
@@ -105,7 +116,8 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
         if (!(h > 0) || Double.isInfinite(h)) {
             throw new IllegalArgumentException("finite-difference step " + h + " must be finite and > 0");
         }
-        return new RunSettings(precision, stopping, Gradient.CENTRAL, h, strategy, stepsPerLaunch, historyEvery);
+        return new RunSettings(precision, stopping, Gradient.CENTRAL, h, strategy, stepsPerLaunch, historyEvery,
+                math);
     }
 
     /**
@@ -116,7 +128,7 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      * @throws NullPointerException when {@code s} is null
      */
     public RunSettings withStrategy(Strategy s) {
-        return new RunSettings(precision, stopping, gradient, fdStep, s, stepsPerLaunch, historyEvery);
+        return new RunSettings(precision, stopping, gradient, fdStep, s, stepsPerLaunch, historyEvery, math);
     }
 
     /**
@@ -128,7 +140,7 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      * @throws IllegalArgumentException when {@code k < 0}
      */
     public RunSettings withStepsPerLaunch(int k) {
-        return new RunSettings(precision, stopping, gradient, fdStep, strategy, k, historyEvery);
+        return new RunSettings(precision, stopping, gradient, fdStep, strategy, k, historyEvery, math);
     }
 
     /**
@@ -140,7 +152,20 @@ public record RunSettings(Precision precision, Stopping stopping, Gradient gradi
      * @throws IllegalArgumentException when {@code every < 0}
      */
     public RunSettings withHistory(int every) {
-        return new RunSettings(precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, every);
+        return new RunSettings(precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, every, math);
+    }
+
+    /**
+     * These settings computing a dataset's matrix products in {@code m} (see {@link MathMode}); this object is not
+     * modified.
+     *
+     * @param m {@link MathMode#STRICT} (the default) for the same bits on every backend, or a fast mode (CUDA only)
+     * @return a changed copy
+     * @throws NullPointerException     when {@code m} is null
+     * @throws IllegalArgumentException when {@code m} is {@link MathMode#FAST_TF32} in fp64
+     */
+    public RunSettings withMath(MathMode m) {
+        return new RunSettings(precision, stopping, gradient, fdStep, strategy, stepsPerLaunch, historyEvery, m);
     }
 
     /**

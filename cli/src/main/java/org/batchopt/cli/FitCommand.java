@@ -11,6 +11,7 @@ import org.batchopt.Box;
 import org.batchopt.Dataset;
 import org.batchopt.Engine;
 import org.batchopt.Grid;
+import org.batchopt.MathMode;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
@@ -188,8 +189,30 @@ final class FitCommand implements Callable<Integer> {
         }
 
         @Option(names = "--backend", paramLabel = "SPEC", description = "cpu | opencl[:P[:D]] | cuda[:D] | auto "
-                + "(default: cpu; OpenCL fits the CPU's results bit for bit)")
+                + "(default: cpu; OpenCL and CUDA fit the CPU's results bit for bit in strict math)")
         String backend = "cpu";
+
+        @Option(names = "--math", paramLabel = "M", description = "strict | fast (default: strict). strict: every "
+                + "dot product in one fixed order, the same bits on every backend. fast: CUDA only, the two matrix "
+                + "products of a step through cuBLAS (libcublas.so.13, .12 or .11), in the run's precision but summed "
+                + "in cuBLAS's order: results NOT bit-identical to the CPU's (JSON: \"math\": \"fast\")")
+        JobOptions.Math math = JobOptions.Math.STRICT;
+
+        @Option(names = "--tf32", description = "with --math fast in fp32: let cuBLAS round the products' inputs to "
+                + "TF32 on tensor cores (faster, about 3 significant digits per term; JSON: \"tf32\": true)")
+        boolean tf32;
+
+        /** The math asked for; throws {@link IllegalArgumentException} for --tf32 without fast fp32. */
+        MathMode mode(Precision precision) {
+            if (tf32 && math != JobOptions.Math.FAST) {
+                throw new IllegalArgumentException("--tf32 applies to cuBLAS's products: add --math fast");
+            }
+            if (tf32 && precision != Precision.FP32) {
+                throw new IllegalArgumentException("--tf32 rounds fp32 products; the run is " + RunReport.precision(
+                        precision));
+            }
+            return math == JobOptions.Math.STRICT ? MathMode.STRICT : tf32 ? MathMode.FAST_TF32 : MathMode.FAST;
+        }
     }
 
     static final class FitOutput extends OutputOptions {
@@ -208,7 +231,7 @@ final class FitCommand implements Callable<Integer> {
 
     /** A fit as the command line described it. */
     record Job(Dataset dataset, Objective objective, UpdateRule rule, Batch batch, Grid grid, Training training,
-               Stopping stopping, Precision precision, String starts) {
+               Stopping stopping, Precision precision, String starts, MathMode math) {
     }
 
     @Override
@@ -226,13 +249,14 @@ final class FitCommand implements Callable<Integer> {
                     + "models' losses over the steps: add --history EVERY");
         }
         ProgressLine.Mode mode = progress.mode();
+        where.mode(training.precision); // a --tf32 mistake before the data is read
         Job j = prepare();
         try (Output out = Output.to(o.out, spec.commandLine().getOut());
              Output plot = o.plot == null ? null : Output.to(o.plot, null);
              Backend backend = Backends.open(where.backend);
              ProgressLine line = ProgressLine.open(spec.commandLine().getErr(), mode)) {
-            Result result = Engine.on(backend).precision(j.precision()).stopping(j.stopping()).progress(line)
-                    .run(j.objective(), j.rule(), j.batch());
+            Result result = Engine.on(backend).precision(j.precision()).math(j.math()).stopping(j.stopping())
+                    .progress(line).run(j.objective(), j.rule(), j.batch());
             line.close();
             new FitReport(j, result, o.all, o.top == null ? RunCommand.DEFAULT_TOP : o.top)
                     .write(o.format, out.writer());
@@ -329,7 +353,7 @@ final class FitCommand implements Callable<Integer> {
         axes.startsPerCombination(batch.startsPerCombination());
         UpdateRule r = rule.build(axes);
         return new Job(dataset, objective, r, batch, grid, training, new Stopping(steps, t.gradTol, t.fTol),
-                t.precision, startsText);
+                t.precision, startsText, where.mode(t.precision));
     }
 
     private static void positive(String option, Integer v) {

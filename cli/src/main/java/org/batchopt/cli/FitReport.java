@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.batchopt.Dataset;
+import org.batchopt.MathMode;
 import org.batchopt.Models;
 import org.batchopt.Precision;
 import org.batchopt.Result;
@@ -65,7 +66,9 @@ final class FitReport {
                 + " combinations x " + result.startsPerCombination() + " starts") + " (starts: " + job.starts() + ")");
         summary.row("optimizer", result.rule().name() + ", " + job.stopping().maxSteps() + " steps"
                 + (job.training().batchSize() > 0 ? ", minibatches of " + job.training().batchSize() : ", full batch"));
-        summary.row("backend", result.backend() + " (" + result.device() + "), " + RunReport.precision(precision));
+        summary.row("backend", result.backend() + " (" + result.device() + "), " + RunReport.precision(precision)
+                + (job.math().fast() ? ", math " + job.math().label() + " (cuBLAS: not bit-identical to the CPU)"
+                : ""));
         summary.row("time", Numbers.seconds(result.timing().totalSeconds()));
         summary.print(out);
         out.println();
@@ -192,6 +195,8 @@ final class FitReport {
             g.writeStringField("backend", result.backend());
             g.writeStringField("device", result.device());
             g.writeStringField("precision", RunReport.precision(precision));
+            g.writeStringField("math", job.math().fast() ? "fast" : "strict");
+            g.writeBooleanField("tf32", job.math() == MathMode.FAST_TF32);
             g.writeStringField("optimizer", result.rule().name());
             g.writeStringField("schedule", result.rule().schedule().name());
             g.writeNumberField("max_steps", job.stopping().maxSteps());

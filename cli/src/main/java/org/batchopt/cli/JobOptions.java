@@ -13,6 +13,7 @@ import org.batchopt.Constraint;
 import org.batchopt.Engine;
 import org.batchopt.Gradient;
 import org.batchopt.Grid;
+import org.batchopt.MathMode;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Param;
@@ -149,6 +150,23 @@ final class JobOptions {
         @Option(names = "--steps-per-launch", paramLabel = "K", description = "steps per fused device launch "
                 + "(default: the planner's)")
         int stepsPerLaunch;
+
+        @Option(names = "--math", paramLabel = "M", description = "strict, the only math of closed-form objectives "
+                + "(--math fast is for the matrix products of batchopt fit)")
+        Math math = Math.STRICT;
+    }
+
+    /** {@code --math}: how a model fitted to a dataset computes its matrix products. */
+    enum Math {
+        /** The same bits on every backend. */
+        STRICT,
+        /** cuBLAS on CUDA; not bit-identical to the CPU. */
+        FAST;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** The rows of the --starts file, once {@link #prepare} read them; null without one. */
@@ -206,8 +224,12 @@ final class JobOptions {
         if (c.fdStep != null && !(c.fdStep > 0 && Double.isFinite(c.fdStep))) {
             throw new IllegalArgumentException("--fd-step " + c.fdStep + " must be finite and > 0");
         }
+        if (c.math == Math.FAST) {
+            throw new IllegalArgumentException("--math fast computes the matrix products of models fitted to a "
+                    + "dataset (batchopt fit) through cuBLAS; " + objective.name() + " has none and runs strict math");
+        }
         RunSettings settings = new RunSettings(c.precision, new Stopping(c.steps, c.gradTol, c.fTol), gradient,
-                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0);
+                c.fdStep == null ? 0 : c.fdStep, c.strategy, c.stepsPerLaunch, 0, MathMode.STRICT);
         return new PreparedJob(objective, r, batch, grid, info, settings, constraintList, lagrangian);
     }
 

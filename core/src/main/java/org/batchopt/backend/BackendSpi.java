@@ -1,6 +1,7 @@
 package org.batchopt.backend;
 
 import org.batchopt.Backend;
+import org.batchopt.MathMode;
 
 /**
  * What the engine asks of a backend, beyond the user's {@link Backend} handle: how many members it holds at once
@@ -27,6 +28,20 @@ public interface BackendSpi extends Backend {
      * @throws IllegalArgumentException naming what cannot run here and where it can
      */
     default void requirePlan(RunPlan plan) {
+    }
+
+    /**
+     * Refuses a fast {@link MathMode} (the matrix products of a model fitted to a dataset through a vendor BLAS)
+     * where this backend has none; the default refuses every fast mode, as the CPU and OpenCL backends compute
+     * strict math only.
+     *
+     * @param math a fast mode ({@link MathMode#fast()})
+     * @throws IllegalArgumentException naming this backend, when it computes strict math only
+     * @throws org.batchopt.BackendException UNAVAILABLE when it could, but the library is missing
+     */
+    default void requireMath(MathMode math) {
+        throw new IllegalArgumentException("math " + math.label() + " runs on CUDA backends (through cuBLAS); backend "
+                + id() + " computes strict math only");
     }
 
     /**

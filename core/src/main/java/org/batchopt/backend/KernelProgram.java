@@ -2,6 +2,7 @@ package org.batchopt.backend;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.batchopt.MathMode;
 import org.batchopt.Precision;
 import org.batchopt.Status;
 import org.batchopt.Strategy;
@@ -39,6 +40,8 @@ public final class KernelProgram {
     public static final String DATA_GRAD = "bo_data_grad";
     public static final String DATA_EVAL = "bo_data_eval";
     public static final String DATA_UPDATE = "bo_data_update";
+    /** The row gather of the fast products ({@code kernels/data_fast.cl}). */
+    public static final String DATA_GATHER = "bo_data_gather";
     /** The side of the batched kernels' square tiles: their work-groups have DATA_TILE^2 work-items. */
     public static final int DATA_TILE = 16;
     public static final String STREAM_PROJECT = "bo_stream_project";
@@ -67,6 +70,16 @@ public final class KernelProgram {
      */
     public static KernelProgram of(ObjectiveSource objective, ConstraintSource constraints, KernelShape shape,
                                    Precision precision, Strategy strategy) {
+        return of(objective, constraints, shape, precision, strategy, MathMode.STRICT);
+    }
+
+    /**
+     * The program as {@link #of(ObjectiveSource, ConstraintSource, KernelShape, Precision, Strategy)}; a model fitted
+     * to a dataset in a fast {@code math} also gets the kernels of {@code kernels/data_fast.cl} after the strict
+     * ones, whose text stays as it is (so the strict program, its cached binaries and its bits do not change).
+     */
+    public static KernelProgram of(ObjectiveSource objective, ConstraintSource constraints, KernelShape shape,
+                                   Precision precision, Strategy strategy, MathMode math) {
         if (strategy == Strategy.AUTO) {
             throw new IllegalArgumentException("a program is built for a resolved strategy, not AUTO");
         }
@@ -105,6 +118,9 @@ public final class KernelProgram {
             case STREAMING -> "streaming.cl";
             default -> "data.cl";
         }));
+        if (strategy == Strategy.BATCHED && math.fast()) {
+            t.append('\n').append(KernelSources.read("data_fast.cl"));
+        }
         return new KernelProgram(precision, strategy, t.toString());
     }
 

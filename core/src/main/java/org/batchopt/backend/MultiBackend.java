@@ -3,6 +3,7 @@ package org.batchopt.backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.batchopt.MathMode;
 import org.batchopt.Precision;
 
 /**
@@ -53,6 +54,13 @@ public final class MultiBackend implements BackendSpi {
     public void requirePlan(RunPlan plan) {
         for (BackendSpi p : parts) {
             p.requirePlan(plan);
+        }
+    }
+
+    @Override
+    public void requireMath(MathMode math) {
+        for (BackendSpi p : parts) {
+            p.requireMath(math);
         }
     }
 

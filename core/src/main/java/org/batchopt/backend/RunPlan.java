@@ -1,6 +1,7 @@
 package org.batchopt.backend;
 
 import java.util.Map;
+import org.batchopt.MathMode;
 import org.batchopt.Param;
 import org.batchopt.Precision;
 import org.batchopt.RunSettings;
@@ -26,10 +27,12 @@ import org.batchopt.rule.UpdateRule;
  * @param fdStep         the central-difference step h, 0 for analytic gradients
  * @param historyEvery   keep every member's point every this many steps, 0 for none
  * @param constraints    the projection and the general constraints
+ * @param math           how a model fitted to a dataset computes its matrix products (the engine refuses a fast
+ *                       mode for any other objective)
  */
 public record RunPlan(ObjectiveSource objective, KernelShape shape, Precision precision, Strategy strategy,
                       KernelProgram program, DeviceLayout layout, int stepsPerLaunch, Stopping stopping,
-                      double fdStep, int historyEvery, ConstraintPlan constraints) {
+                      double fdStep, int historyEvery, ConstraintPlan constraints, MathMode math) {
 
     /** Steps per launch when members can stop early or history is kept. */
     static final int DEFAULT_CHUNK = 64;
@@ -62,9 +65,10 @@ public record RunPlan(ObjectiveSource objective, KernelShape shape, Precision pr
                 constraints.count(), others);
         Strategy strategy = data ? batched(settings.strategy()) : strategy(settings.strategy(), shape);
         return new RunPlan(objective, shape, settings.precision(), strategy,
-                KernelProgram.of(objective, constraints.source(), shape, settings.precision(), strategy),
+                KernelProgram.of(objective, constraints.source(), shape, settings.precision(), strategy,
+                        settings.math()),
                 DeviceLayout.of(objective, shape, strategy, settings.precision()), stepsPerLaunch(settings),
-                settings.stopping(), h, settings.historyEvery(), constraints);
+                settings.stopping(), h, settings.historyEvery(), constraints, settings.math());
     }
 
     /** A model fitted to a dataset runs BATCHED, whatever else is asked. */

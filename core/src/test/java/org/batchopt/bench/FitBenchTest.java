@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * FitBench's grid is peers.py's grid: model i has lr {@code logspace(-3, 0, G)[i]} and L2
  * {@code logspace(-5, -1, G)[G-1-i]}, and its points are those of the peers' loop
  * {@code W -= lr * (X^T (sigmoid(X W) - y) / M + l2 W)} from zero (computed here in double); the CPU's check
- * against itself is identical.
+ * against itself is identical; the deviation line of {@code --math fast} measures coefficients and losses.
  */
 class FitBenchTest {
 
@@ -55,5 +55,36 @@ class FitBenchTest {
             }
         }
         assertTrue(FitBench.check("cpu"));
+    }
+
+    @Test
+    void theDeviationLineMeasuresCoefficientsAndLosses() {
+        FitBench.Grid g = FitBench.Grid.of(3, 200, 3, 5);
+        FitBench.Grid other = FitBench.Grid.of(3, 200, 4, 5);
+        Result a;
+        Result b;
+        try (Backend cpu = Backends.open("cpu")) {
+            a = g.run(cpu);
+            b = other.run(cpu);
+        }
+        FitBench.Deviation same = FitBench.Deviation.of(a, a);
+        assertEquals(new FitBench.Deviation(0, 0, 0, 0), same);
+        FitBench.Deviation d = FitBench.Deviation.of(a, b);
+        double coef = 0;
+        double loss = 0;
+        for (int m = 0; m < 3; m++) {
+            for (int k = 0; k < FitBench.FEATURES; k++) {
+                coef = Math.max(coef, Math.abs(a.x(m, k) - b.x(m, k)));
+            }
+            loss = Math.max(loss, Math.abs(a.f(m) - b.f(m)));
+        }
+        assertTrue(coef > 0 && loss > 0);
+        assertEquals(coef, d.maxAbsCoef());
+        assertEquals(loss, d.maxAbsLoss());
+        assertTrue(d.maxRelCoef() >= d.maxAbsCoef(), "coefficients below 1: the relative difference is larger");
+        String line = FitBench.deviation(g, a, b, org.batchopt.MathMode.FAST);
+        assertTrue(line.startsWith("{\"runner\":\"batchopt\",\"workload\":\"fit-grid-deviation\""), line);
+        assertTrue(line.contains("\"math\":\"fast\""), line);
+        assertTrue(line.contains("\"max_abs_coef_diff\":") && line.contains("\"fast_kernel_s\":"), line);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.batchopt.BackendException;
 import org.batchopt.Constraint;
+import org.batchopt.MathMode;
 import org.batchopt.RunSettings;
 import org.batchopt.TestAccess;
 import org.batchopt.Gradient;
@@ -42,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * whenever nvcc is on the PATH, so that CUDA syntax stays valid on machines without a GPU: every rule variant,
  * every schedule, every regularizer, every objective, every constraint kind, both precisions and both strategies
  * appear at least once, and every model fitted to a dataset (the batched kernels of data.cl, with DataParityTest's
- * rules) in both precisions, with and without an intercept. Skipped, with the reason, where there is no nvcc. The
+ * rules) in both precisions, with and without an intercept, and in fast math (with data_fast.cl's row gather).
+ * Skipped, with the reason, where there is no nvcc. The
  * same programs are compiled with NVRTC, the compiler the CUDA backend uses at run time, to cubins for sm_80 and
  * sm_90 and to PTX for the newest architecture NVRTC knows; skipped, with the reason, where no NVRTC library is
  * found.
@@ -78,6 +80,16 @@ class CudaFlavourTest {
                     key -> TestAccess.plan(c.objective(), c.rule(), settings).program());
         }
         programs.addAll(models.values());
+        Map<String, KernelProgram> fast = new java.util.LinkedHashMap<>();
+        for (DataParityTest.Case c : DataParityTest.cases()) {
+            DataObjectiveSource d = (DataObjectiveSource) TestAccess.source(c.objective());
+            Precision p = fast.size() % 2 == 0 ? Precision.FP32 : Precision.FP64;
+            RunSettings settings = RunSettings.DEFAULTS.withStopping(Stopping.maxSteps(c.steps())).withPrecision(p)
+                    .withMath(MathMode.FAST);
+            fast.computeIfAbsent(d.model().toString(), key -> TestAccess.plan(c.objective(), c.rule(), settings)
+                    .program());
+        }
+        programs.addAll(fast.values());
         for (ConstraintParityTest.Case c : ConstraintParityTest.cases()) {
             RunSettings settings = RunSettings.DEFAULTS.withStopping(c.stopping()).withPrecision(c.precision())
                     .withStrategy(c.strategy());
@@ -179,7 +191,16 @@ class CudaFlavourTest {
     }
 
     static List<String> kernels(KernelProgram p) {
-        return switch (p.strategy()) {
+        if (p.strategy() == Strategy.BATCHED && p.text("").contains("void " + KernelProgram.DATA_GATHER + "(")) {
+            List<String> fast = new ArrayList<>(kernels(Strategy.BATCHED));
+            fast.add(KernelProgram.DATA_GATHER);
+            return fast;
+        }
+        return kernels(p.strategy());
+    }
+
+    private static List<String> kernels(Strategy strategy) {
+        return switch (strategy) {
             case FUSED -> List.of(KernelProgram.INIT, KernelProgram.FUSED);
             case BATCHED -> List.of(KernelProgram.INIT, KernelProgram.DATA_Z, KernelProgram.DATA_ROWS,
                     KernelProgram.DATA_CHUNKS, KernelProgram.DATA_TOTAL, KernelProgram.DATA_GRAD,

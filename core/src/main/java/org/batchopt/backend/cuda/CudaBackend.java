@@ -19,6 +19,7 @@ import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 
 import java.nio.ByteBuffer;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import jcuda.CudaException;
@@ -34,6 +35,7 @@ import jcuda.driver.CUresult;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 import org.batchopt.BackendException;
+import org.batchopt.MathMode;
 import org.batchopt.Precision;
 import org.batchopt.backend.device.DeviceBackend;
 import org.batchopt.backend.RunPlan;
@@ -44,9 +46,14 @@ import org.batchopt.backend.RunPlan;
  * CPU and OpenCL backends bit for bit) to a cubin for the device's architecture, cached by
  * {@link CubinCache} in memory and on disk, and loaded as a module.
  *
+ * <p>A model fitted to a dataset in a fast {@link MathMode} computes its two matrix products with cuBLAS
+ * ({@link Cublas}, one handle per mode on the backend's stream; {@code DataLoop} says how the buffers map to
+ * column-major matrices); those results are not bit-identical to the CPU's.
+ *
  * <p>Resources, all owned here and released by {@link #close()} in reverse order: the device's primary
- * context (retained), one non-blocking stream on which every copy and launch is issued in order, CUDA events
- * timing the kernels, modules, and page-locked host buffers from which copies run asynchronously. Every
+ * context (retained), one non-blocking stream on which every copy, launch and cuBLAS call is issued in order, CUDA
+ * events timing the kernels (cuBLAS's calls included), cuBLAS handles, modules, and page-locked host buffers from
+ * which copies run asynchronously. Every
  * operation makes the context current on the calling thread first, so that several backends (one per GPU,
  * see {@code cuda:all}) can be driven from several threads; one backend is used by one thread at a time.
  *
@@ -71,8 +78,11 @@ public final class CudaBackend extends DeviceBackend {
     private final int blockSize;
     private final CUdevice cuDevice = new CUdevice();
     private final CUcontext context = new CUcontext();
-    private final CUstream stream = new CUstream();
+    private final Stream stream = new Stream();
     private final Map<String, Module> modules = new HashMap<>();
+    /** cuBLAS handles of the fast math modes, made on first use; null until {@link #requireMath} found cuBLAS. */
+    private final Map<MathMode, Cublas.Handle> blas = new EnumMap<>(MathMode.class);
+    private Cublas cublas;
     private KernelTimer timer;
     private PinnedPool pinned;
     private boolean retained;
@@ -90,7 +100,26 @@ public final class CudaBackend extends DeviceBackend {
         }
     }
 
-    private record Memory(CUdeviceptr pointer, long bytes) implements Buffer {
+    private record Memory(DevicePointer pointer, long bytes) implements Buffer {
+    }
+
+    /**
+     * A device pointer whose raw address cuBLAS can take: JCuda keeps it in {@code NativePointerObject}'s private
+     * {@code nativePointer} field, readable through its protected {@code getNativePointer()}, which a subclass may
+     * call. JCuda's own calls take it as the {@link CUdeviceptr} it is. (Reflection on the field would work too, but
+     * breaks silently if JCuda renames it; a subclass fails to compile instead.)
+     */
+    static final class DevicePointer extends CUdeviceptr {
+        long address() {
+            return getNativePointer();
+        }
+    }
+
+    /** The stream, with its raw handle for cuBLAS, as {@link DevicePointer}. */
+    static final class Stream extends CUstream {
+        long address() {
+            return getNativePointer();
+        }
     }
 
     /**
@@ -176,6 +205,50 @@ public final class CudaBackend extends DeviceBackend {
         return super.maxBlockMembers(plan);
     }
 
+    /**
+     * Accepts the fast math modes where cuBLAS loads ({@link Cublas#find()}). TF32 on a GPU older than compute
+     * capability 8.0 (no TF32 tensor cores) is accepted too: cuBLAS then computes in plain fp32.
+     *
+     * @throws BackendException UNAVAILABLE naming every place looked for libcublas
+     */
+    @Override
+    public void requireMath(MathMode math) {
+        check();
+        if (cublas == null) {
+            try {
+                cublas = Cublas.find();
+            } catch (BackendException e) {
+                throw new BackendException(e.code(), device.spec() + ": " + e.getMessage(), null, e);
+            }
+        }
+    }
+
+    /** The cuBLAS products of {@code math} on this backend's stream, timed with the kernels. */
+    @Override
+    protected Products products(MathMode math, Precision precision) {
+        requireMath(math);
+        current();
+        Cublas.Handle h = blas.get(math);
+        if (h == null) {
+            h = cublas.open(stream.address(), math, device.spec());
+            blas.put(math, h);
+        }
+        Cublas.Handle handle = h;
+        String name = precision == Precision.FP64 ? "cublasDgemm" : "cublasSgemm";
+        int rb = precision.bytes();
+        return (transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) -> {
+            current();
+            timer.beforeLaunch(name);
+            handle.gemm(precision, transA, transB, m, n, k, address(a, aOffset, rb), lda, address(b, bOffset, rb), ldb,
+                    beta, address(c, cOffset, rb), ldc);
+            timer.afterLaunch();
+        };
+    }
+
+    private static long address(Buffer buffer, long offset, int realBytes) {
+        return ((Memory) buffer).pointer().address() + offset * realBytes;
+    }
+
     @Override
     protected String preludeName() {
         return "prelude_cuda.h";
@@ -234,7 +307,7 @@ public final class CudaBackend extends DeviceBackend {
     @Override
     protected Buffer allocate(long bytes) {
         current();
-        CUdeviceptr p = new CUdeviceptr();
+        DevicePointer p = new DevicePointer();
         try {
             CudaErrors.check(cuMemAlloc(p, Math.max(1, bytes)), device.spec(), "allocating " + bytes + " bytes");
         } catch (CudaException e) {
@@ -436,8 +509,8 @@ public final class CudaBackend extends DeviceBackend {
     }
 
     /**
-     * Releases the datasets kept, modules, host buffers, events, the stream and the context, in that order;
-     * idempotent.
+     * Releases the datasets kept, cuBLAS handles, modules, host buffers, events, the stream and the context, in that
+     * order; idempotent.
      */
     @Override
     public synchronized void close() {
@@ -454,6 +527,10 @@ public final class CudaBackend extends DeviceBackend {
         if (streamCreated) {
             cuStreamSynchronize(stream);
         }
+        for (Cublas.Handle h : blas.values()) {
+            h.close();
+        }
+        blas.clear();
         for (Module m : modules.values()) {
             cuModuleUnload(m.module);
         }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.batchopt.BackendException;
 
 /**
@@ -51,8 +52,8 @@ public final class Nvrtc {
             "--ftz=false", "--device-as-default-execution-space");
 
     private static final int SUCCESS = 0;
-    private static Nvrtc found;
-    private static BackendException notFound;
+    private static final FoundOnce<Nvrtc> FOUND = new FoundOnce<>(() -> load(candidates(System.getProperty(PROPERTY),
+            System.getenv(ENV), System.getenv("CUDA_HOME"), System.getenv("CUDA_PATH"))));
 
     /** The C functions used, by their unversioned names. */
     interface Api extends Library {
@@ -132,19 +133,8 @@ public final class Nvrtc {
      *
      * @throws BackendException UNAVAILABLE naming every place tried, when none loads
      */
-    public static synchronized Nvrtc find() {
-        if (found == null && notFound == null) {
-            try {
-                found = load(candidates(System.getProperty(PROPERTY), System.getenv(ENV), System.getenv("CUDA_HOME"),
-                        System.getenv("CUDA_PATH")));
-            } catch (BackendException e) {
-                notFound = e;
-            }
-        }
-        if (notFound != null) {
-            throw new BackendException(notFound.code(), notFound.getMessage(), null, notFound);
-        }
-        return found;
+    public static Nvrtc find() {
+        return FOUND.get();
     }
 
     /**
@@ -152,6 +142,16 @@ public final class Nvrtc {
      * {@code envPath} alone when given, else the search described in the class comment.
      */
     static List<String> candidates(String explicitPath, String envPath, String cudaHome, String cudaPath) {
+        return searchOrder("nvrtc", SONAMES, explicitPath, envPath, cudaHome, cudaPath);
+    }
+
+    /**
+     * A CUDA library's search order (NVRTC's above, cuBLAS's the same): {@code explicitPath} alone when given,
+     * else {@code envPath} alone when given, else {@code jnaName} as JNA resolves it, then each of {@code sonames}
+     * on the loader path and in {@code $CUDA_HOME/lib64}, {@code $CUDA_PATH/lib64} and {@link #FOLDERS}.
+     */
+    static List<String> searchOrder(String jnaName, List<String> sonames, String explicitPath, String envPath,
+                                    String cudaHome, String cudaPath) {
         for (String given : new String[] {explicitPath, envPath}) {
             if (given != null && !given.isBlank()) {
                 return List.of(given.trim());
@@ -165,8 +165,8 @@ public final class Nvrtc {
         }
         folders.addAll(FOLDERS);
         Set<String> out = new LinkedHashSet<>();
-        out.add("nvrtc");
-        for (String soname : SONAMES) {
+        out.add(jnaName);
+        for (String soname : sonames) {
             out.add(soname);
             for (String folder : folders) {
                 out.add(new File(folder, soname).getPath());
@@ -181,6 +181,16 @@ public final class Nvrtc {
      * @throws BackendException UNAVAILABLE naming each candidate and why it failed
      */
     static Nvrtc load(List<String> candidates) {
+        return loadFirst(candidates, Nvrtc::open, "NVRTC (libnvrtc, the CUDA run-time compiler) not found; set -D"
+                + PROPERTY + " or " + ENV + " to its path");
+    }
+
+    /**
+     * {@code open} of the first of {@code candidates} that loads (a path that does not exist is not tried).
+     *
+     * @throws BackendException UNAVAILABLE: {@code notFound}, then each candidate and why it failed
+     */
+    static <T> T loadFirst(List<String> candidates, Function<String, T> open, String notFound) {
         List<String> tried = new ArrayList<>();
         for (String c : candidates) {
             if (c.contains("/") && !new File(c).exists()) {
@@ -188,13 +198,13 @@ public final class Nvrtc {
                 continue;
             }
             try {
-                return open(c);
+                return open.apply(c);
             } catch (UnsatisfiedLinkError | BackendException e) {
                 tried.add(c + " (" + firstLine(e.getMessage()) + ")");
             }
         }
-        throw new BackendException(BackendException.Code.UNAVAILABLE, "NVRTC (libnvrtc, the CUDA run-time compiler) "
-                + "not found; set -D" + PROPERTY + " or " + ENV + " to its path. Tried: " + String.join("; ", tried));
+        throw new BackendException(BackendException.Code.UNAVAILABLE, notFound + ". Tried: "
+                + String.join("; ", tried));
     }
 
     /** Loads NVRTC from one name or path. */

@@ -1,6 +1,7 @@
 package org.batchopt.backend.device;
 
 import java.nio.ByteBuffer;
+import org.batchopt.MathMode;
 import org.batchopt.Precision;
 import org.batchopt.backend.DataResults;
 import org.batchopt.backend.DeviceLayout;
@@ -22,6 +23,19 @@ import org.batchopt.kernel.RowOrder;
  * update ({@code bo_data_update}). Between chunks of steps it reads the status, compacts the active set, evaluates
  * the members that stopped at their final points, and keeps the history. The evaluations cover every member of the
  * block at once (each member's column of the products depends on that member alone).
+ *
+ * <p>In a fast {@link MathMode} (CUDA with cuBLAS) the two products of a pass go through the backend's
+ * {@link DeviceBackend.Products} instead of the tiled {@code bo_data_z} and {@code bo_data_grad}; everything else
+ * is the same kernels. In column-major terms the members' coordinates {@code X[i*nm + m]} are an nm x (C*S) matrix
+ * (leading dimension nm; class c's weights from column c*S, its intercept in column c*S + F), a pass's rows
+ * {@code XD[row*F + k]} an F x rows matrix (leading dimension F; a minibatch's rows gathered first by
+ * {@code bo_data_gather}), and the outputs {@code Z[(p*C + c)*nm + m]} of class c an nm x rows matrix from element
+ * c*nm with leading dimension C*nm. Per class: {@code Z_c = W_c XD} ({@code gemm(N, N, nm, rows, F)}) plus the
+ * intercept as a product with a row of ones ({@code gemm(N, N, nm, rows, 1)}, beta 1); after the row function
+ * {@code G_c = Z_c XD^T} ({@code gemm(N, T, nm, F, rows)}) and the intercept's {@code Z_c 1}
+ * ({@code gemm(N, N, nm, 1, rows)}), with beta 0 on a step's first pass and 1 after, as the strict kernel adds a
+ * pass's sums to the passes before. The sums run in cuBLAS's order, so results differ from the strict ones in the
+ * last bits.
  */
 final class DataLoop implements AutoCloseable {
     private final DeviceBackend device;
@@ -52,6 +66,10 @@ final class DataLoop implements AutoCloseable {
     private ByteBuffer hostTotal;
     private ByteBuffer hostStop;
     private ByteBuffer hostOrder;
+    /** The fast products, null in strict math; a minibatch's rows gathered; a row of ones for the intercept. */
+    private final DeviceBackend.Products products;
+    private DeviceBackend.Buffer gathered;
+    private DeviceBackend.Buffer ones;
     /** The last evaluation's training loss, validation loss and validation rows right, per member of the block. */
     private final double[] trainLoss;
     private final double[] validLoss;
@@ -83,7 +101,30 @@ final class DataLoop implements AutoCloseable {
         train = device.rows(source.training(), precision);
         valid = source.validation() == null ? null : device.rows(source.validation(), precision);
         int rb = precision.bytes();
+        this.products = plan.math().fast() ? device.products(plan.math(), precision) : null;
         try {
+            if (products != null) {
+                if (batch > 0) {
+                    gathered = device.allocate((long) passRows * source.features() * rb);
+                }
+                if (source.intercept()) {
+                    ones = device.allocate((long) passRows * rb);
+                    ByteBuffer h = device.hostBuffer((long) passRows * rb);
+                    try {
+                        for (int p = 0; p < passRows; p++) {
+                            if (precision == Precision.FP64) {
+                                h.putDouble(p * 8, 1);
+                            } else {
+                                h.putFloat(p * 4, 1);
+                            }
+                        }
+                        device.write(ones, h);
+                        device.finish();
+                    } finally {
+                        device.releaseHostBuffer(h);
+                    }
+                }
+            }
             z = device.allocate((long) passRows * layout.outputs() * n * rb);
             loss = device.allocate((long) passRows * n * rb);
             right = device.allocate((long) passRows * n * rb);
@@ -257,8 +298,20 @@ final class DataLoop implements AutoCloseable {
             final int init = p0 == 0 ? 1 : 0;
             final int at = from + p0;
             final int chunks = (pc + KernelModel.ROW_CHUNK - 1) / KernelModel.ROW_CHUNK;
-            device.launchGroups(built, KernelProgram.DATA_Z, memberTiles * ((pc + tile - 1) / tile) * outputs,
-                    tile * tile, precision, data.x(), order, ordered, at, pc, b.x, (long) n, z);
+            DeviceBackend.Buffer rowsX = data.x();
+            long rowsAt = (long) at * source.features();
+            if (products != null && ordered != 0) {
+                device.launch(built, KernelProgram.DATA_GATHER, (long) pc * source.features(), precision, data.x(),
+                        order, ordered, at, pc, gathered);
+                rowsX = gathered;
+                rowsAt = 0;
+            }
+            if (products != null) {
+                fastOutputs(rowsX, rowsAt, pc);
+            } else {
+                device.launchGroups(built, KernelProgram.DATA_Z, memberTiles * ((pc + tile - 1) / tile) * outputs,
+                        tile * tile, precision, data.x(), order, ordered, at, pc, b.x, (long) n, z);
+            }
             device.launch(built, KernelProgram.DATA_ROWS, (long) pc * n, precision, data.y(), order, ordered, at, pc,
                     (long) n, z, loss, right, evaluation ? 1 : 0);
             device.launch(built, KernelProgram.DATA_CHUNKS, (long) chunks * n, precision, loss, pc, (long) n, part);
@@ -269,10 +322,44 @@ final class DataLoop implements AutoCloseable {
                 device.launch(built, KernelProgram.DATA_TOTAL, n, precision, part, chunks, (long) n, totalRight,
                         init);
             }
-            if (gradient) {
+            if (gradient && products != null) {
+                fastGradient(rowsX, rowsAt, pc, init);
+            } else if (gradient) {
                 long coordinateTiles = (source.stride() + tile - 1) / tile;
                 device.launchGroups(built, KernelProgram.DATA_GRAD, memberTiles * coordinateTiles * outputs,
                         tile * tile, precision, data.x(), order, ordered, at, pc, z, (long) n, b.g, init);
+            }
+        }
+    }
+
+    /** Z = X W^T (+ b) of a pass's {@code pc} rows, F x pc from element {@code rowsAt} of {@code rowsX}. */
+    private void fastOutputs(DeviceBackend.Buffer rowsX, long rowsAt, int pc) {
+        int f = source.features();
+        int s = source.stride();
+        int c = source.outputs();
+        int ldz = Math.multiplyExact(c, n);
+        for (int k = 0; k < c; k++) {
+            products.gemm(false, false, n, pc, f, b.x, (long) k * s * n, n, rowsX, rowsAt, f, 0, z, (long) k * n, ldz);
+            if (source.intercept()) {
+                products.gemm(false, false, n, pc, 1, b.x, (long) (k * s + f) * n, n, ones, 0, 1, 1, z, (long) k * n,
+                        ldz);
+            }
+        }
+    }
+
+    /** G = G + R^T X of a pass ({@code init}: G = R^T X), R the residuals in Z. */
+    private void fastGradient(DeviceBackend.Buffer rowsX, long rowsAt, int pc, int init) {
+        int f = source.features();
+        int s = source.stride();
+        int c = source.outputs();
+        int ldz = Math.multiplyExact(c, n);
+        double beta = init != 0 ? 0 : 1;
+        for (int k = 0; k < c; k++) {
+            products.gemm(false, true, n, f, pc, z, (long) k * n, ldz, rowsX, rowsAt, f, beta, b.g, (long) k * s * n,
+                    n);
+            if (source.intercept()) {
+                products.gemm(false, false, n, 1, pc, z, (long) k * n, ldz, ones, 0, pc, beta, b.g,
+                        (long) (k * s + f) * n, n);
             }
         }
     }
@@ -312,11 +399,11 @@ final class DataLoop implements AutoCloseable {
         }
         hostOrder = hostStop = hostTotal = null;
         for (DeviceBackend.Buffer d : new DeviceBackend.Buffer[] {order, stop, totalRight, total, part, right, loss,
-                z}) {
+                z, ones, gathered}) {
             if (d != null) {
                 device.free(d);
             }
         }
-        order = stop = totalRight = total = part = right = loss = z = null;
+        order = stop = totalRight = total = part = right = loss = z = ones = gathered = null;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchopt.MathMode;
 import org.batchopt.Precision;
 import org.batchopt.Strategy;
 import org.batchopt.backend.BackendSpi;
@@ -35,6 +36,30 @@ public abstract class DeviceBackend implements BackendSpi {
 
     /** A built program, ready to launch the kernels of {@link org.batchopt.backend.KernelProgram}. */
     protected interface Built {
+    }
+
+    /**
+     * The matrix products of a fast {@link MathMode} through a vendor BLAS: column-major
+     * {@code C = op(A) op(B) + beta C} on device buffers, queued in order with the launches and copies. Offsets
+     * and leading dimensions count elements of the run's precision. The backend owns the library's handles.
+     */
+    protected interface Products {
+        /**
+         * op(A) is m x k (A, or A^T when {@code transA}), op(B) is k x n (B, or B^T when {@code transB}), C is
+         * m x n; {@code beta} is 0 (C's contents ignored) or 1.
+         */
+        void gemm(boolean transA, boolean transB, int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b,
+                  long bOffset, int ldb, double beta, Buffer c, long cOffset, int ldc);
+    }
+
+    /**
+     * The products of {@code math} (a fast mode) in {@code precision}, for a run that {@link #requireMath} accepted;
+     * the default has none.
+     *
+     * @throws IllegalStateException where this backend computes strict math only
+     */
+    protected Products products(MathMode math, Precision precision) {
+        throw new IllegalStateException(id() + " has no fast products");
     }
 
     /** The backend's prelude file name in kernels/. */

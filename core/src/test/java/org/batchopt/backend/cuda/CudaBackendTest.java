@@ -13,6 +13,7 @@ import org.batchopt.BackendException;
 import org.batchopt.Backends;
 import org.batchopt.Batch;
 import org.batchopt.Engine;
+import org.batchopt.MathMode;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
@@ -22,6 +23,7 @@ import org.batchopt.Box;
 import org.batchopt.Stopping;
 import org.batchopt.Strategy;
 import org.batchopt.backend.cpu.CpuBackend;
+import org.batchopt.backend.device.FastFits;
 import org.batchopt.rule.Adam;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CUDA backend on a real GPU: small runs bit-identical to the CPU, kernel time from events, the cubin
- * cache across backends, several GPUs, failures with their codes. Skipped, with the reason ("no libcuda.so.1
+ * cache across backends, several GPUs, failures with their codes; fits in fast math (cuBLAS) close to the CPU's
+ * strict ones ({@code FastFits}), and with TF32 close at TF32's precision. Skipped, with the reason ("no libcuda.so.1
  * ..."), where there is no CUDA device; the parity suite covers the rest on every device found.
  */
 class CudaBackendTest {
@@ -155,4 +158,30 @@ class CudaBackendTest {
         assertThrows(IllegalStateException.class, () -> run(cuda, Precision.FP32, Strategy.FUSED));
     }
 
+
+    /**
+     * The fits of {@link FastFits} through cuBLAS against the CPU's strict fits: as close as FastProductsTest asks of
+     * the host gemm; with TF32 (fp32 only), within {@value #TF32_CLOSE} relative. Skipped where cuBLAS is missing.
+     */
+    @Test
+    void fastFitsThroughCublasComeCloseToTheCpu() {
+        CudaDevices.Device d = device();
+        try {
+            Cublas.find();
+        } catch (BackendException e) {
+            Assumptions.abort(e.getMessage());
+        }
+        try (Backend cuda = new CudaBackend(d); Backend cpu = new CpuBackend()) {
+            for (FastFits.Fit fit : FastFits.all()) {
+                Result strict = fit.run(cpu, MathMode.STRICT);
+                FastFits.assertClose(strict, fit.run(cuda, MathMode.FAST), fit.close(), fit + " fast");
+                if (fit.precision() == Precision.FP32) {
+                    FastFits.assertClose(strict, fit.run(cuda, MathMode.FAST_TF32), TF32_CLOSE, fit + " tf32");
+                }
+            }
+        }
+    }
+
+    /** TF32 keeps 10 bits of each product's inputs: relative errors near 1e-3 per term, averaged over the rows. */
+    static final double TF32_CLOSE = 2e-2;
 }

@@ -9,19 +9,22 @@ import org.batchopt.Batch;
 import org.batchopt.Box;
 import org.batchopt.Dataset;
 import org.batchopt.Engine;
+import org.batchopt.MathMode;
 import org.batchopt.Objective;
 import org.batchopt.Objectives;
 import org.batchopt.Precision;
 import org.batchopt.Result;
 import org.batchopt.Starts;
 import org.batchopt.Stopping;
+import org.batchopt.Training;
 import org.batchopt.rule.Adam;
 import org.batchopt.rule.Sgd;
 
 /**
  * Run by {@link FakeDriverTest} in a JVM whose loader finds the stand-in libcuda.so.1: lists the CUDA
  * backends, opens one, runs a small job on it and prints what happened, one fact a line; with a second argument
- * {@code fit}, fits a linear model to a dataset instead ({@link #fit}).
+ * {@code fit}, fits a linear model to a dataset instead ({@link #fit}), with {@code fast} in fast math through the
+ * stand-in cuBLAS ({@link #fast}).
  */
 public final class FakeDriverMain {
     private FakeDriverMain() {
@@ -42,6 +45,10 @@ public final class FakeDriverMain {
             System.out.println("opened " + backend.id() + ": " + backend.device());
             if (args.length > 1 && args[1].equals("fit")) {
                 fit(backend);
+                return;
+            }
+            if (args.length > 1 && args[1].equals("fast")) {
+                fast(backend);
                 return;
             }
             for (int run = 1; run <= 2; run++) {
@@ -89,15 +96,7 @@ public final class FakeDriverMain {
      * fp64, fp64 again, fp32; prints each one's outcome and then how many datasets went to the device.
      */
     static void fit(Backend backend) {
-        double[][] x = new double[300][20];
-        double[] y = new double[300];
-        for (int r = 0; r < 300; r++) {
-            for (int k = 0; k < 20; k++) {
-                x[r][k] = Math.sin(r * 0.37 + k);
-            }
-            y[r] = Math.cos(r * 0.11);
-        }
-        Objective f = Objectives.linear(Dataset.of(x, y).validation(0.2).seed(1).build());
+        Objective f = Objectives.linear(data());
         Batch batch = Batch.builder(f.dimension()).members(6).starts(Starts.point(new double[f.dimension()])).build();
         for (Precision p : new Precision[] {Precision.FP64, Precision.FP64, Precision.FP32}) {
             Result r = Engine.on(backend).precision(p).stopping(Stopping.maxSteps(3))
@@ -109,6 +108,45 @@ public final class FakeDriverMain {
             System.out.println("fit " + p + " outcome" + outcome);
         }
         System.out.println("fit uploads " + ((CudaBackend) backend).datasetUploads());
+    }
+
+    /**
+     * Fast fits of a linear model (the data of {@link #fit}) by 6 members for 2 steps through the stand-in cuBLAS:
+     * full batch in fast math, then minibatches of 100 rows with TF32; prints each one's outcome, or the error.
+     */
+    static void fast(Backend backend) {
+        Dataset data = data();
+        Objective full = Objectives.linear(data);
+        Objective mini = Objectives.linear(data, Training.minibatch(100).seed(2));
+        Batch batch = Batch.builder(full.dimension()).members(6).starts(Starts.point(new double[full.dimension()]))
+                .build();
+        for (Objective f : new Objective[] {full, mini}) {
+            MathMode math = f == full ? MathMode.FAST : MathMode.FAST_TF32;
+            try {
+                Result r = Engine.on(backend).math(math).stopping(Stopping.maxSteps(2))
+                        .run(f, Sgd.builder().lr(0.1).build(), batch);
+                StringBuilder outcome = new StringBuilder();
+                for (int m = 0; m < r.members(); m++) {
+                    outcome.append(' ').append(r.status(m)).append('@').append(r.steps(m));
+                }
+                System.out.println("fast " + math.label() + " outcome" + outcome);
+            } catch (BackendException e) {
+                System.out.println("fast " + math.label() + " " + e.code() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** 300 rows of 20 features, a fifth of them validation rows. */
+    static Dataset data() {
+        double[][] x = new double[300][20];
+        double[] y = new double[300];
+        for (int r = 0; r < 300; r++) {
+            for (int k = 0; k < 20; k++) {
+                x[r][k] = Math.sin(r * 0.37 + k);
+            }
+            y[r] = Math.cos(r * 0.11);
+        }
+        return Dataset.of(x, y).validation(0.2).seed(1).build();
     }
 
     static Batch batch() {

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * device: the program goes from NVRTC to the driver as a cubin, copies round-trip through page-locked
  * buffers, the launch geometry and arguments arrive as the kernels declare them, the active set shrinks
  * between chunks, kernel time comes from events, two devices share a batch from two threads (each making its
- * context current), and out-of-memory is reported as such. Skipped, with the reason, without a C compiler or
- * NVRTC; real kernels run only on a GPU (CudaBackendTest and the parity suite).
+ * context current), and out-of-memory is reported as such; a fit in fast math calls the stand-in cuBLAS
+ * (src/test/resources/fakecublas/libcublas.c) on the backend's stream between the kernels, and without cuBLAS is
+ * refused naming the places looked at. Skipped, with the reason, without a C compiler or NVRTC; real kernels run
+ * only on a GPU (CudaBackendTest and the parity suite).
  */
 class FakeDriverTest {
     @TempDir
@@ -43,6 +45,7 @@ class FakeDriverTest {
                 source.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Assumptions.assumeTrue(p.waitFor() == 0, "the stand-in libcuda.so.1 did not build: " + log);
+        CublasTest.build(dir);
     }
 
     static String onPath(String... names) {
@@ -80,6 +83,7 @@ class FakeDriverTest {
         env.put("LD_LIBRARY_PATH", dir.toString());
         env.put("FAKE_CUDA", mode);
         env.put("FAKE_CUDA_LOG", log.toString());
+        env.put("FAKE_CUBLAS_LOG", log.toString());
         env.put(CubinCache.ENV, dir.resolve("cache").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -203,5 +207,54 @@ class FakeDriverTest {
             three.addAll(run);
         }
         assertEquals(three, o.launches());
+    }
+
+    /**
+     * A fit in fast math: cuBLAS's handle is made once per math mode on the backend's stream (TF32 only when asked);
+     * per step the products are gemms between the element-wise kernels (Z and its intercept, the row function, chunk
+     * sums and totals, then the gradient and its intercept), no tiled product kernel runs, and minibatch rows are
+     * gathered by bo_data_gather first; the handles go when the backend closes.
+     */
+    @Test
+    void aFastFitCallsCublasBetweenTheKernels() throws Exception {
+        needNvrtc();
+        Outcome o = run("one", new String[] {"cuda", "fast"});
+        assertEquals("fast fast outcome" + " MAX_STEPS@2 CONVERGED_GRADIENT@0".repeat(3), o.line("fast fast "));
+        assertEquals("fast fast-tf32 outcome" + " MAX_STEPS@2 CONVERGED_GRADIENT@0".repeat(3),
+                o.line("fast fast-tf32"));
+        List<String> l = o.launches();
+        assertEquals(List.of("create", "stream set", "math 0", "bo_init nactive=6 nm=6 grid=1 block=128"),
+                l.subList(0, 4));
+        List<String> step = List.of(
+                "sgemm NN m=6 n=240 k=20 lda=6 ldb=20 ldc=6 beta=0 math=0",
+                "sgemm NN m=6 n=240 k=1 lda=6 ldb=1 ldc=6 beta=1 math=0",
+                "bo_data_rows grid=12 block=128",
+                "bo_data_chunks grid=1 block=128",
+                "bo_data_total grid=1 block=128",
+                "sgemm NT m=6 n=20 k=240 lda=6 ldb=20 ldc=6 beta=0 math=0",
+                "sgemm NN m=6 n=1 k=240 lda=6 ldb=240 ldc=6 beta=0 math=0",
+                "bo_data_eval nactive=6 s=0 grid=1 block=128",
+                "bo_data_update grid=1 block=128");
+        assertEquals(step, l.subList(4, 4 + step.size()));
+        assertTrue(l.stream().noneMatch(s -> s.startsWith("bo_data_z") || s.startsWith("bo_data_grad")), l.toString());
+        int tf32 = l.indexOf("math 3");
+        assertTrue(tf32 > 0 && l.get(tf32 - 1).equals("stream set") && l.get(tf32 - 2).equals("create"),
+                "a second handle for TF32: " + l);
+        List<String> minibatch = l.subList(tf32, l.size());
+        int gather = minibatch.indexOf("bo_data_gather grid=16 block=128");
+        assertTrue(gather > 0, "100 rows x 20 features gathered: " + minibatch);
+        assertEquals("sgemm NN m=6 n=100 k=20 lda=6 ldb=20 ldc=6 beta=0 math=3", minibatch.get(gather + 1));
+        assertEquals(List.of("destroy", "destroy"), l.subList(l.size() - 2, l.size()), "both handles go at close");
+    }
+
+    @Test
+    void withoutCublasAFastFitIsRefusedNamingWhereItLooked() throws Exception {
+        needNvrtc();
+        Outcome o = run("one", new String[] {"cuda", "fast"}, "-D" + Cublas.PROPERTY + "=/nowhere/libcublas.so.13");
+        assertEquals("fast fast UNAVAILABLE: cuda:0: cuBLAS (libcublas, needed by math fast) not found; set -D"
+                + Cublas.PROPERTY + " or " + Cublas.ENV + " to its path. Tried: /nowhere/libcublas.so.13 (no such "
+                + "file)",
+                o.line("fast fast "));
+        assertTrue(o.launches().stream().noneMatch(s -> s.startsWith("bo_")), "nothing ran: " + o.launches());
     }
 }
