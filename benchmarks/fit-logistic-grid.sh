@@ -5,11 +5,14 @@
 # the run seconds of its JSON (the CSV is read before the run); the peers' are their loops' seconds.
 # JAVA_CMD runs the command line (default: java -jar target/batchopt.jar); BEFORE_CMD, when set, runs another build
 # of it (e.g. java -jar /tmp/main/target/batchopt.jar) in each round too, just before JAVA_CMD, reported as
-# "batchopt-before", and each round checks that both give the same members (the JSON without its timing).
+# "batchopt-before", and each round checks that both give the same members (the JSON without its timing and device).
+# ALSO_CMD, when set, runs a third build or setting (e.g. the same jar with -Dbatchopt.vector=false) just after
+# JAVA_CMD, reported as "batchopt-also", checked the same way.
 set -e
 cd "$(dirname "$0")/.."
 CMD=${JAVA_CMD:-java -jar target/batchopt.jar}
 BEFORE=${BEFORE_CMD:-}
+ALSO=${ALSO_CMD:-}
 REPEAT=${REPEAT:-3}
 DATA=$(mktemp --suffix=.csv)
 OUT=$(mktemp -d)
@@ -38,6 +41,7 @@ j = json.load(open(sys.argv[1]))
 print(json.dumps({'peer': sys.argv[2], 'models': j['member_count'], 'steps': j['max_steps'],
                   'seconds': round(j['timing']['run'], 3), 'total': round(j['timing']['total'], 3)}))
 j.pop('timing')
+j.pop('device', None)                            # names the lanes that ran (plain or Vector API)
 json.dump(j, open(sys.argv[1], 'w'), sort_keys=True)
 PY
 }
@@ -46,10 +50,15 @@ for r in $(seq "$REPEAT"); do
     grid batchopt-before $BEFORE
   fi
   grid batchopt $CMD
-  if [ -n "$BEFORE" ] && ! cmp -s "$OUT/batchopt-before.json" "$OUT/batchopt.json"; then
-    echo "batchopt and batchopt-before give different members" >&2
-    exit 1
+  if [ -n "$ALSO" ]; then
+    grid batchopt-also $ALSO
   fi
+  for other in before also; do
+    if [ -f "$OUT/batchopt-$other.json" ] && ! cmp -s "$OUT/batchopt-$other.json" "$OUT/batchopt.json"; then
+      echo "batchopt and batchopt-$other give different members" >&2
+      exit 1
+    fi
+  done
   /usr/bin/python3 benchmarks/peers/cpu_peers.py grid numpy 256 20000 64 200
   /usr/bin/python3 benchmarks/peers/cpu_peers.py grid torch 256 20000 64 200
 done

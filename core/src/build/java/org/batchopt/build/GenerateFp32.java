@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * EJML's GenerateCode32: every {@code Name64.java} of the source tree that has no hand-written
  * {@code Name32.java} beside it becomes {@code Name32.java} in the output tree, with
  * <ul>
- *   <li>the keyword {@code double} as {@code float} and the class {@code Double} as {@code Float};</li>
+ *   <li>the keyword {@code double} as {@code float}, the class {@code Double} as {@code Float} and the Vector API's
+ *       {@code DoubleVector} as {@code FloatVector};</li>
  *   <li>every twin class {@code X64} (a {@code X64.java} of the source tree, generated or hand-written like
  *       {@code Math64}) as {@code X32};</li>
  *   <li>in comments also the word {@code fp64} as {@code fp32}.</li>
@@ -167,6 +168,9 @@ public final class GenerateFp32 {
         }
         if (w.equals("Double")) {
             return "Float";
+        }
+        if (w.equals("DoubleVector")) {
+            return "FloatVector";
         }
         if (twins.contains(w)) {
             return w.substring(0, w.length() - 2) + "32";

@@ -16,12 +16,17 @@ import static org.batchopt.kernel.Math64.r;
  * forward pass of a block uses each load of a column of {@code W^T} for every row of the block, exp and log of
  * the row functions run as {@link LaneMath64}'s vectorized lane loops, and the backward pass adds the block's rows
  * to each gradient sum in one lane pass. Blocking changes no sum's order: each z is still its fma chain over
- * increasing k and each gradient sum still adds its rows in increasing order. Holds its own scratch: one instance
- * per thread.
+ * increasing k and each gradient sum still adds its rows in increasing order. Where {@link VectorLanes#ENABLED},
+ * the two products (and the logistic row function) run as {@link DataVector64}'s register-blocked Vector API
+ * kernels instead, over blocks of {@value #VECTOR_ROWS} rows, with the lanes padded to a multiple of two vectors
+ * and the points copied once a call into one array ({@code wt}, coordinate after coordinate); the same bits. Holds its own scratch: one instance per
+ * thread.
  */
 public final class DataTwin64 {
     /** Rows of one block: the forward pass, the row functions and the backward pass run over a block at once. */
     private static final int ROWS = 4;
+    /** Rows of one block on the Vector API path: the backward pass keeps its sums in registers over a block. */
+    private static final int VECTOR_ROWS = 32;
 
     private final KernelModel model;
     private final int features;
@@ -36,6 +41,19 @@ public final class DataTwin64 {
     private final int validRows;
     private final int lanes;
     private final LaneMath64 math = new LaneMath64();
+    /** The products run as DataVector64's kernels; else the plain loops. */
+    private final boolean vector;
+    /** Rows of a block: {@link #ROWS} or {@link #VECTOR_ROWS}. */
+    private final int block;
+    /** Length of every lane array: lanes, padded to DataVector64's multiple on the vector path. */
+    private final int width;
+    /** Vector path: the points, coordinate i of lane l at {@code i * width + l}, and the block's rows, row-major. */
+    private final double[] wt;
+    private final double[] xb;
+    /** Vector path, logistic model: the row function's scratch for a block, row j at {@code j * width}. */
+    private final double[] blockA;
+    private final double[] blockE;
+    private final double[] blockLog;
 
     /**
      * The outputs of the block's rows, {@code z[c][j][l]} for output c, row j of the block, lane l (an array per
@@ -56,8 +74,8 @@ public final class DataTwin64 {
     private final double[] totalF;
     private final double[] totalC;
     /** The block's rows and their targets. */
-    private final int[] rowIndex = new int[ROWS];
-    private final double[] target = new double[ROWS];
+    private final int[] rowIndex;
+    private final double[] target;
 
     /**
      * @param validX validation rows, row-major, or null; not modified
@@ -65,6 +83,12 @@ public final class DataTwin64 {
      */
     public DataTwin64(KernelModel model, int features, int outputs, boolean intercept, double[] trainX,
                       double[] trainY, double[] validX, double[] validY, int lanes) {
+        this(model, features, outputs, intercept, trainX, trainY, validX, validY, lanes, VectorLanes.ENABLED);
+    }
+
+    /** As the public constructor, with the products on the Vector API path ({@code vector}) or the plain one. */
+    DataTwin64(KernelModel model, int features, int outputs, boolean intercept, double[] trainX, double[] trainY,
+               double[] validX, double[] validY, int lanes, boolean vector) {
         this.model = model;
         this.features = features;
         this.outputs = outputs;
@@ -77,13 +101,24 @@ public final class DataTwin64 {
         this.validY = validY;
         this.validRows = validY == null ? 0 : validY.length;
         this.lanes = lanes;
-        z = new double[outputs][ROWS][lanes];
-        res = new double[outputs][ROWS][lanes];
-        loss = new double[ROWS][lanes];
-        t1 = new double[ROWS][lanes];
-        t2 = new double[ROWS][lanes];
-        t3 = new double[ROWS][lanes];
-        chunkG = new double[outputs * stride][lanes];
+        this.vector = vector;
+        block = vector ? VECTOR_ROWS : ROWS;
+        width = vector ? DataVector64.padded(lanes) : lanes;
+        wt = new double[vector ? outputs * stride * width : 0];
+        xb = new double[vector ? VECTOR_ROWS * features : 0];
+        final int scratch = vector && model == KernelModel.LOGISTIC ? VECTOR_ROWS * width : 0;
+        blockA = new double[scratch];
+        blockE = new double[scratch];
+        blockLog = new double[scratch];
+        rowIndex = new int[block];
+        target = new double[block];
+        z = new double[outputs][block][width];
+        res = new double[outputs][block][width];
+        loss = new double[block][width];
+        t1 = new double[block][width];
+        t2 = new double[block][width];
+        t3 = new double[block][width];
+        chunkG = new double[outputs * stride][width];
         chunkF = new double[lanes];
         chunkC = new double[lanes];
         totalF = new double[lanes];
@@ -93,6 +128,16 @@ public final class DataTwin64 {
     /** The most lanes of one call. */
     public int lanes() {
         return lanes;
+    }
+
+    /**
+     * Heap reals per lane that a twin made on this JVM holds: the chunk's gradient sums, the outputs, residuals,
+     * losses and scratch of a block's rows, the loss sums, and on the Vector API path the copy of the points and
+     * the logistic row function's block scratch.
+     */
+    public static long laneReals(int outputs, int dim) {
+        final long rows = VectorLanes.ENABLED ? VECTOR_ROWS : ROWS;
+        return dim + (2L * outputs + 4) * rows + 4 + (VectorLanes.ENABLED ? dim + 3L * rows : 0);
     }
 
     /**
@@ -110,14 +155,15 @@ public final class DataTwin64 {
             java.util.Arrays.fill(g[i], 0, n, 0);
         }
         java.util.Arrays.fill(totalF, 0, n, 0);
+        transpose(x, n);
         for (int p0 = 0; p0 < count; p0 += KernelModel.ROW_CHUNK) {
             final int p1 = Math.min(count, p0 + KernelModel.ROW_CHUNK);
             for (int i = 0; i < dim; i++) {
                 java.util.Arrays.fill(chunkG[i], 0, n, 0);
             }
             java.util.Arrays.fill(chunkF, 0, n, 0);
-            for (int p = p0; p < p1; p += ROWS) {
-                final int rows = Math.min(ROWS, p1 - p);
+            for (int p = p0; p < p1; p += block) {
+                final int rows = Math.min(block, p1 - p);
                 for (int j = 0; j < rows; j++) {
                     final int row = order == null ? first + p + j : order[first + p + j];
                     rowIndex[j] = row;
@@ -166,12 +212,13 @@ public final class DataTwin64 {
         final int count = validation ? validRows : trainRows;
         java.util.Arrays.fill(totalF, 0, n, 0);
         java.util.Arrays.fill(totalC, 0, n, 0);
+        transpose(x, n);
         for (int p0 = 0; p0 < count; p0 += KernelModel.ROW_CHUNK) {
             final int p1 = Math.min(count, p0 + KernelModel.ROW_CHUNK);
             java.util.Arrays.fill(chunkF, 0, n, 0);
             java.util.Arrays.fill(chunkC, 0, n, 0);
-            for (int p = p0; p < p1; p += ROWS) {
-                final int rows = Math.min(ROWS, p1 - p);
+            for (int p = p0; p < p1; p += block) {
+                final int rows = Math.min(block, p1 - p);
                 for (int j = 0; j < rows; j++) {
                     rowIndex[j] = p + j;
                     target[j] = ys[p + j];
@@ -211,11 +258,31 @@ public final class DataTwin64 {
         }
     }
 
+    /** Vector path: lanes 0..n-1 of the points into {@link #wt}. */
+    private void transpose(double[][] x, int n) {
+        if (!vector) {
+            return;
+        }
+        for (int i = 0; i < outputs * stride; i++) {
+            System.arraycopy(x[i], 0, wt, i * width, n);
+        }
+    }
+
     /**
      * z[c][j][l] = fma over increasing k of x_jk * w_ck from 0, plus b_c: the outputs of the block's rows (the rows
      * of {@code xs} at rowIndex).
      */
     private void forward(double[][] w, double[] xs, int rows, int n) {
+        if (vector) {
+            for (int j = 0; j < rows; j++) {
+                System.arraycopy(xs, rowIndex[j] * features, xb, j * features, features);
+            }
+            final int np = DataVector64.padded(n);
+            for (int c = 0; c < outputs; c++) {
+                DataVector64.forward(xb, features, intercept, wt, c * stride, width, z[c], rows, np);
+            }
+            return;
+        }
         for (int c = 0; c < outputs; c++) {
             final int o = c * stride;
             final double[][] zc = z[c];
@@ -338,6 +405,11 @@ public final class DataTwin64 {
                 }
             }
             case LOGISTIC -> {
+                if (vector) {
+                    DataVector64.logistic(z[0], target, rows, DataVector64.padded(n), blockA, blockE, blockLog, math,
+                            res[0], loss);
+                    return;
+                }
                 // Branch-free, so that the lane loop vectorizes, with the bits of the plain form
                 //   loss = (max(z, 0) + log(1 + t)) - y z,  r = (z >= 0 ? 1 / (1 + t) : t / (1 + t)) - y,  t = exp(-|z|):
                 // maximum(z, 0) gives +0 where max gives -0 (z = -0), which log(1 + 1) > 0 absorbs; the numerator
@@ -449,6 +521,13 @@ public final class DataTwin64 {
      * row after row: {@code acc = fma(r_j, x_jk, acc)} for j = 0, 1, ...
      */
     private void backward(int rows, int n) {
+        if (vector) {
+            final int np = DataVector64.padded(n);
+            for (int c = 0; c < outputs; c++) {
+                DataVector64.backward(xb, features, intercept, res[c], rows, chunkG, c * stride, np);
+            }
+            return;
+        }
         for (int c = 0; c < outputs; c++) {
             final int o = c * stride;
             final double[][] rc = res[c];

@@ -56,6 +56,7 @@ class GenerateFp32Test {
                 + "        char q = '\"';\n"
                 + "        return Double.MAX_VALUE + c(0.5) + toDouble(x) + Other64.y + int64;\n"
                 + "    }\n"
+                + "    DoubleVector v(VectorSpecies<Double> s) { return DoubleVector.zero(s); }\n"
                 + "}\n";
         String fp32 = "import static a.Math32.c;\n"
                 + "/** The fp32 twin of Foo32: float x. */\n"
@@ -65,6 +66,7 @@ class GenerateFp32Test {
                 + "        char q = '\"';\n"
                 + "        return Float.MAX_VALUE + c(0.5) + toDouble(x) + Other64.y + int64;\n"
                 + "    }\n"
+                + "    FloatVector v(VectorSpecies<Float> s) { return FloatVector.zero(s); }\n"
                 + "}\n";
         String generated = GenerateFp32.generate(Path.of("a/Foo64.java"), fp64, Set.of("Foo64", "Base64", "Math64"));
         assertEquals(String.format(GenerateFp32.HEADER, "a/Foo64.java") + fp32, generated);

@@ -16,6 +16,7 @@ import org.batchopt.backend.MemberResults;
 import org.batchopt.backend.RunContext;
 import org.batchopt.backend.RunPlan;
 import org.batchopt.kernel.DataObjectiveSource;
+import org.batchopt.kernel.DataTwin64;
 import org.batchopt.kernel.ConstraintSource;
 import org.batchopt.kernel.VectorLanes;
 
@@ -101,14 +102,14 @@ public final class CpuBackend implements BackendSpi {
 
     /**
      * Heap bytes of one lane of a tile: x, g, the rules' scratch and the rule's state per coordinate (fp64); for a
-     * model fitted to a dataset also the batched twin's gradient sums and the stopped lanes' points, and the outputs,
-     * residuals, losses and scratch of its block of 4 rows (with its lane math's scratch).
+     * model fitted to a dataset also the stopped lanes' points, the batched twin's scratch
+     * ({@link DataTwin64#laneReals}) and its lane math's.
      */
     private static long laneBytes(RunPlan plan) {
         KernelShape shape = plan.shape();
         long reals = (long) shape.dimension() * (3 + shape.stateSlots());
         if (plan.objective() instanceof DataObjectiveSource d) {
-            reals += 2L * shape.dimension() + 8L * d.outputs() + 30;
+            reals += shape.dimension() + DataTwin64.laneReals(d.outputs(), shape.dimension()) + 10;
         }
         return 8 * reals;
     }
