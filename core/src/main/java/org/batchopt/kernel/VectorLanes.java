@@ -16,8 +16,10 @@ public final class VectorLanes {
     /** The module that holds the API. */
     public static final String MODULE = "jdk.incubator.vector";
 
+    private static final boolean PRESENT = ModuleLayer.boot().findModule(MODULE).isPresent();
+
     /** True when the lane loops use the Vector API: the module is in the boot layer and not turned off. */
-    public static final boolean ENABLED = ModuleLayer.boot().findModule(MODULE).isPresent()
+    public static final boolean ENABLED = PRESENT
             && !"false".equals(System.getProperty("batchopt.vector", "").trim().toLowerCase(Locale.ROOT));
 
     private VectorLanes() {
@@ -28,7 +30,7 @@ public final class VectorLanes {
         if (ENABLED) {
             return "Vector API lanes";
         }
-        return ModuleLayer.boot().findModule(MODULE).isPresent()
+        return PRESENT
                 ? "plain lanes (-Dbatchopt.vector=false)"
                 : "plain lanes (--add-modules " + MODULE + " for SIMD)";
     }
