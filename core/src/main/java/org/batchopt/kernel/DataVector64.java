@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class DataVector64 {
     /** The vector shape: the widest this CPU runs. */
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = VectorShapes.of(double.class);
     /** Lanes of one vector. */
     private static final int W = S.length();
 

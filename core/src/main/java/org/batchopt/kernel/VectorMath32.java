@@ -4,7 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,11 +25,10 @@ import jdk.incubator.vector.VectorSpecies;
  * parse nodes), and vectors cross no call. None of this allocates (checked with the thread's allocated bytes).
  */
 final class VectorMath32 {
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final VectorSpecies<Double> D = VectorShapes.of(double.class);
+    private static final VectorSpecies<Float> F = VectorShapes.of(float.class);
     /** The long lanes of D's shape (a constant: a species computed in the loop would not be intrinsified). */
-    private static final VectorSpecies<Long> L = D.withLanes(long.class);
+    private static final VectorSpecies<Long> L = VectorShapes.of(long.class);
     private static final DoubleVector ZERO = DoubleVector.broadcast(D, 0.0);
     private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
     private static final DoubleVector TWO = DoubleVector.broadcast(D, 2.0);
