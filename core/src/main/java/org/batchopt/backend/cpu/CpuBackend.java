@@ -74,9 +74,13 @@ public final class CpuBackend implements BackendSpi {
         return BLOCK_MEMBERS;
     }
 
-    /** Members per tile: enough lanes to vectorize, few enough that a tile's state stays in cache. */
+    /**
+     * Members per tile: enough lanes to vectorize, few enough that a tile's state stays in cache (up to 4096
+     * coordinates: 256 lanes from 16 dimensions down, where 128 ran Rastrigin D=16 10 % slower on AVX-512, the
+     * vector loops' scalar ends taking a larger share; benchmarks/results/2026-12-02-cpu-math-lanes.md).
+     */
     static int lanes(int dimension) {
-        int l = 2048 / Math.max(1, dimension);
+        int l = 4096 / Math.max(1, dimension);
         return Math.max(16, Math.min(256, l / 16 * 16));
     }
 

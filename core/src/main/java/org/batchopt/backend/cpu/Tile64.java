@@ -103,6 +103,11 @@ public class Tile64 implements Tile {
     /** The rule's weight-decay step scalar and its value that leaves a coordinate unpenalized. */
     private final int wdSlot;
     private final double[] noWd;
+    /**
+     * The gradient is unpenalized, and only a stopping lane reads its norm (no gradient tolerance, projection or
+     * constraints): {@link #run} then probes x and g each step and takes the norms only when some lane stops.
+     */
+    private final boolean lazyNorms;
     int n;
 
     /** @param constraints the twin of the plan's general constraints, null without them */
@@ -167,6 +172,7 @@ public class Tile64 implements Tile {
         } else {
             lagrangian = null;
         }
+        lazyNorms = plainGradient() && !(gtol > 0) && projection == null && lagrangian == null;
     }
 
     /** The layout's index of each named parameter. */
@@ -227,7 +233,7 @@ public class Tile64 implements Tile {
             if (lagrangian != null) {
                 lagrangian.evaluate(s, n);
             }
-            regularize(s);
+            regularize(s, !lazyNorms);
             if (projection != null) {
                 projectedNorms(s);
             }
@@ -298,23 +304,38 @@ public class Tile64 implements Tile {
      * again scaled by the largest component, as the kernel does.
      */
     void regularize(int s) {
+        regularize(s, true);
+    }
+
+    /**
+     * {@link #regularize(int)}; with {@code norms} false (only where the gradient is unpenalized) the finiteness
+     * probe alone, and {@link #plainNorms} takes the norms later from the same sums in the same order.
+     */
+    private void regularize(int s, boolean norms) {
         for (int l = 0; l < n; l++) {
             gsq[l] = 0;
             z[l] = 0;
         }
         int i0 = 0;
-        if (!shape.l1Sign() && !shape.l2() && !stopTerms) {
+        if (plainGradient()) {
             // The gradient itself, two coordinates a pass: the same sums in the same order, half the passes.
             for (; i0 + 1 < dim; i0 += 2) {
                 final double[] xa = x[i0];
                 final double[] ga = g[i0];
                 final double[] xb = x[i0 + 1];
                 final double[] gb = g[i0 + 1];
-                for (int l = 0; l < n; l++) {
-                    final double q = gsq[l] + ga[l] * ga[l];
-                    gsq[l] = q + gb[l] * gb[l];
-                    final double y = z[l] + xa[l] * 0 + ga[l] * 0;
-                    z[l] = y + xb[l] * 0 + gb[l] * 0;
+                if (norms) {
+                    for (int l = 0; l < n; l++) {
+                        final double q = gsq[l] + ga[l] * ga[l];
+                        gsq[l] = q + gb[l] * gb[l];
+                        final double y = z[l] + xa[l] * 0 + ga[l] * 0;
+                        z[l] = y + xb[l] * 0 + gb[l] * 0;
+                    }
+                } else {
+                    for (int l = 0; l < n; l++) {
+                        final double y = z[l] + xa[l] * 0 + ga[l] * 0;
+                        z[l] = y + xb[l] * 0 + gb[l] * 0;
+                    }
                 }
             }
         }
@@ -339,6 +360,41 @@ public class Tile64 implements Tile {
                 z[l] = z[l] + xi[l] * 0 + gi[l] * 0;
             }
         }
+        if (norms) {
+            norms(s);
+        }
+    }
+
+    /** No penalty or stopping term changes the gradient: its norm is the stopping gradient's. */
+    private boolean plainGradient() {
+        return !shape.l1Sign() && !shape.l2() && !stopTerms;
+    }
+
+    /** The norms {@code regularize(s, false)} left out: the sums of the squares of g, as it takes them. */
+    private void plainNorms(int s) {
+        for (int l = 0; l < n; l++) {
+            gsq[l] = 0;
+        }
+        int i = 0;
+        for (; i + 1 < dim; i += 2) {
+            final double[] ga = g[i];
+            final double[] gb = g[i + 1];
+            for (int l = 0; l < n; l++) {
+                final double q = gsq[l] + ga[l] * ga[l];
+                gsq[l] = q + gb[l] * gb[l];
+            }
+        }
+        if (i < dim) {
+            final double[] gi = g[i];
+            for (int l = 0; l < n; l++) {
+                gsq[l] = gsq[l] + gi[l] * gi[l];
+            }
+        }
+        norms(s);
+    }
+
+    /** gn from the sums of squares, scaled by the largest component where the squares overflowed. */
+    private void norms(int s) {
         boolean overflow = false;
         for (int l = 0; l < n; l++) {
             gn[l] = sqrt(gsq[l]);
@@ -435,6 +491,9 @@ public class Tile64 implements Tile {
     private void stopFinished(int s, MemberResults out) {
         if (s < maxSteps && !(gtol > 0) && !(ftol > 0 && s > 0) && allFinite()) {
             return;
+        }
+        if (lazyNorms) {
+            plainNorms(s);
         }
         int l = 0;
         while (l < n) {

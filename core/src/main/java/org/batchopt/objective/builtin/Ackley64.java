@@ -32,13 +32,18 @@ public final class Ackley64 extends ObjectiveTwin64 {
         final double[] e2 = scratch(3, n);
         final double[] t1 = scratch(4, n);
         exponentials(f, s2, e1, e2, n);
+        final double[] rms = scratch(0, n);
         final double e = exp(c(1));
         for (int l = 0; l < n; l++) {
-            final double rms = sqrt(f[l] / r(dim));
-            // t1 and t2 of the kernel; t2 takes s2's place.
-            t1[l] = rms > c(0) ? c(4) * e1[l] / (r(dim) * rms) : c(0);
+            rms[l] = sqrt(f[l] / r(dim));
+            // t1 and t2 of the kernel; t2 takes s2's place. t1 is 0 where rms is not positive: that select has a
+            // loop of its own, which keeps this one's square root and divisions vectorized.
+            t1[l] = c(4) * e1[l] / (r(dim) * rms[l]);
             s2[l] = c(6.283185307179586) * e2[l] / r(dim);
             f[l] = (c(20) - c(20) * e1[l]) + (e - e2[l]);
+        }
+        for (int l = 0; l < n; l++) {
+            t1[l] = rms[l] > c(0) ? t1[l] : c(0);
         }
         for (int i = 0; i < dim; i++) {
             final double[] xi = x[i];

@@ -58,8 +58,9 @@ class CpuBackendTest {
     @Test
     void lanesAreAMultipleOf16BetweenTheBounds() {
         assertEquals(256, CpuBackend.lanes(1));
-        assertEquals(256, CpuBackend.lanes(8));
-        assertEquals(32, CpuBackend.lanes(64));
+        assertEquals(256, CpuBackend.lanes(16));
+        assertEquals(128, CpuBackend.lanes(32));
+        assertEquals(64, CpuBackend.lanes(64));
         assertEquals(16, CpuBackend.lanes(10_000));
         for (int d = 1; d < 3000; d += 7) {
             int l = CpuBackend.lanes(d);
