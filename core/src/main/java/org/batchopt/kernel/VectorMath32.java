@@ -3,6 +3,7 @@ package org.batchopt.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -37,14 +38,13 @@ final class VectorMath32 {
     private static final DoubleVector HUGE = DoubleVector.broadcast(D, 0x1p300);
     private static final DoubleVector NEG_HUGE = DoubleVector.broadcast(D, -0x1p300);
     private static final LongVector BIT0 = LongVector.broadcast(L, 1);
-    private static final LongVector ONE_BITS = LongVector.broadcast(L, Double.doubleToRawLongBits(1.0));
     private static final LongVector SIGN_BIT = LongVector.broadcast(L, Long.MIN_VALUE);
 
     private static final DoubleVector TRIG_FAST = DoubleVector.broadcast(D, Math32.TRIG_FAST);
     private static final DoubleVector INV_PIO2 = DoubleVector.broadcast(D, 0.6366197723675814);
-    private static final DoubleVector PIO2_1 = DoubleVector.broadcast(D, 1.5707963267923333);
-    private static final DoubleVector PIO2_2 = DoubleVector.broadcast(D, 2.5633441515839558E-12);
-    private static final DoubleVector PIO2_3 = DoubleVector.broadcast(D, 1.0562999066987428E-23);
+    private static final DoubleVector NEG_PIO2_1 = DoubleVector.broadcast(D, -1.5707963267923333);
+    private static final DoubleVector NEG_PIO2_2 = DoubleVector.broadcast(D, -2.5633441515839558E-12);
+    private static final DoubleVector NEG_PIO2_3 = DoubleVector.broadcast(D, -1.0562999066987428E-23);
     private static final DoubleVector S6 = DoubleVector.broadcast(D, 1.58969099521155010221E-10);
     private static final DoubleVector S5 = DoubleVector.broadcast(D, -2.50507602534068634195E-8);
     private static final DoubleVector S4 = DoubleVector.broadcast(D, 2.75573137070700676789E-6);
@@ -135,30 +135,32 @@ final class VectorMath32 {
             }
             // j = rint(y 2/pi) = t - 1.5 2^52; t's low bits are j + 2^51
             final DoubleVector t = y.mul(INV_PIO2).add(ROUND);
-            final DoubleVector m = t.sub(ROUND).neg();
-            final DoubleVector r = m.fma(PIO2_3, m.fma(PIO2_2, m.fma(PIO2_1, y)));
+            // reduceR's (-j) pio2 is j (-pio2): the same products
+            final DoubleVector j = t.sub(ROUND);
+            final DoubleVector r = j.fma(NEG_PIO2_3, j.fma(NEG_PIO2_2, j.fma(NEG_PIO2_1, y)));
             final DoubleVector z = r.mul(r);
             final DoubleVector ps = z.fma(z.fma(z.fma(z.fma(z.fma(S6, S5), S4), S3), S2), S1);
             final DoubleVector s = r.mul(z).fma(ps, r);
             final DoubleVector pc = z.fma(z.fma(z.fma(z.fma(z.fma(C6, C5), C4), C3), C2), C1);
             final DoubleVector c = z.fma(z.fma(pc, MINUS_HALF), ONE);
-            // o = j mod 2 (0.0 or 1.0: bit 0 negated is 0 or all ones), e = 1 - o (bit 0 minus 1 is -1 or 0), the
-            // sign g = +-1.0 with bit 1 of j as its sign bit
+            // quadrant's g (s e + c o) and cosQuadrant's g (c e - s o), with o = j mod 2, e = 1 - o and g = +-1 (bit 1
+            // of j its sign), as a select and a sign: c > 0 here, and s and r are never -0 (y >= +0, and r = 0 only
+            // for y = j = 0), so s e + c o is s or c and c e - s o is c or -s to the bit, and g times either flips
+            // its sign bit with bit 1 of j
             final LongVector tb = t.reinterpretAsLongs();
-            final LongVector b0 = tb.and(BIT0);
-            final DoubleVector o = b0.neg().and(ONE_BITS).reinterpretAsDoubles();
-            final DoubleVector e = b0.sub(BIT0).and(ONE_BITS).reinterpretAsDoubles();
-            final DoubleVector g = tb.lanewise(VectorOperators.LSHL, 62).and(SIGN_BIT).or(ONE_BITS)
-                    .reinterpretAsDoubles();
+            final VectorMask<Long> odd = tb.and(BIT0).compare(VectorOperators.NE, 0);
+            final LongVector sg = tb.lanewise(VectorOperators.LSHL, 62).and(SIGN_BIT);
+            final LongVector sb = s.reinterpretAsLongs();
+            final LongVector cb = c.reinterpretAsLongs();
             if (sin != null) {
                 // signOf(d) v for a finite d: v with d's sign bit added (for d = +-0, v is sin 0 = +0)
-                final DoubleVector v = g.mul(s.mul(e).add(c.mul(o)));
-                final DoubleVector sv = v.reinterpretAsLongs()
+                final DoubleVector sv = sb.blend(cb, odd).lanewise(VectorOperators.XOR, sg)
                         .lanewise(VectorOperators.XOR, d.reinterpretAsLongs().and(SIGN_BIT)).reinterpretAsDoubles();
                 ((FloatVector) sv.convertShape(VectorOperators.D2F, F, 0)).intoArray(sin, i);
             }
             if (cos != null) {
-                final DoubleVector cv = g.mul(c.mul(e).sub(s.mul(o)));
+                final DoubleVector cv = cb.blend(s.neg().reinterpretAsLongs(), odd).lanewise(VectorOperators.XOR, sg)
+                        .reinterpretAsDoubles();
                 ((FloatVector) cv.convertShape(VectorOperators.D2F, F, 0)).intoArray(cos, i);
             }
         }
