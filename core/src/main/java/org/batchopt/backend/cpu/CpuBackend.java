@@ -76,8 +76,8 @@ public final class CpuBackend implements BackendSpi {
 
     /**
      * Members per tile: enough lanes to vectorize, few enough that a tile's state stays in cache (up to 4096
-     * coordinates: 256 lanes from 16 dimensions down, where 128 ran Rastrigin D=16 10 % slower on AVX-512, the
-     * vector loops' scalar ends taking a larger share; benchmarks/results/2026-12-02-cpu-math-lanes.md).
+     * coordinates: 256 lanes from 16 dimensions down, where 128 ran Rastrigin D=16 10 % slower on AVX-512,
+     * probably the vector loops' scalar ends taking a larger share; benchmarks/results/2026-12-02-cpu-math-lanes.md).
      */
     static int lanes(int dimension) {
         int l = 4096 / Math.max(1, dimension);
