@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * operations of DataTwin64's plain lane loops.
  */
 final class DataVector64 {
-    /** The vector shape: the widest this CPU runs. */
+    /** The vector shape of VectorShapes for this element type (doubles the widest this CPU runs, floats as many). */
     private static final VectorSpecies<Double> S = VectorShapes.of(double.class);
     /** Lanes of one vector. */
     private static final int W = S.length();
