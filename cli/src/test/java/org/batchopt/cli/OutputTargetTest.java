@@ -157,9 +157,9 @@ class OutputTargetTest {
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"INT", "TERM", "HUP"})
     void aSignalLeavesNoTemporaryFile(String signal, @TempDir Path dir) throws Exception {
-        // A JVM started with SIGINT ignored (as a background job of a shell is) ignores Ctrl-C; coreutils' env
-        // gives the child the default disposition back.
-        List<String> prefix = List.of("env", "--default-signal=INT");
+        // A JVM started with a signal ignored ignores it too: SIGINT in a background job of a shell, SIGHUP under
+        // nohup. coreutils' env gives the child the default dispositions back.
+        List<String> prefix = List.of("env", "--default-signal=INT,HUP");
         Assumptions.assumeTrue(new ProcessBuilder(prefix.get(0), prefix.get(1), "true").start().waitFor() == 0,
                 "env --default-signal is not available here");
         Path out = dir.resolve("out");
