@@ -2,6 +2,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
 import org.batchopt.kernel.LaneMath32;
+import org.batchopt.kernel.LaneMath64;
 import org.batchopt.kernel.Math32;
 
 /**
@@ -9,7 +10,8 @@ import org.batchopt.kernel.Math32;
  * processes on a shared machine disturb far less than wall time): over the lanes of a CPU tile (LaneMath32.sincos,
  * the loops C2 vectorizes), lane by lane through the scalar Math32.sin and Math32.cos, and the JDK's Math.sin
  * and Math.cos (not bit-identical across backends; for scale only). Arguments uniform on [-32, 32], 128 lanes.
- * Then LaneMath32.exp and LaneMath32.log over the same lanes (log of |x|).
+ * Then LaneMath32.exp and LaneMath32.log over the same lanes (log of |x|), and the fp64 sin and cos over the
+ * lanes (LaneMath64.sincos) of the same arguments widened.
  *
  *   java -cp JAR benchmarks/LaneMathTime.java [CALLS]
  */
@@ -28,7 +30,14 @@ public class LaneMathTime {
         for (int l = 0; l < n; l++) {
             ax[l] = Math.abs(x[l]);
         }
+        double[] x64 = new double[n];
+        double[] s64 = new double[n];
+        double[] c64 = new double[n];
+        for (int l = 0; l < n; l++) {
+            x64[l] = x[l];
+        }
         LaneMath32 lanes = new LaneMath32();
+        LaneMath64 lanes64 = new LaneMath64();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double per = (double) calls * n;
         float sink = 0;
@@ -65,9 +74,14 @@ public class LaneMathTime {
                 sink += s[k % n];
             }
             long t5 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < calls; k++) {
+                lanes64.sincos(x64, s64, c64, n);
+                sink += (float) s64[k % n];
+            }
+            long t6 = mx.getCurrentThreadCpuTime();
             System.out.printf("round %d, ns per element (sin and cos): lanes %.2f, scalar Math32 %.2f, JDK %.2f; "
-                    + "lanes exp %.2f, log %.2f%n", round + 1, (t1 - t0) / per, (t2 - t1) / per, (t3 - t2) / per,
-                    (t4 - t3) / per, (t5 - t4) / per);
+                    + "lanes exp %.2f, log %.2f; fp64 lanes sin and cos %.2f%n", round + 1, (t1 - t0) / per,
+                    (t2 - t1) / per, (t3 - t2) / per, (t4 - t3) / per, (t5 - t4) / per, (t6 - t5) / per);
         }
         System.out.println("(checksum " + sink + ")");
     }

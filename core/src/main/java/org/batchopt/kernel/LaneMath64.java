@@ -42,9 +42,12 @@ import static org.batchopt.kernel.Math64.sinFinish;
  * and holds no branch, bit cast or conversion, so each function runs as a few stage loops (one stage of Math64
  * each) through scratch arrays of this object; the exceptions are handled after the loops, lane by lane, with
  * Math64's own function (arguments of sin and cos beyond {@code TRIG_FAST}), and the bit operations of log
- * run as a plain loop. One instance serves one thread. An output array must not be the input array.
+ * run as a plain loop. One instance serves one thread. An output array must not be the input array. With
+ * {@link VectorLanes#ENABLED}, sin, cos and sincos run in {@link VectorMath64} instead (the same bits, every
+ * stage of a vector of lanes in registers).
  */
 public final class LaneMath64 {
+    private final boolean vector;
     private double[] j = new double[0];
     private double[] rh = j;
     private double[] rl = j;
@@ -52,6 +55,16 @@ public final class LaneMath64 {
     private double[] q = j;
     private double[] s = j;
     private double[] c = j;
+
+    /** Lanes on the Vector API where {@link VectorLanes#ENABLED}. */
+    public LaneMath64() {
+        this(VectorLanes.ENABLED);
+    }
+
+    /** Lanes on the Vector API or (false) the plain loops, to compare the two. */
+    LaneMath64(boolean vector) {
+        this.vector = vector;
+    }
 
     private void reserve(int n) {
         if (j.length < n) {
@@ -67,6 +80,10 @@ public final class LaneMath64 {
 
     /** {@code out[l] = Math64.sin(x[l])}. */
     public void sin(double[] x, double[] out, int n) {
+        if (vector) {
+            VectorMath64.sin(x, out, n);
+            return;
+        }
         final double big = trig(x, n);
         trigSin(x, j, s, c, out, n);
         if (!(big <= TRIG_FAST)) {
@@ -80,6 +97,10 @@ public final class LaneMath64 {
 
     /** {@code out[l] = Math64.cos(x[l])}. */
     public void cos(double[] x, double[] out, int n) {
+        if (vector) {
+            VectorMath64.cos(x, out, n);
+            return;
+        }
         final double big = trig(x, n);
         trigCos(j, s, c, out, n);
         if (!(big <= TRIG_FAST)) {
@@ -93,6 +114,10 @@ public final class LaneMath64 {
 
     /** {@code sin[l] = Math64.sin(x[l])} and {@code cos[l] = Math64.cos(x[l])}, for the price of one. */
     public void sincos(double[] x, double[] sin, double[] cos, int n) {
+        if (vector) {
+            VectorMath64.sincos(x, sin, cos, n);
+            return;
+        }
         final double big = trig(x, n);
         trigSin(x, j, s, c, sin, n);
         trigCos(j, s, c, cos, n);

@@ -1,0 +1,153 @@
+package org.batchopt.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LaneMath64}'s sin, cos and sincos with the Vector API: each vector of lanes is reduced and evaluated in
+ * registers, with the IEEE operations of {@link Math64} in its order (its double-double reduction and
+ * polynomials); the plain lanes take a pass over scratch arrays per stage. Loaded only when
+ * {@link VectorLanes#ENABLED}; written as {@link VectorMath32} is, for the same reasons (each loop body calls no
+ * method of this class, every constant is a static final vector). Math64's {@code rint} is already the rounding
+ * trick (v + 1.5 2^52 - 1.5 2^52), so t's low bits are j + 2^51. A vector of lanes with an argument beyond
+ * {@code TRIG_FAST} (or NaN), and the last {@code n mod L} lanes, are evaluated lane by lane with Math64's own
+ * functions; so every result has Math64's bits ({@code VectorMath64Test}).
+ */
+final class VectorMath64 {
+    private static final VectorSpecies<Double> D = VectorShapes.of(double.class);
+    private static final VectorSpecies<Long> L = VectorShapes.of(long.class);
+    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
+    private static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
+    private static final DoubleVector MINUS_HALF = DoubleVector.broadcast(D, -0.5);
+    private static final DoubleVector ROUND = DoubleVector.broadcast(D, 0x1.8p52);
+    private static final LongVector BIT0 = LongVector.broadcast(L, 1);
+    private static final LongVector SIGN_BIT = LongVector.broadcast(L, Long.MIN_VALUE);
+
+    private static final DoubleVector TRIG_FAST = DoubleVector.broadcast(D, Math64.TRIG_FAST);
+    private static final DoubleVector INV_PIO2 = DoubleVector.broadcast(D, 0.6366197723675814);
+    private static final DoubleVector NEG_PIO2_1 = DoubleVector.broadcast(D, -1.5707963267948966);
+    private static final DoubleVector PIO2_2 = DoubleVector.broadcast(D, 6.123233995736765E-17);
+    private static final DoubleVector NEG_PIO2_3 = DoubleVector.broadcast(D, -1.0828566739219139E-32);
+    private static final DoubleVector NEG_PIO2_4 = DoubleVector.broadcast(D, -7.398504768267702E-49);
+    private static final DoubleVector S3_H = DoubleVector.broadcast(D, -0.16666666666666666);
+    private static final DoubleVector S3_L = DoubleVector.broadcast(D, -9.25185853854297E-18);
+    private static final DoubleVector B6 = DoubleVector.broadcast(D, 2.8114572543455206E-15);
+    private static final DoubleVector B5 = DoubleVector.broadcast(D, -7.647163731819816E-13);
+    private static final DoubleVector B4 = DoubleVector.broadcast(D, 1.6059043836821613E-10);
+    private static final DoubleVector B3 = DoubleVector.broadcast(D, -2.505210838544172E-8);
+    private static final DoubleVector B2 = DoubleVector.broadcast(D, 2.7557319223985893E-6);
+    private static final DoubleVector B1 = DoubleVector.broadcast(D, -1.984126984126984E-4);
+    private static final DoubleVector B0 = DoubleVector.broadcast(D, 0.008333333333333333);
+    private static final DoubleVector L7 = DoubleVector.broadcast(D, -1.5619206968586225E-16);
+    private static final DoubleVector L6 = DoubleVector.broadcast(D, 4.779477332387385E-14);
+    private static final DoubleVector L5 = DoubleVector.broadcast(D, -1.1470745597729725E-11);
+    private static final DoubleVector L4 = DoubleVector.broadcast(D, 2.08767569878681E-9);
+    private static final DoubleVector L3 = DoubleVector.broadcast(D, -2.755731922398589E-7);
+    private static final DoubleVector L2 = DoubleVector.broadcast(D, 2.48015873015873E-5);
+    private static final DoubleVector L1 = DoubleVector.broadcast(D, -0.001388888888888889);
+    private static final DoubleVector L0 = DoubleVector.broadcast(D, 0.041666666666666664);
+
+    private VectorMath64() {
+    }
+
+    /** {@code out[l] = Math64.sin(x[l])}. */
+    static void sin(double[] x, double[] out, int n) {
+        trig(x, out, null, n);
+    }
+
+    /** {@code out[l] = Math64.cos(x[l])}. */
+    static void cos(double[] x, double[] out, int n) {
+        trig(x, null, out, n);
+    }
+
+    /** {@code sin[l] = Math64.sin(x[l])}, {@code cos[l] = Math64.cos(x[l])}. */
+    static void sincos(double[] x, double[] sin, double[] cos, int n) {
+        trig(x, sin, cos, n);
+    }
+
+    /**
+     * sin x into {@code sin} and cos x into {@code cos}, either null when not wanted. One loop body without
+     * calls: Math64.reduceJ, reduceHi and reduceLo; sinAHi, sinALo and sinFinish; cosKHi, cosKLo and cosFinish;
+     * quadrant, cosQuadrant and signOf as in VectorMath32 (a select and sign bits: c > 0 here, and s is +0 only
+     * for y = 0, never -0).
+     */
+    private static void trig(double[] x, double[] sin, double[] cos, int n) {
+        final int end = D.loopBound(n);
+        int i = 0;
+        for (; i < end; i += D.length()) {
+            final DoubleVector d = DoubleVector.fromArray(D, x, i);
+            final DoubleVector y = d.abs();
+            if (!y.compare(VectorOperators.LE, TRIG_FAST).allTrue()) {
+                scalarTrig(x, sin, cos, i, i + D.length());
+                continue;
+            }
+            // reduceJ: rint(y 2/pi) = t - 1.5 2^52; t's low bits are j + 2^51
+            final DoubleVector t = y.mul(INV_PIO2).add(ROUND);
+            final DoubleVector j = t.sub(ROUND);
+            // reduceHi and reduceLo: fma(-j, pio2_1, y) is j (-pio2_1) + y, the same product
+            final DoubleVector a = j.fma(NEG_PIO2_1, y);
+            final DoubleVector b = j.mul(PIO2_2);
+            final DoubleVector rh = a.sub(b);
+            final DoubleVector ts = rh.sub(a);
+            final DoubleVector e = a.sub(rh.sub(ts)).sub(b.add(ts));
+            final DoubleVector rl = j.fma(NEG_PIO2_4, j.fma(NEG_PIO2_3, e.sub(j.fma(PIO2_2, b.neg()))));
+            final DoubleVector z = rh.mul(rh);
+            final DoubleVector zl = rh.fma(rh, z.neg());
+            // sinAHi, sinALo: A = -1/6 + z B(z) as ah + al
+            final DoubleVector st = z.mul(z.fma(z.fma(z.fma(z.fma(z.fma(z.fma(B6, B5), B4), B3), B2), B1), B0));
+            final DoubleVector ah = S3_H.add(st);
+            final DoubleVector al = ah.neg().add(S3_H).add(st).add(S3_L);
+            // sinFinish
+            final DoubleVector p = rh.mul(z);
+            final DoubleVector pl = rh.fma(z, p.neg()).add(rh.mul(zl));
+            final DoubleVector wh = p.mul(ah);
+            final DoubleVector wl = p.fma(ah, wh.neg()).add(p.fma(al, pl.mul(ah)));
+            final DoubleVector sh = rh.add(wh);
+            final DoubleVector sl = rh.sub(sh).add(wh);
+            final DoubleVector s = sh.add(sl.add(rl.fma(z.fma(z.fma(L0, MINUS_HALF), ONE), wl)));
+            // cosKHi, cosKLo: K = -1/2 + z L(z) as kh + kl
+            final DoubleVector ct = z.mul(z.fma(z.fma(z.fma(z.fma(z.fma(z.fma(z.fma(L7, L6), L5), L4), L3), L2), L1),
+                    L0));
+            final DoubleVector kh = MINUS_HALF.add(ct);
+            final DoubleVector kl = kh.neg().sub(HALF).add(ct);
+            // cosFinish
+            final DoubleVector u = z.mul(kh);
+            final DoubleVector ul = z.fma(kh, u.neg()).add(z.fma(kl, zl.mul(kh)));
+            final DoubleVector ch = ONE.add(u);
+            final DoubleVector cl = ch.neg().add(ONE).add(u).add(ul);
+            final DoubleVector c = ch.add(rl.neg().fma(rh.mul(z.fma(z.fma(B0, S3_H), ONE)), cl));
+            // quadrant and cosQuadrant: s or c by j's bit 0, the sign flipped by its bit 1
+            final LongVector tb = t.reinterpretAsLongs();
+            final VectorMask<Long> odd = tb.and(BIT0).compare(VectorOperators.NE, 0);
+            final LongVector sg = tb.lanewise(VectorOperators.LSHL, 62).and(SIGN_BIT);
+            final LongVector sb = s.reinterpretAsLongs();
+            final LongVector cb = c.reinterpretAsLongs();
+            if (sin != null) {
+                // signOf(d) v for a finite d: v with d's sign bit added (for d = +-0, v is sin 0 = +0)
+                sb.blend(cb, odd).lanewise(VectorOperators.XOR, sg)
+                        .lanewise(VectorOperators.XOR, d.reinterpretAsLongs().and(SIGN_BIT)).reinterpretAsDoubles()
+                        .intoArray(sin, i);
+            }
+            if (cos != null) {
+                cb.blend(s.neg().reinterpretAsLongs(), odd).lanewise(VectorOperators.XOR, sg).reinterpretAsDoubles()
+                        .intoArray(cos, i);
+            }
+        }
+        scalarTrig(x, sin, cos, i, n);
+    }
+
+    /** Math64's sin and cos of the lanes from..to: the rare lanes beyond TRIG_FAST, and those after the vectors. */
+    private static void scalarTrig(double[] x, double[] sin, double[] cos, int from, int to) {
+        for (int l = from; l < to; l++) {
+            if (sin != null) {
+                sin[l] = Math64.sin(x[l]);
+            }
+            if (cos != null) {
+                cos[l] = Math64.cos(x[l]);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.batchopt.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link VectorMath64}'s sin and cos (through {@link LaneMath64}) give the bits of {@link Math64}'s and of the
+ * plain lane loops, lane for lane: 2^21 random arguments per function (a third over every bit pattern of a
+ * double, a third over [-1000, 1000], a third next to multiples of pi/4, where the quadrant and rint's ties
+ * change), the special values mixed into vectors of ordinary ones and in every lane of a vector, lane counts
+ * that are no multiple of the vector length. NaN results compare as NaN (doubleToLongBits).
+ */
+class VectorMath64Test {
+    interface Lanes {
+        void apply(LaneMath64 m, double[] x, double[] out, int n);
+    }
+
+    private static final String[] NAMES = {"sin", "cos", "sincos.sin", "sincos.cos"};
+    private static final Lanes[] LANES = {LaneMath64::sin, LaneMath64::cos,
+        (m, x, o, n) -> m.sincos(x, o, new double[n], n), (m, x, o, n) -> m.sincos(x, new double[n], o, n)};
+    private static final DoubleUnaryOperator[] SCALAR = {Math64::sin, Math64::cos, Math64::sin, Math64::cos};
+
+    /** Zeros, subnormals, extremes, NaN, infinities, the Cody-Waite limit and multiples of pi/4. */
+    static double[] specials() {
+        double[] base = {0.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, Double.NaN,
+            Double.POSITIVE_INFINITY, 1.0, Math64.TRIG_FAST, Math.nextDown(Math64.TRIG_FAST),
+            Math.nextUp(Math64.TRIG_FAST), 0x1p52, 1e300, Math.PI, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4,
+            Math.nextUp(Math.PI / 4), Math.nextDown(Math.PI / 4), 0x1p-30, 0x1p-1022 * 3};
+        List<Double> v = new ArrayList<>();
+        for (double b : base) {
+            v.add(b);
+            v.add(-b);
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double argument(SplittableRandom rnd, int kind) {
+        switch (kind) {
+            case 0:
+                return Double.longBitsToDouble(rnd.nextLong());
+            case 1:
+                return rnd.nextDouble(-1e3, 1e3);
+            default:
+                double f = (rnd.nextInt(160000) - 80000) * Math.PI / 4;
+                int steps = rnd.nextInt(9) - 4;
+                for (int s = 0; s < Math.abs(steps); s++) {
+                    f = steps > 0 ? Math.nextUp(f) : Math.nextDown(f);
+                }
+                return f;
+        }
+    }
+
+    @Test
+    void vectorLanesGiveTheBitsOfMath64AndOfThePlainLanes() {
+        assumeTrue(VectorLanes.ENABLED, "the Vector API is off in this JVM");
+        LaneMath64 vector = new LaneMath64(true);
+        LaneMath64 plain = new LaneMath64(false);
+        double[] specials = specials();
+        SplittableRandom rnd = new SplittableRandom(64);
+        int max = 700;
+        double[] buf = new double[max];
+        for (int k = 0; k < LANES.length; k++) {
+            long checked = 0;
+            for (int round = 0; checked < (1 << 21); round++) {
+                int n = round % 7 == 0 ? 1 + rnd.nextInt(40) : max - rnd.nextInt(200);
+                int kind = round % 3;
+                for (int l = 0; l < n; l++) {
+                    buf[l] = argument(rnd, kind);
+                }
+                if (round % 5 == 0) {
+                    buf[rnd.nextInt(n)] = specials[rnd.nextInt(specials.length)];
+                }
+                check(k, vector, plain, Arrays.copyOf(buf, n));
+                checked += n;
+            }
+        }
+    }
+
+    @Test
+    void everySpecialValueInEveryLaneOfAVector() {
+        assumeTrue(VectorLanes.ENABLED, "the Vector API is off in this JVM");
+        LaneMath64 vector = new LaneMath64(true);
+        LaneMath64 plain = new LaneMath64(false);
+        int n = 2 * VectorShapes.of(double.class).length() + 3;
+        SplittableRandom rnd = new SplittableRandom(65);
+        for (int k = 0; k < LANES.length; k++) {
+            for (double special : specials()) {
+                for (int p = 0; p < n; p++) {
+                    double[] x = new double[n];
+                    for (int l = 0; l < n; l++) {
+                        x[l] = argument(rnd, 1);
+                    }
+                    x[p] = special;
+                    check(k, vector, plain, x);
+                }
+            }
+        }
+    }
+
+    private static void check(int k, LaneMath64 vector, LaneMath64 plain, double[] x) {
+        int n = x.length;
+        double[] outV = new double[n];
+        double[] outP = new double[n];
+        LANES[k].apply(vector, x, outV, n);
+        LANES[k].apply(plain, x, outP, n);
+        for (int l = 0; l < n; l++) {
+            long want = Double.doubleToLongBits(SCALAR[k].applyAsDouble(x[l]));
+            final int lane = l;
+            assertEquals(want, Double.doubleToLongBits(outV[l]), () -> "vector " + NAMES[k] + "(" + x[lane]
+                    + ") in lane " + lane + " of " + n + ": " + outV[lane] + ", Math64 "
+                    + SCALAR[k].applyAsDouble(x[lane]));
+            assertEquals(want, Double.doubleToLongBits(outP[l]), () -> "plain " + NAMES[k] + "(" + x[lane] + ")");
+        }
+    }
+}
