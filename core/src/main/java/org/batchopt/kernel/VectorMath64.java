@@ -50,6 +50,30 @@ final class VectorMath64 {
     private static final DoubleVector L1 = DoubleVector.broadcast(D, -0.001388888888888889);
     private static final DoubleVector L0 = DoubleVector.broadcast(D, 0.041666666666666664);
 
+    private static final DoubleVector EXP_HI = DoubleVector.broadcast(D, 710.0);
+    private static final DoubleVector EXP_LO = DoubleVector.broadcast(D, -746.0);
+    private static final DoubleVector LOG2E = DoubleVector.broadcast(D, 1.4426950408889634);
+    private static final DoubleVector NEG_LN2_H = DoubleVector.broadcast(D, -0.6931471805599453);
+    private static final DoubleVector LN2_NL = DoubleVector.broadcast(D, -2.3190468138462996E-17);
+    private static final DoubleVector SPLIT = DoubleVector.broadcast(D, 2048.0);
+    private static final DoubleVector SPLIT_BACK = DoubleVector.broadcast(D, 1024.0);
+    private static final DoubleVector MINUS_QUARTER = DoubleVector.broadcast(D, -0.25);
+    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2.0);
+    /** expTail's coefficients, T12 of r^12 down to T0 = 1/6. */
+    private static final DoubleVector T12 = DoubleVector.broadcast(D, 7.647163731819816E-13);
+    private static final DoubleVector T11 = DoubleVector.broadcast(D, 1.1470745597729725E-11);
+    private static final DoubleVector T10 = DoubleVector.broadcast(D, 1.6059043836821613E-10);
+    private static final DoubleVector T9 = DoubleVector.broadcast(D, 2.08767569878681E-9);
+    private static final DoubleVector T8 = DoubleVector.broadcast(D, 2.505210838544172E-8);
+    private static final DoubleVector T7 = DoubleVector.broadcast(D, 2.755731922398589E-7);
+    private static final DoubleVector T6 = DoubleVector.broadcast(D, 2.7557319223985893E-6);
+    private static final DoubleVector T5 = DoubleVector.broadcast(D, 2.48015873015873E-5);
+    private static final DoubleVector T4 = DoubleVector.broadcast(D, 1.984126984126984E-4);
+    private static final DoubleVector T3 = DoubleVector.broadcast(D, 0.001388888888888889);
+    private static final DoubleVector T2 = DoubleVector.broadcast(D, 0.008333333333333333);
+    private static final DoubleVector T1 = DoubleVector.broadcast(D, 0.041666666666666664);
+    private static final DoubleVector T0 = DoubleVector.broadcast(D, 0.16666666666666666);
+
     private VectorMath64() {
     }
 
@@ -137,6 +161,64 @@ final class VectorMath64 {
             }
         }
         scalarTrig(x, sin, cos, i, n);
+    }
+
+    /**
+     * {@code out[l] = Math64.exp(x[l])}: expClamp, expK, expRHi and expRLo, expQHi and expQLo, expEHi and expELo,
+     * pow2(splitExponent(k)) and secondFactor, expFinish. 2^k1 (k1 = floor(k/2) in [-538, 512], a normal double)
+     * comes from its bits, (k1 + 1023) << 52, where Math64 builds the same exact power by + and *; its h =
+     * half(k + 2048) = k1 + 1024 is taken by the rounding trick, so h + 1.5 2^52's low bits are h, and
+     * (h - 1) << 52 is 2^k1's bits. NaN lanes stay NaN (every term is NaN).
+     */
+    static void exp(double[] x, double[] out, int n) {
+        final int end = D.loopBound(n);
+        int i = 0;
+        for (; i < end; i += D.length()) {
+            final DoubleVector xc = DoubleVector.fromArray(D, x, i).min(EXP_HI).max(EXP_LO);
+            final DoubleVector k = xc.mul(LOG2E).add(ROUND).sub(ROUND);
+            // expRHi, expRLo: fma(-k, ln2_h, xc) is k (-ln2_h) + xc
+            final DoubleVector r0 = k.fma(NEG_LN2_H, xc);
+            final DoubleVector r1 = k.mul(LN2_NL);
+            final DoubleVector rh = r0.add(r1);
+            final DoubleVector tr = rh.sub(r0);
+            final DoubleVector rl = r0.sub(rh.sub(tr)).add(r1.sub(tr));
+            // expTail, expQHi, expQLo
+            DoubleVector q = rh.fma(T12, T11);
+            q = rh.fma(q, T10);
+            q = rh.fma(q, T9);
+            q = rh.fma(q, T8);
+            q = rh.fma(q, T7);
+            q = rh.fma(q, T6);
+            q = rh.fma(q, T5);
+            q = rh.fma(q, T4);
+            q = rh.fma(q, T3);
+            q = rh.fma(q, T2);
+            q = rh.fma(q, T1);
+            final DoubleVector tv = rh.fma(q, T0);
+            final DoubleVector tq = rh.mul(tv);
+            final DoubleVector qh = HALF.add(tq);
+            final DoubleVector ql = qh.neg().add(HALF).add(tq).add(rh.fma(tv, tq.neg()));
+            // expEHi, expELo
+            final DoubleVector z = rh.mul(rh);
+            final DoubleVector eh = rh.add(z.mul(qh));
+            final DoubleVector zl = rh.fma(rh, z.neg());
+            final DoubleVector wh = z.mul(qh);
+            final DoubleVector wl = z.fma(qh, wh.neg()).add(z.fma(ql, zl.mul(qh)));
+            final DoubleVector el = rh.sub(eh).add(wh).add(wl).add(rl.fma(eh, rl));
+            // splitExponent, pow2, secondFactor
+            final DoubleVector hr = k.add(SPLIT).fma(HALF, MINUS_QUARTER).add(ROUND);
+            final DoubleVector k1 = hr.sub(ROUND).sub(SPLIT_BACK);
+            final DoubleVector s1 = hr.reinterpretAsLongs().sub(BIT0).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            final DoubleVector s2 = s1.mul(ONE.add(k.sub(TWO.mul(k1))));
+            // expFinish
+            final DoubleVector sh = ONE.add(eh);
+            final DoubleVector sl = sh.neg().add(ONE).add(eh).add(el);
+            sh.fma(s1, sl.mul(s1)).mul(s2).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math64.exp(x[i]);
+        }
     }
 
     /** Math64's sin and cos of the lanes from..to: the rare lanes beyond TRIG_FAST, and those after the vectors. */

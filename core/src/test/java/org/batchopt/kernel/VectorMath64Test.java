@@ -11,10 +11,10 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link VectorMath64}'s sin and cos (through {@link LaneMath64}) give the bits of {@link Math64}'s and of the
- * plain lane loops, lane for lane: 2^21 random arguments per function (a third over every bit pattern of a
- * double, a third over [-1000, 1000], a third next to multiples of pi/4, where the quadrant and rint's ties
- * change), the special values mixed into vectors of ordinary ones and in every lane of a vector, lane counts
+ * {@link VectorMath64}'s sin, cos and exp (through {@link LaneMath64}) give the bits of {@link Math64}'s and of
+ * the plain lane loops, lane for lane: 2^21 random arguments per function (a third over every bit pattern of a
+ * double, a third over the usual range, a third next to multiples of pi/4 or of ln2/2, where the quadrant or k and
+ * rint's ties change), the special values mixed into vectors of ordinary ones and in every lane of a vector, lane counts
  * that are no multiple of the vector length. NaN results compare as NaN (doubleToLongBits).
  */
 class VectorMath64Test {
@@ -22,17 +22,25 @@ class VectorMath64Test {
         void apply(LaneMath64 m, double[] x, double[] out, int n);
     }
 
-    private static final String[] NAMES = {"sin", "cos", "sincos.sin", "sincos.cos"};
+    private static final String[] NAMES = {"sin", "cos", "sincos.sin", "sincos.cos", "exp"};
     private static final Lanes[] LANES = {LaneMath64::sin, LaneMath64::cos,
-        (m, x, o, n) -> m.sincos(x, o, new double[n], n), (m, x, o, n) -> m.sincos(x, new double[n], o, n)};
-    private static final DoubleUnaryOperator[] SCALAR = {Math64::sin, Math64::cos, Math64::sin, Math64::cos};
+        (m, x, o, n) -> m.sincos(x, o, new double[n], n), (m, x, o, n) -> m.sincos(x, new double[n], o, n),
+        LaneMath64::exp};
+    private static final DoubleUnaryOperator[] SCALAR = {Math64::sin, Math64::cos, Math64::sin, Math64::cos,
+        Math64::exp};
+    private static final int EXP = 4;
 
-    /** Zeros, subnormals, extremes, NaN, infinities, the Cody-Waite limit and multiples of pi/4. */
+    /**
+     * Zeros, subnormals, extremes, NaN, infinities, the Cody-Waite limit, multiples of pi/4, and exp's thresholds
+     * (overflow, subnormal results, the clamps).
+     */
     static double[] specials() {
         double[] base = {0.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, Double.NaN,
             Double.POSITIVE_INFINITY, 1.0, Math64.TRIG_FAST, Math.nextDown(Math64.TRIG_FAST),
             Math.nextUp(Math64.TRIG_FAST), 0x1p52, 1e300, Math.PI, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4,
-            Math.nextUp(Math.PI / 4), Math.nextDown(Math.PI / 4), 0x1p-30, 0x1p-1022 * 3};
+            Math.nextUp(Math.PI / 4), Math.nextDown(Math.PI / 4), 0x1p-30, 0x1p-1022 * 3, 709.782712893384,
+            709.7827128933841, 710, 711, 708.3964185322641, 745.1332191019411, 745.1332191019412, 746, 747,
+            Math.log(2) / 2, 1e-300};
         List<Double> v = new ArrayList<>();
         for (double b : base) {
             v.add(b);
@@ -41,14 +49,16 @@ class VectorMath64Test {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static double argument(SplittableRandom rnd, int kind) {
+    /** One argument of kind {@code kind} for function k: bit patterns, the usual range, or near a boundary. */
+    static double argument(SplittableRandom rnd, int k, int kind) {
         switch (kind) {
             case 0:
                 return Double.longBitsToDouble(rnd.nextLong());
             case 1:
-                return rnd.nextDouble(-1e3, 1e3);
+                return k == EXP ? rnd.nextDouble(-750, 715) : rnd.nextDouble(-1e3, 1e3);
             default:
-                double f = (rnd.nextInt(160000) - 80000) * Math.PI / 4;
+                double f = k == EXP ? (rnd.nextInt(4300) - 2150) * Math.log(2) / 2
+                        : (rnd.nextInt(160000) - 80000) * Math.PI / 4;
                 int steps = rnd.nextInt(9) - 4;
                 for (int s = 0; s < Math.abs(steps); s++) {
                     f = steps > 0 ? Math.nextUp(f) : Math.nextDown(f);
@@ -72,7 +82,7 @@ class VectorMath64Test {
                 int n = round % 7 == 0 ? 1 + rnd.nextInt(40) : max - rnd.nextInt(200);
                 int kind = round % 3;
                 for (int l = 0; l < n; l++) {
-                    buf[l] = argument(rnd, kind);
+                    buf[l] = argument(rnd, k, kind);
                 }
                 if (round % 5 == 0) {
                     buf[rnd.nextInt(n)] = specials[rnd.nextInt(specials.length)];
@@ -95,7 +105,7 @@ class VectorMath64Test {
                 for (int p = 0; p < n; p++) {
                     double[] x = new double[n];
                     for (int l = 0; l < n; l++) {
-                        x[l] = argument(rnd, 1);
+                        x[l] = argument(rnd, k, 1);
                     }
                     x[p] = special;
                     check(k, vector, plain, x);
