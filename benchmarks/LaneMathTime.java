@@ -11,7 +11,7 @@ import org.batchopt.kernel.Math32;
  * the loops C2 vectorizes), lane by lane through the scalar Math32.sin and Math32.cos, and the JDK's Math.sin
  * and Math.cos (not bit-identical across backends; for scale only). Arguments uniform on [-32, 32], 128 lanes.
  * Then LaneMath32.exp and LaneMath32.log over the same lanes (log of |x|), and the fp64 sin and cos over the
- * lanes (LaneMath64.sincos) and the fp64 exp of the same arguments widened.
+ * lanes (LaneMath64.sincos), the fp64 exp and the fp64 log (of |x|) of the same arguments widened.
  *
  *   java -cp JAR benchmarks/LaneMathTime.java [CALLS]
  */
@@ -31,10 +31,12 @@ public class LaneMathTime {
             ax[l] = Math.abs(x[l]);
         }
         double[] x64 = new double[n];
+        double[] ax64 = new double[n];
         double[] s64 = new double[n];
         double[] c64 = new double[n];
         for (int l = 0; l < n; l++) {
             x64[l] = x[l];
+            ax64[l] = ax[l];
         }
         LaneMath32 lanes = new LaneMath32();
         LaneMath64 lanes64 = new LaneMath64();
@@ -84,10 +86,15 @@ public class LaneMathTime {
                 sink += (float) s64[k % n];
             }
             long t7 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < calls; k++) {
+                lanes64.log(ax64, s64, n);
+                sink += (float) s64[k % n];
+            }
+            long t8 = mx.getCurrentThreadCpuTime();
             System.out.printf("round %d, ns per element (sin and cos): lanes %.2f, scalar Math32 %.2f, JDK %.2f; "
-                    + "lanes exp %.2f, log %.2f; fp64 lanes sin and cos %.2f, exp %.2f%n", round + 1,
+                    + "lanes exp %.2f, log %.2f; fp64 lanes sin and cos %.2f, exp %.2f, log %.2f%n", round + 1,
                     (t1 - t0) / per, (t2 - t1) / per, (t3 - t2) / per, (t4 - t3) / per, (t5 - t4) / per,
-                    (t6 - t5) / per, (t7 - t6) / per);
+                    (t6 - t5) / per, (t7 - t6) / per, (t8 - t7) / per);
         }
         System.out.println("(checksum " + sink + ")");
     }

@@ -43,7 +43,8 @@ import static org.batchopt.kernel.Math64.sinFinish;
  * each) through scratch arrays of this object; the exceptions are handled after the loops, lane by lane, with
  * Math64's own function (arguments of sin and cos beyond {@code TRIG_FAST}), and the bit operations of log
  * run as a plain loop. One instance serves one thread. An output array must not be the input array. With
- * {@link VectorLanes#ENABLED}, sin, cos, sincos and exp run in {@link VectorMath64} instead (the same bits, every
+ * {@link VectorLanes#ENABLED}, sin, cos, sincos, exp and log run in {@link VectorMath64}
+ * instead (the same bits, every
  * stage of a vector of lanes in registers).
  */
 public final class LaneMath64 {
@@ -159,6 +160,10 @@ public final class LaneMath64 {
 
     /** {@code out[l] = Math64.log(x[l])}. */
     public void log(double[] x, double[] out, int n) {
+        if (vector) {
+            VectorMath64.log(x, out, n);
+            return;
+        }
         reserve(n);
         logSplit(x, p, q, n);
         logS(p, rh, rl, n);

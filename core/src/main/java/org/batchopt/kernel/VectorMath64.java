@@ -74,6 +74,35 @@ final class VectorMath64 {
     private static final DoubleVector T1 = DoubleVector.broadcast(D, 0.041666666666666664);
     private static final DoubleVector T0 = DoubleVector.broadcast(D, 0.16666666666666666);
 
+    private static final DoubleVector ZERO = DoubleVector.broadcast(D, 0.0);
+    private static final DoubleVector P600 = DoubleVector.broadcast(D, 0x1p600);
+    private static final DoubleVector NEG_P600 = DoubleVector.broadcast(D, -0x1p600);
+    private static final DoubleVector P54 = DoubleVector.broadcast(D, 0x1p54);
+    private static final DoubleVector MIN_NORMAL = DoubleVector.broadcast(D, 0x1p-1022);
+    private static final DoubleVector FIFTY_FOUR = DoubleVector.broadcast(D, 54.0);
+    private static final DoubleVector MAX = DoubleVector.broadcast(D, Double.MAX_VALUE);
+    private static final LongVector MANTISSA = LongVector.broadcast(L, 0xFFFFFFFFFFFFFL);
+    private static final LongVector SQRT2_MANTISSA = LongVector.broadcast(L, 0x6A09E667F3BCCL);
+    private static final LongVector ONE_BITS = LongVector.broadcast(L, 0x3FF0000000000000L);
+    private static final LongVector EXPONENT = LongVector.broadcast(L, 0x7FFL);
+    private static final LongVector BIAS = LongVector.broadcast(L, 1023);
+    private static final LongVector ROUND_BITS = LongVector.broadcast(L, Double.doubleToRawLongBits(0x1.8p52));
+    private static final DoubleVector LN2_42 = DoubleVector.broadcast(D, 0.6931471805598903);
+    private static final DoubleVector LN2_M = DoubleVector.broadcast(D, 5.497923018708371E-14);
+    private static final DoubleVector LN2_T = DoubleVector.broadcast(D, 1.94704509238075E-31);
+    private static final DoubleVector G3_H = DoubleVector.broadcast(D, 0.6666666666666666);
+    private static final DoubleVector G3_L = DoubleVector.broadcast(D, 3.700743415417188E-17);
+    /** logTail's coefficients, H8 of z^8 (2/21) down to H0 = 2/5. */
+    private static final DoubleVector H8 = DoubleVector.broadcast(D, 0.09523809523809523);
+    private static final DoubleVector H7 = DoubleVector.broadcast(D, 0.10526315789473684);
+    private static final DoubleVector H6 = DoubleVector.broadcast(D, 0.11764705882352941);
+    private static final DoubleVector H5 = DoubleVector.broadcast(D, 0.13333333333333333);
+    private static final DoubleVector H4 = DoubleVector.broadcast(D, 0.15384615384615385);
+    private static final DoubleVector H3 = DoubleVector.broadcast(D, 0.18181818181818182);
+    private static final DoubleVector H2 = DoubleVector.broadcast(D, 0.2222222222222222);
+    private static final DoubleVector H1 = DoubleVector.broadcast(D, 0.2857142857142857);
+    private static final DoubleVector H0 = DoubleVector.broadcast(D, 0.4);
+
     private VectorMath64() {
     }
 
@@ -218,6 +247,71 @@ final class VectorMath64 {
         }
         for (; i < n; i++) {
             out[i] = Math64.exp(x[i]);
+        }
+    }
+
+    /**
+     * {@code out[l] = Math64.log(x[l])}: below and logScaled, logMantissa and logExponent (the exponent, a long
+     * below 2^11 in magnitude, becomes its double by the rounding trick backwards), logSHi and logSLo, logLHi and
+     * logLLo (logLHi's value is logLLo's lh: the same operations), logSum with its constant arguments ul = 0 and
+     * uh = 1 (c = +0; its terms in c are kept, each adds or subtracts +0, which can turn -0 into +0), logSpecial.
+     * Every operation is arithmetic or a bit operation on every lane, so NaN, zeros, negatives and infinities
+     * take the same path as Math64's.
+     */
+    static void log(double[] x, double[] out, int n) {
+        final int end = D.loopBound(n);
+        int i = 0;
+        for (; i < end; i += D.length()) {
+            final DoubleVector xv = DoubleVector.fromArray(D, x, i);
+            // below(x, 2^-1022), logScaled
+            final DoubleVector b = MIN_NORMAL.sub(xv).mul(P600).mul(P600).max(ZERO).min(ONE);
+            final DoubleVector xs = xv.mul(b.fma(P54, ONE.sub(b)));
+            // logMantissa, logExponent
+            final LongVector bits = xs.reinterpretAsLongs();
+            final LongVector mb = bits.and(MANTISSA);
+            final LongVector big = SQRT2_MANTISSA.sub(mb).lanewise(VectorOperators.LSHR, 63);
+            final DoubleVector m = mb.or(ONE_BITS.sub(big.lanewise(VectorOperators.LSHL, 52))).reinterpretAsDoubles();
+            final DoubleVector e = bits.lanewise(VectorOperators.ASHR, 52).and(EXPONENT).sub(BIAS).add(big)
+                    .add(ROUND_BITS).reinterpretAsDoubles().sub(ROUND).sub(FIFTY_FOUR.mul(b));
+            // logSHi, logSLo
+            final DoubleVector f = m.sub(ONE);
+            final DoubleVector dh = TWO.add(f);
+            final DoubleVector sh = f.div(dh);
+            final DoubleVector dl = dh.neg().add(TWO).add(f);
+            final DoubleVector sl = sh.neg().fma(dh, f).sub(sh.mul(dl)).div(dh);
+            // logTail, logLHi, logLLo
+            final DoubleVector z = sh.mul(sh);
+            final DoubleVector zl = sh.fma(sh, z.neg()).add(TWO.mul(sh).mul(sl));
+            final DoubleVector h = z.fma(z.fma(z.fma(z.fma(z.fma(z.fma(z.fma(z.fma(H8, H7), H6), H5), H4), H3), H2),
+                    H1), H0);
+            final DoubleVector t = z.mul(h);
+            final DoubleVector gh = G3_H.add(t);
+            final DoubleVector gl = gh.neg().add(G3_H).add(t).add(G3_L.add(z.fma(h, t.neg())));
+            final DoubleVector p = sh.mul(z);
+            final DoubleVector pl = sh.fma(z, p.neg()).add(sh.fma(zl, sl.mul(z)));
+            final DoubleVector wh = p.mul(gh);
+            final DoubleVector wl = p.fma(gh, wh.neg()).add(p.fma(gl, pl.mul(gh)));
+            final DoubleVector s2h = TWO.mul(sh);
+            final DoubleVector lh = s2h.add(wh);
+            final DoubleVector ll = s2h.sub(lh).add(wh).add(TWO.fma(sl, wl));
+            // logSum(e, lh, ll, 0, 1): c = 0 / 1 = +0, fma(-c, 1, 0) / 1 = +0, 0.5 c c = +0
+            final DoubleVector u = lh.add(ZERO);
+            final DoubleVector tu = u.sub(lh);
+            final DoubleVector a = e.mul(LN2_42);
+            final DoubleVector bh = e.mul(LN2_M);
+            final DoubleVector s1 = a.add(u);
+            final DoubleVector s2 = s1.add(bh);
+            final DoubleVector tail = lh.sub(u.sub(tu)).add(ZERO.sub(tu)).add(ll).add(ZERO).sub(ZERO)
+                    .add(e.fma(LN2_M, bh.neg())).add(e.mul(LN2_T));
+            final DoubleVector low = s1.sub(s2).add(bh).add(a.sub(s1).add(u)).add(tail);
+            final DoubleVector v = s2.add(low);
+            // logSpecial
+            final DoubleVector zero = ONE.sub(xv.mul(P600).mul(P600).max(ZERO).min(ONE));
+            v.add(xv.sub(MAX).max(ZERO)).add(zero.mul(P600).mul(NEG_P600)).add(ZERO.mul(xv.min(ONE).sqrt()))
+                    .intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math64.log(x[i]);
         }
     }
 

@@ -11,10 +11,10 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link VectorMath64}'s sin, cos and exp (through {@link LaneMath64}) give the bits of {@link Math64}'s and of
+ * {@link VectorMath64}'s sin, cos, exp and log (through {@link LaneMath64}) give the bits of {@link Math64}'s and of
  * the plain lane loops, lane for lane: 2^21 random arguments per function (a third over every bit pattern of a
  * double, a third over the usual range, a third next to multiples of pi/4 or of ln2/2, where the quadrant or k and
- * rint's ties change), the special values mixed into vectors of ordinary ones and in every lane of a vector, lane counts
+ * rint's ties change, or next to 2^e and sqrt(2) 2^e, where log's mantissa and exponent change), the special values mixed into vectors of ordinary ones and in every lane of a vector, lane counts
  * that are no multiple of the vector length. NaN results compare as NaN (doubleToLongBits).
  */
 class VectorMath64Test {
@@ -22,13 +22,14 @@ class VectorMath64Test {
         void apply(LaneMath64 m, double[] x, double[] out, int n);
     }
 
-    private static final String[] NAMES = {"sin", "cos", "sincos.sin", "sincos.cos", "exp"};
+    private static final String[] NAMES = {"sin", "cos", "sincos.sin", "sincos.cos", "exp", "log"};
     private static final Lanes[] LANES = {LaneMath64::sin, LaneMath64::cos,
         (m, x, o, n) -> m.sincos(x, o, new double[n], n), (m, x, o, n) -> m.sincos(x, new double[n], o, n),
-        LaneMath64::exp};
+        LaneMath64::exp, LaneMath64::log};
     private static final DoubleUnaryOperator[] SCALAR = {Math64::sin, Math64::cos, Math64::sin, Math64::cos,
-        Math64::exp};
+        Math64::exp, Math64::log};
     private static final int EXP = 4;
+    private static final int LOG = 5;
 
     /**
      * Zeros, subnormals, extremes, NaN, infinities, the Cody-Waite limit, multiples of pi/4, and exp's thresholds
@@ -40,7 +41,8 @@ class VectorMath64Test {
             Math.nextUp(Math64.TRIG_FAST), 0x1p52, 1e300, Math.PI, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4,
             Math.nextUp(Math.PI / 4), Math.nextDown(Math.PI / 4), 0x1p-30, 0x1p-1022 * 3, 709.782712893384,
             709.7827128933841, 710, 711, 708.3964185322641, 745.1332191019411, 745.1332191019412, 746, 747,
-            Math.log(2) / 2, 1e-300};
+            Math.log(2) / 2, 1e-300, Math.sqrt(2), Math.nextUp(Math.sqrt(2)), Math.nextDown(Math.sqrt(2)),
+            Math.sqrt(0.5), Math.nextDown(1.0), Math.nextUp(1.0), 0x1p-1074 * 5, Math.nextDown(0x1p-1022)};
         List<Double> v = new ArrayList<>();
         for (double b : base) {
             v.add(b);
@@ -55,10 +57,13 @@ class VectorMath64Test {
             case 0:
                 return Double.longBitsToDouble(rnd.nextLong());
             case 1:
-                return k == EXP ? rnd.nextDouble(-750, 715) : rnd.nextDouble(-1e3, 1e3);
+                return k == EXP ? rnd.nextDouble(-750, 715) : k == LOG ? rnd.nextDouble(0, 1e3)
+                        : rnd.nextDouble(-1e3, 1e3);
             default:
-                double f = k == EXP ? (rnd.nextInt(4300) - 2150) * Math.log(2) / 2
-                        : (rnd.nextInt(160000) - 80000) * Math.PI / 4;
+                int j = rnd.nextInt(k == LOG ? 4200 : k == EXP ? 4300 : 160000) - (k == LOG ? 2100 : k == EXP ? 2150
+                        : 80000);
+                double f = k == LOG ? Math.scalb(rnd.nextBoolean() ? 1.0 : Math.sqrt(2), j / 2)
+                        : k == EXP ? j * Math.log(2) / 2 : j * Math.PI / 4;
                 int steps = rnd.nextInt(9) - 4;
                 for (int s = 0; s < Math.abs(steps); s++) {
                     f = steps > 0 ? Math.nextUp(f) : Math.nextDown(f);
