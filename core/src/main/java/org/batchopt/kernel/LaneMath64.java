@@ -43,9 +43,8 @@ import static org.batchopt.kernel.Math64.sinFinish;
  * each) through scratch arrays of this object; the exceptions are handled after the loops, lane by lane, with
  * Math64's own function (arguments of sin and cos beyond {@code TRIG_FAST}), and the bit operations of log
  * run as a plain loop. One instance serves one thread. An output array must not be the input array. With
- * {@link VectorLanes#ENABLED}, sin, cos, sincos, exp and log run in {@link VectorMath64}
- * instead (the same bits, every
- * stage of a vector of lanes in registers).
+ * {@link VectorLanes#ENABLED}, sin, cos, sincos, exp and log run in {@link VectorMath64} instead (the same
+ * bits, every stage of a vector of lanes in registers).
  */
 public final class LaneMath64 {
     private final boolean vector;

@@ -7,14 +7,14 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link LaneMath64}'s sin, cos and sincos with the Vector API: each vector of lanes is reduced and evaluated in
- * registers, with the IEEE operations of {@link Math64} in its order (its double-double reduction and
- * polynomials); the plain lanes take a pass over scratch arrays per stage. Loaded only when
+ * {@link LaneMath64}'s sin, cos, sincos, exp and log with the Vector API: each vector of lanes is reduced and
+ * evaluated in registers, with the IEEE operations of {@link Math64} in its order (its double-double reductions
+ * and polynomials); the plain lanes take a pass over scratch arrays per stage. Loaded only when
  * {@link VectorLanes#ENABLED}; written as {@link VectorMath32} is, for the same reasons (each loop body calls no
  * method of this class, every constant is a static final vector). Math64's {@code rint} is already the rounding
- * trick (v + 1.5 2^52 - 1.5 2^52), so t's low bits are j + 2^51. A vector of lanes with an argument beyond
- * {@code TRIG_FAST} (or NaN), and the last {@code n mod L} lanes, are evaluated lane by lane with Math64's own
- * functions; so every result has Math64's bits ({@code VectorMath64Test}).
+ * trick (v + 1.5 2^52 - 1.5 2^52), so t's low bits are j + 2^51. A vector of lanes with an argument of sin or cos
+ * beyond {@code TRIG_FAST} (or NaN), and the last {@code n mod L} lanes of every function, are evaluated lane by
+ * lane with Math64's own functions; so every result has Math64's bits ({@code VectorMath64Test}).
  */
 final class VectorMath64 {
     private static final VectorSpecies<Double> D = VectorShapes.of(double.class);

@@ -42,7 +42,8 @@ class VectorShapesTest {
                 }
             }
         }
-        assertTrue(users >= 3, users + " classes take their species from VectorShapes (VectorMath32, DataVector64/32)");
+        assertTrue(users >= 4, users + " classes take their species from VectorShapes (VectorMath32, VectorMath64, "
+                + "DataVector64/32)");
         assertEquals(List.of(), found);
     }
 
