@@ -252,7 +252,8 @@ final class VectorMath64 {
 
     /**
      * {@code out[l] = Math64.log(x[l])}: below and logScaled, logMantissa and logExponent (the exponent, a long
-     * below 2^11 in magnitude, becomes its double by the rounding trick backwards), logSHi and logSLo, logLHi and
+     * below 2^11 in magnitude, becomes its double by the rounding trick backwards; Math64's arithmetic shift is a
+     * logical one here, the same bits under the mask, since AVX2 has no 64-bit arithmetic shift), logSHi and logSLo, logLHi and
      * logLLo (logLHi's value is logLLo's lh: the same operations), logSum with its constant arguments ul = 0 and
      * uh = 1 (c = +0; its terms in c are kept, each adds or subtracts +0, which can turn -0 into +0), logSpecial.
      * Every operation is arithmetic or a bit operation on every lane, so NaN, zeros, negatives and infinities
@@ -271,7 +272,7 @@ final class VectorMath64 {
             final LongVector mb = bits.and(MANTISSA);
             final LongVector big = SQRT2_MANTISSA.sub(mb).lanewise(VectorOperators.LSHR, 63);
             final DoubleVector m = mb.or(ONE_BITS.sub(big.lanewise(VectorOperators.LSHL, 52))).reinterpretAsDoubles();
-            final DoubleVector e = bits.lanewise(VectorOperators.ASHR, 52).and(EXPONENT).sub(BIAS).add(big)
+            final DoubleVector e = bits.lanewise(VectorOperators.LSHR, 52).and(EXPONENT).sub(BIAS).add(big)
                     .add(ROUND_BITS).reinterpretAsDoubles().sub(ROUND).sub(FIFTY_FOUR.mul(b));
             // logSHi, logSLo
             final DoubleVector f = m.sub(ONE);
